@@ -1,0 +1,130 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Newsline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "newsline", targets: ["NewslineCLI"]),
+        .executable(name: "newsline-ingest", targets: ["IngestService"]),
+        .executable(name: "newsline-parse", targets: ["ParseService"]),
+        .executable(name: "newsline-enrich", targets: ["EnrichService"]),
+        .executable(name: "newsline-index", targets: ["IndexService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // MARK: Shared
+        .systemLibrary(
+            name: "CRDKafka",
+            path: "Shared/CRDKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        .target(
+            name: "Kafka",
+            dependencies: [
+                "CRDKafka",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Kafka"
+        ),
+        .target(
+            name: "NewslineModels",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/NewslineModels"
+        ),
+        .target(
+            name: "StageRuntime",
+            dependencies: [
+                "Kafka",
+                "NewslineModels",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/StageRuntime"
+        ),
+
+        // MARK: Services
+        .target(name: "IngestStage", dependencies: ["NewslineModels"], path: "Services/Ingest/Stage"),
+        .executableTarget(name: "IngestService", dependencies: ["IngestStage", "StageRuntime"], path: "Services/Ingest/Main"),
+
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Services/Parse/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "ParseStage", dependencies: ["NewslineModels", "CLibXML2"], path: "Services/Parse/Stage"),
+        .executableTarget(name: "ParseService", dependencies: ["ParseStage", "StageRuntime"], path: "Services/Parse/Main"),
+
+        .target(
+            name: "EnrichStage",
+            dependencies: ["NewslineModels"],
+            path: "Services/Enrich/Stage",
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "EnrichService", dependencies: ["EnrichStage", "StageRuntime"], path: "Services/Enrich/Main"),
+
+        .target(
+            name: "IndexStage",
+            dependencies: ["NewslineModels", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Services/Index/Stage"
+        ),
+        .executableTarget(
+            name: "IndexService",
+            dependencies: [
+                "IndexStage",
+                "StageRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Services/Index/Main"
+        ),
+
+        .executableTarget(
+            name: "NewslineCLI",
+            dependencies: [
+                "Kafka",
+                "NewslineModels",
+                "StageRuntime",
+                "IngestStage",
+                "ParseStage",
+                "EnrichStage",
+                "IndexStage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Newsline"
+        ),
+
+        // MARK: Tests
+        .target(name: "TestSupport", dependencies: ["NewslineModels"], path: "Tests/TestSupport"),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka"], path: "Tests/KafkaTests"),
+        .testTarget(name: "NewslineModelsTests", dependencies: ["NewslineModels"], path: "Tests/NewslineModelsTests"),
+        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime"], path: "Tests/StageRuntimeTests"),
+        .testTarget(name: "IngestStageTests", dependencies: ["IngestStage", "TestSupport"], path: "Tests/IngestStageTests"),
+        .testTarget(
+            name: "ParseStageTests",
+            dependencies: ["ParseStage", "IngestStage", "TestSupport"],
+            path: "Tests/ParseStageTests"
+        ),
+        .testTarget(
+            name: "EnrichStageTests",
+            dependencies: ["EnrichStage", "ParseStage", "IngestStage", "TestSupport"],
+            path: "Tests/EnrichStageTests"
+        ),
+        .testTarget(name: "IndexStageTests", dependencies: ["IndexStage", "TestSupport"], path: "Tests/IndexStageTests"),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Kafka", "StageRuntime", "NewslineModels", "IngestStage", "ParseStage", "TestSupport"],
+            path: "Tests/IntegrationTests"
+        ),
+    ]
+)

@@ -1,0 +1,64 @@
+import Crypto
+import Foundation
+
+/// The articleId and contentHash rules of the event contract.
+///
+/// articleId is the first 128 bits of SHA-256 over the normalized source URL when there is one,
+/// else over the normalized text, so re-publishing an article gives the same id.
+/// contentHash is the full SHA-256 of the normalized text, telling a changed article from a repeat.
+public enum ArticleIdentity {
+    public static func articleId(sourceURL: String?, text: String) -> String {
+        if let sourceURL, let normalized = normalizeURL(sourceURL) {
+            return String(sha256Hex("url:" + normalized).prefix(32))
+        }
+        return String(sha256Hex("text:" + normalizeText(text)).prefix(32))
+    }
+
+    public static func contentHash(text: String) -> String {
+        sha256Hex(normalizeText(text))
+    }
+
+    /// Lowercases scheme and host, drops the fragment, default ports, tracking parameters and a
+    /// trailing slash. Returns nil for text that is not an absolute http(s) URL.
+    public static func normalizeURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard var components = URLComponents(string: trimmed),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else { return nil }
+        components.scheme = scheme
+        components.host = host.lowercased()
+        components.fragment = nil
+        if (scheme == "http" && components.port == 80) || (scheme == "https" && components.port == 443) {
+            components.port = nil
+        }
+        let kept = (components.queryItems ?? []).filter { !isTrackingParameter($0.name) }
+        components.queryItems = kept.isEmpty ? nil : kept.sorted { ($0.name, $0.value ?? "") < ($1.name, $1.value ?? "") }
+        if components.path.count > 1, components.path.hasSuffix("/") {
+            components.path.removeLast()
+        }
+        if components.path.isEmpty {
+            components.path = "/"
+        }
+        return components.string
+    }
+
+    /// NFC, whitespace runs collapsed to one space, trimmed.
+    public static func normalizeText(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
+            .split(whereSeparator: { $0.isWhitespace })
+            .joined(separator: " ")
+    }
+
+    private static func isTrackingParameter(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasPrefix("utm_") || lowered == "fbclid" || lowered == "gclid"
+    }
+
+    private static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads and writes the JSON value of every Newsline event.
+///
+/// The envelope fields `type` and `version` are written first; on reading, a different type or a
+/// major version this build does not know is an error, and fields it does not know are ignored.
+public struct EventCodec: Sendable {
+    public init() {}
+
+    public func encode<Event: ArticleEvent>(_ event: Event) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
+        return Array(try encoder.encode(Envelope(event: event)))
+    }
+
+    public func decode<Event: ArticleEvent>(_ type: Event.Type, from bytes: [UInt8]) throws -> Event {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "not an ISO 8601 timestamp: \(text.prefix(40))")
+            }
+            return date
+        }
+        let data = Data(bytes)
+        let header: EnvelopeHeader
+        do {
+            header = try decoder.decode(EnvelopeHeader.self, from: data)
+        } catch {
+            throw EventDecodingError.malformed(Event.eventType, Self.describe(error))
+        }
+        guard header.type == Event.eventType else {
+            throw EventDecodingError.unexpectedType(expected: Event.eventType, found: header.type)
+        }
+        guard header.version == Event.majorVersion else {
+            throw EventDecodingError.unsupportedVersion(type: header.type, version: header.version)
+        }
+        do {
+            return try decoder.decode(Event.self, from: data)
+        } catch {
+            throw EventDecodingError.malformed(Event.eventType, Self.describe(error))
+        }
+    }
+
+    /// A one-line account of a decoding error naming the field, without echoing the payload.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing field \(path(context.codingPath + [key]))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type at \(path(context.codingPath))"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "invalid value at \(path(context.codingPath))"
+        default:
+            return "not valid JSON"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+public enum EventDecodingError: Error, Equatable, CustomStringConvertible {
+    case malformed(String, String)
+    case unexpectedType(expected: String, found: String)
+    case unsupportedVersion(type: String, version: Int)
+
+    public var description: String {
+        switch self {
+        case .malformed(let type, let reason): "malformed \(type) event: \(reason)"
+        case .unexpectedType(let expected, let found): "expected a \(expected) event, found \(found)"
+        case .unsupportedVersion(let type, let version): "\(type) major version \(version) is not supported"
+        }
+    }
+}
+
+private struct EnvelopeHeader: Decodable {
+    var type: String
+    var version: Int
+}
+
+private struct Envelope<Event: ArticleEvent>: Encodable {
+    var event: Event
+
+    private enum CodingKeys: String, CodingKey {
+        case type, version
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Event.eventType, forKey: .type)
+        try container.encode(Event.majorVersion, forKey: .version)
+        try event.encode(to: encoder)
+    }
+}
