@@ -78,13 +78,14 @@ let package = Package(
             dependencies: ["NewslineModels", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Index/Stage"
         ),
+        .target(
+            name: "SearchAPI",
+            dependencies: ["IndexStage", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Services/Index/API"
+        ),
         .executableTarget(
             name: "IndexService",
-            dependencies: [
-                "IndexStage",
-                "StageRuntime",
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ],
+            dependencies: ["IndexStage", "SearchAPI", "StageRuntime"],
             path: "Services/Index/Main"
         ),
 
@@ -121,6 +122,11 @@ let package = Package(
             path: "Tests/EnrichStageTests"
         ),
         .testTarget(name: "IndexStageTests", dependencies: ["IndexStage", "TestSupport"], path: "Tests/IndexStageTests"),
+        .testTarget(
+            name: "SearchAPITests",
+            dependencies: ["SearchAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/SearchAPITests"
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["Kafka", "StageRuntime", "NewslineModels", "IngestStage", "ParseStage", "TestSupport"],

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Search the article index.")
+}
