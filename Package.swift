@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Newsline",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "newsline", targets: ["NewslineCLI"]),
         .executable(name: "newsline-ingest", targets: ["IngestService"]),

@@ -1,0 +1,362 @@
+import CRDKafka
+import Foundation
+import Logging
+import Synchronization
+
+/// A Kafka consumer in a consumer group that commits only acknowledged work.
+///
+/// A dedicated thread polls librdkafka (messages, rebalances, logs) and buffers messages for
+/// `nextBatch`; when the buffer is full it pauses fetching. The application calls `acknowledge`
+/// once the work for a message is done (its outputs delivered); the consumer stores the
+/// contiguous acknowledged watermark + 1 per partition and librdkafka commits what was stored.
+/// On a rebalance, revoked partitions' in-flight work is forgotten and never commits.
+public final class KafkaConsumer: Sendable {
+    /// Chooses where newly assigned partitions start; partitions left out resume from the
+    /// group's committed offset. Called on the poll thread, so it may block briefly.
+    public typealias StartOffsets = @Sendable ([TopicPartition]) -> [TopicPartition: Int64]
+
+    private struct State {
+        var lifecycle = Lifecycle.created
+        var buffer: [KafkaConsumerMessage] = []
+        var bufferHead = 0
+        var waiter: CheckedContinuation<[KafkaConsumerMessage], Never>?
+        var waiterLimit = 0
+        var tracker = OffsetTracker()
+        var fetchPaused = false
+        var pendingSeeks: [(TopicPartition, Int64)] = []
+        var rebalances = 0
+
+        var buffered: Int { buffer.count - bufferHead }
+
+        /// Drops buffered messages of partitions revoked or rewound since they were fetched.
+        mutating func dropStale() {
+            let tracker = self.tracker
+            buffer = buffer[bufferHead...].filter { tracker.isCurrent($0.topicPartition, generation: $0.generation) }
+            bufferHead = 0
+        }
+
+        mutating func take(_ limit: Int) -> [KafkaConsumerMessage] {
+            var batch: [KafkaConsumerMessage] = []
+            while bufferHead < buffer.count, batch.count < limit {
+                let message = buffer[bufferHead]
+                bufferHead += 1
+                if tracker.isCurrent(message.topicPartition, generation: message.generation) {
+                    batch.append(message)
+                }
+            }
+            if bufferHead == buffer.count {
+                buffer.removeAll(keepingCapacity: true)
+                bufferHead = 0
+            }
+            return batch
+        }
+    }
+
+    private enum Lifecycle {
+        case created
+        case running
+        /// Still in the group and committing, but fetching is paused and nothing more is handed out.
+        case draining
+        case closing
+        case closed
+    }
+
+    private let client: RDKafkaClient
+    private let topics: [String]
+    private let startOffsets: StartOffsets?
+    private let maxBuffered: Int
+    private let state = Mutex(State())
+    private let closedWaiters = Mutex<[CheckedContinuation<Void, Never>]?>([])
+
+    public init(
+        configuration: KafkaConfiguration,
+        groupId: String,
+        topics: [String],
+        logger: Logger,
+        maxBuffered: Int = 2_000,
+        startOffsets: StartOffsets? = nil
+    ) throws {
+        client = try RDKafkaClient(
+            kind: .consumer, properties: configuration.librdkafkaProperties(for: .consumer(groupId: groupId)),
+            logger: logger, redactor: configuration.redactor)
+        self.topics = topics
+        self.startOffsets = startOffsets
+        self.maxBuffered = maxBuffered
+    }
+
+    /// Subscribes and starts the poll thread.
+    public func start() throws(KafkaError) {
+        let shouldStart = state.withLock { state -> Bool in
+            guard state.lifecycle == .created else { return false }
+            state.lifecycle = .running
+            return true
+        }
+        guard shouldStart else { return }
+        rd_kafka_poll_set_consumer(client.handle)
+        let list = RDKafkaTopicPartitionList()
+        for topic in topics {
+            list.add(topic: topic, partition: RD_KAFKA_PARTITION_UA)
+        }
+        let code = list.withListPointer { rd_kafka_subscribe(client.handle, $0) }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw RDKafkaErrorName.error(code, redactor: client.redactor)
+        }
+        client.callbacks.rebalanceHandler.withLock { handler in
+            handler = { [weak self] handle, error, partitions in
+                self?.rebalance(handle: handle, error: error, partitions: partitions)
+            }
+        }
+        let thread = Thread { [self] in pollLoop() }
+        thread.name = "kafka-consumer-poll"
+        thread.start()
+    }
+
+    /// Waits for messages and returns up to `limit` of them; an empty batch means the consumer closed.
+    public func nextBatch(limit: Int = 500) async -> [KafkaConsumerMessage] {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> [KafkaConsumerMessage]? in
+                let batch = state.lifecycle == .running ? state.take(limit) : []
+                if !batch.isEmpty || state.lifecycle != .running {
+                    return batch
+                }
+                state.waiter = continuation
+                state.waiterLimit = limit
+                return nil
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    /// Stops handing out messages: a waiting `nextBatch` returns an empty batch and fetching pauses,
+    /// while the consumer stays in the group so acknowledged work can still commit.
+    public func stopDelivering() {
+        let waiter = state.withLock { state -> CheckedContinuation<[KafkaConsumerMessage], Never>? in
+            guard state.lifecycle == .running || state.lifecycle == .created else { return nil }
+            state.lifecycle = state.lifecycle == .created ? .closed : .draining
+            state.fetchPaused = false
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: [])
+    }
+
+    /// Marks a message's work done (its outputs acknowledged by the broker).
+    public func acknowledge(_ message: KafkaConsumerMessage) {
+        state.withLock { state in
+            guard let next = state.tracker.acknowledge(message.topicPartition, offset: message.offset, generation: message.generation) else {
+                return
+            }
+            // Stored under the lock, so a rebalance cannot revoke the partition in between.
+            storeOffset(message.topicPartition, next)
+        }
+    }
+
+    /// Whether the consumer still owns the partition under the assignment this message was read in.
+    public func isCurrent(_ message: KafkaConsumerMessage) -> Bool {
+        state.withLock { $0.tracker.isCurrent(message.topicPartition, generation: message.generation) }
+    }
+
+    /// Reads a partition again from this message on, forgetting the work in flight after it.
+    ///
+    /// Used when a message's output could not be delivered: later messages of the partition are
+    /// read again after it, so order within the partition holds (at the price of duplicates).
+    public func rewind(to message: KafkaConsumerMessage) {
+        state.withLock { state in
+            guard state.tracker.isCurrent(message.topicPartition, generation: message.generation) else { return }
+            state.tracker.rewind(message.topicPartition)
+            state.pendingSeeks.append((message.topicPartition, message.offset))
+        }
+    }
+
+    /// The partitions assigned to this consumer now.
+    public var assignment: [TopicPartition] {
+        state.withLock { $0.tracker.assigned.sorted() }
+    }
+
+    /// How many rebalances this consumer has seen.
+    public var rebalanceCount: Int {
+        state.withLock { $0.rebalances }
+    }
+
+    /// Commits the stored offsets now and waits for the broker's answer.
+    public func commit() async throws(KafkaError) {
+        let handle = UncheckedHandle(handle: client.handle)
+        let code = await BlockingCall.run("kafka-commit") { rd_kafka_commit(handle.handle, nil, 0) }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET else {
+            throw RDKafkaErrorName.error(code, redactor: client.redactor)
+        }
+    }
+
+    /// Stops fetching, commits the stored offsets and leaves the group.
+    ///
+    /// Acknowledge what is in flight before calling this; what is not acknowledged is read again
+    /// by the partition's next owner.
+    public func close() async {
+        let running = state.withLock { state -> Bool in
+            switch state.lifecycle {
+            case .created:
+                state.lifecycle = .closed
+                return false
+            case .running, .draining:
+                state.lifecycle = .closing
+                return true
+            case .closing, .closed:
+                return true
+            }
+        }
+        guard running else { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = closedWaiters.withLock { waiters -> Bool in
+                guard waiters != nil else { return true }
+                waiters!.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    // MARK: Poll thread
+
+    private func pollLoop() {
+        let logger = client.logger
+        while state.withLock({ $0.lifecycle == .running || $0.lifecycle == .draining }) {
+            applyPendingSeeks()
+            adjustFetching()
+            guard let message = rd_kafka_consumer_poll(client.handle, 100) else { continue }
+            defer { rd_kafka_message_destroy(message) }
+            let error = message.pointee.err
+            if error == RD_KAFKA_RESP_ERR_NO_ERROR {
+                receive(RDKafkaMessage.copy(message))
+            } else if error != RD_KAFKA_RESP_ERR__PARTITION_EOF {
+                logger.warning(
+                    "kafka consumer error",
+                    metadata: ["error": .string(RDKafkaErrorName.error(error, redactor: client.redactor).description)])
+            }
+        }
+        let commitCode = rd_kafka_commit(client.handle, nil, 0)
+        if commitCode != RD_KAFKA_RESP_ERR_NO_ERROR && commitCode != RD_KAFKA_RESP_ERR__NO_OFFSET {
+            logger.warning("final commit failed", metadata: ["error": "\(RDKafkaErrorName.name(of: commitCode.rawValue))"])
+        }
+        let closeCode = rd_kafka_consumer_close(client.handle)
+        if closeCode != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("consumer close failed", metadata: ["error": "\(RDKafkaErrorName.name(of: closeCode.rawValue))"])
+        }
+        let waiter = state.withLock { state -> CheckedContinuation<[KafkaConsumerMessage], Never>? in
+            state.lifecycle = .closed
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: [])
+        let waiters = closedWaiters.withLock { waiters -> [CheckedContinuation<Void, Never>] in
+            defer { waiters = nil }
+            return waiters ?? []
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func receive(_ message: KafkaConsumerMessage) {
+        var message = message
+        let handoff = state.withLock { state -> (CheckedContinuation<[KafkaConsumerMessage], Never>, [KafkaConsumerMessage])? in
+            guard let generation = state.tracker.delivered(message.topicPartition, offset: message.offset) else {
+                return nil
+            }
+            message.generation = generation
+            state.buffer.append(message)
+            guard let waiter = state.waiter else { return nil }
+            state.waiter = nil
+            return (waiter, state.take(state.waiterLimit))
+        }
+        if let (waiter, batch) = handoff { waiter.resume(returning: batch) }
+    }
+
+    /// Pauses fetching while the buffer is full and resumes once it has drained to half.
+    private func adjustFetching() {
+        let change = state.withLock { state -> Bool? in
+            let full = state.buffered >= maxBuffered || state.lifecycle == .draining
+            if !state.fetchPaused && full {
+                state.fetchPaused = true
+                return true
+            }
+            if state.fetchPaused && state.lifecycle == .running && state.buffered <= maxBuffered / 2 {
+                state.fetchPaused = false
+                return false
+            }
+            return nil
+        }
+        guard let pause = change else { return }
+        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        guard rd_kafka_assignment(client.handle, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        _ = pause ? rd_kafka_pause_partitions(client.handle, list) : rd_kafka_resume_partitions(client.handle, list)
+    }
+
+    private func applyPendingSeeks() {
+        let seeks = state.withLock { state -> [(TopicPartition, Int64)] in
+            defer { state.pendingSeeks = [] }
+            return state.pendingSeeks
+        }
+        guard !seeks.isEmpty else { return }
+        let list = RDKafkaTopicPartitionList()
+        for (partition, offset) in seeks {
+            list.add(topic: partition.topic, partition: partition.partition, offset: offset)
+        }
+        list.withListPointer { pointer in
+            if let error = rd_kafka_seek_partitions(client.handle, pointer, 5_000) {
+                client.logger.warning("seek failed", metadata: ["error": .string(String(cString: rd_kafka_error_string(error)))])
+                rd_kafka_error_destroy(error)
+            }
+        }
+        // Messages fetched before the seek are stale; their generation no longer matches.
+        state.withLock { state in state.dropStale() }
+    }
+
+    /// Runs on the poll thread, inside `rd_kafka_consumer_poll` or `rd_kafka_consumer_close`.
+    private func rebalance(
+        handle: OpaquePointer, error: rd_kafka_resp_err_t, partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    ) {
+        let list = RDKafkaTopicPartitionList(borrowing: partitions)
+        let changed = list.partitions
+        let logger = client.logger
+        if error == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
+            if let startOffsets {
+                for (partition, offset) in startOffsets(changed) {
+                    list.setOffset(topic: partition.topic, partition: partition.partition, offset: offset)
+                }
+            }
+            state.withLock { state in
+                state.rebalances += 1
+                for partition in changed { state.tracker.assign(partition) }
+                _ = rd_kafka_assign(handle, partitions)
+            }
+            logger.info("partitions assigned", metadata: ["partitions": .string(Self.describe(changed))])
+        } else {
+            // Commit what was acknowledged before giving the partitions up; in-flight work is forgotten.
+            _ = rd_kafka_commit(handle, nil, 0)
+            state.withLock { state in
+                state.rebalances += 1
+                for partition in changed { state.tracker.revoke(partition) }
+                state.dropStale()
+                _ = rd_kafka_assign(handle, nil)
+            }
+            logger.info("partitions revoked", metadata: ["partitions": .string(Self.describe(changed))])
+        }
+    }
+
+    private func storeOffset(_ partition: TopicPartition, _ offset: Int64) {
+        let list = RDKafkaTopicPartitionList()
+        list.add(topic: partition.topic, partition: partition.partition, offset: offset)
+        let code = list.withListPointer { rd_kafka_offsets_store(client.handle, $0) }
+        if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            client.logger.debug("offset not stored", metadata: ["partition": "\(partition)", "error": "\(RDKafkaErrorName.name(of: code.rawValue))"])
+        }
+    }
+
+    private static func describe(_ partitions: [TopicPartition]) -> String {
+        partitions.sorted().map(\.description).joined(separator: ",")
+    }
+}
+
+/// A handle passed to a blocking thread; librdkafka handles are thread-safe.
+struct UncheckedHandle: @unchecked Sendable {
+    let handle: OpaquePointer
+}

@@ -1,0 +1,137 @@
+import CRDKafka
+import Foundation
+import Logging
+import Synchronization
+
+/// Swift owner of one `rd_kafka_t` handle; frees it in `deinit`.
+///
+/// librdkafka's logs, errors, delivery reports and rebalances are routed to the handle's main queue
+/// and served by whichever Newsline thread polls it, so no librdkafka thread ever calls into Swift.
+final class RDKafkaClient: Sendable {
+    enum Kind {
+        case producer
+        case consumer
+    }
+
+    /// The handle. librdkafka handles are thread-safe; `Sendable` holds because only this class frees it.
+    nonisolated(unsafe) let handle: OpaquePointer
+    let callbacks: RDKafkaCallbacks
+
+    init(kind: Kind, properties: [String: String], logger: Logger, redactor: SecretRedactor) throws(KafkaError) {
+        let callbacks = RDKafkaCallbacks(logger: logger, redactor: redactor)
+        guard let conf = rd_kafka_conf_new() else {
+            throw KafkaError(code: .failure, message: "cannot allocate a librdkafka configuration")
+        }
+        var settings = properties
+        settings["log.queue"] = "true"
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            var errorText = [CChar](repeating: 0, count: 512)
+            if rd_kafka_conf_set(conf, key, value, &errorText, errorText.count) != RD_KAFKA_CONF_OK {
+                rd_kafka_conf_destroy(conf)
+                let reason = redactor.redact(text(of: errorText))
+                throw KafkaError(code: .configuration, message: reason)
+            }
+        }
+        rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(callbacks).toOpaque())
+        rd_kafka_conf_set_log_cb(conf, rdKafkaLogCallback)
+        rd_kafka_conf_set_error_cb(conf, rdKafkaErrorCallback)
+        switch kind {
+        case .producer:
+            rd_kafka_conf_set_dr_msg_cb(conf, rdKafkaDeliveryCallback)
+        case .consumer:
+            rd_kafka_conf_set_rebalance_cb(conf, rdKafkaRebalanceCallback)
+        }
+        var errorText = [CChar](repeating: 0, count: 512)
+        let type = kind == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER
+        guard let handle = rd_kafka_new(type, conf, &errorText, errorText.count) else {
+            rd_kafka_conf_destroy(conf)
+            let reason = redactor.redact(text(of: errorText))
+            throw KafkaError(code: .configuration, message: reason)
+        }
+        rd_kafka_set_log_queue(handle, nil)
+        self.handle = handle
+        self.callbacks = callbacks
+    }
+
+    deinit {
+        rd_kafka_destroy(handle)
+    }
+
+    var redactor: SecretRedactor { callbacks.redactor }
+    var logger: Logger { callbacks.logger }
+}
+
+/// What the C callbacks need, reached through the handle's opaque pointer.
+final class RDKafkaCallbacks: Sendable {
+    let logger: Logger
+    let redactor: SecretRedactor
+    /// Set once by the consumer before its poll thread starts; called on that thread only.
+    let rebalanceHandler = Mutex<(@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?>(nil)
+
+    init(logger: Logger, redactor: SecretRedactor) {
+        self.logger = logger
+        self.redactor = redactor
+    }
+
+    static func from(_ opaque: UnsafeMutableRawPointer?) -> RDKafkaCallbacks? {
+        opaque.map { Unmanaged<RDKafkaCallbacks>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    func log(level: Int32, facility: String, message: String) {
+        let swiftLevel: Logger.Level =
+            switch level {
+            case ...3: .error
+            case 4: .warning
+            case 5, 6: .info
+            default: .debug
+            }
+        logger.log(
+            level: swiftLevel, "librdkafka",
+            metadata: ["facility": .string(facility), "detail": .string(redactor.redact(message))])
+    }
+}
+
+private let rdKafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = {
+    handle, level, facility, message in
+    guard let handle, let callbacks = RDKafkaCallbacks.from(rd_kafka_opaque(handle)) else { return }
+    callbacks.log(
+        level: level, facility: facility.map { String(cString: $0) } ?? "",
+        message: message.map { String(cString: $0) } ?? "")
+}
+
+private let rdKafkaErrorCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = {
+    _, code, reason, opaque in
+    guard let callbacks = RDKafkaCallbacks.from(opaque) else { return }
+    let text = callbacks.redactor.redact(reason.map { String(cString: $0) } ?? "")
+    callbacks.logger.warning(
+        "kafka client error",
+        metadata: ["code": .string(RDKafkaErrorName.name(of: code)), "reason": .string(text)])
+}
+
+private let rdKafkaDeliveryCallback: @convention(c) (OpaquePointer?, UnsafePointer<rd_kafka_message_t>?, UnsafeMutableRawPointer?) -> Void = {
+    _, message, opaque in
+    guard let message, let promisePointer = message.pointee._private else { return }
+    let promise = Unmanaged<DeliveryPromise>.fromOpaque(promisePointer).takeRetainedValue()
+    let error = message.pointee.err
+    if error == RD_KAFKA_RESP_ERR_NO_ERROR {
+        let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        promise.fulfill(.success(KafkaDeliveryReport(topic: topic, partition: message.pointee.partition, offset: message.pointee.offset)))
+    } else {
+        promise.fulfill(.failure(RDKafkaErrorName.error(error, redactor: RDKafkaCallbacks.from(opaque)?.redactor)))
+    }
+}
+
+private let rdKafkaRebalanceCallback: @convention(c) (OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?) -> Void = {
+    handle, error, partitions, opaque in
+    guard let handle, let partitions else { return }
+    guard let handler = RDKafkaCallbacks.from(opaque)?.rebalanceHandler.withLock({ $0 }) else {
+        _ = rd_kafka_assign(handle, error == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? partitions : nil)
+        return
+    }
+    handler(handle, error, partitions)
+}
+
+/// The text of a NUL-terminated C buffer librdkafka filled in.
+func text(of buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Kafka
+import NewslineModels
+
+/// Builds the `articles.deadletter` message for an input a stage could not handle: the original
+/// key, value and headers, plus headers naming the stage, the reason and where the input was.
+public enum DeadLetterMessage {
+    public static func make(for message: KafkaConsumerMessage, stage: String, error: any Error, now: Date = Date())
+        -> KafkaProducerMessage
+    {
+        let (reason, text) = describe(error)
+        var headers = message.headers.filter { !$0.key.hasPrefix("deadletter.") }
+        headers += [
+            KafkaHeader(key: DeadLetterHeader.stage, text: stage),
+            KafkaHeader(key: DeadLetterHeader.errorClass, text: reason),
+            KafkaHeader(key: DeadLetterHeader.errorMessage, text: String(text.prefix(1_000))),
+            KafkaHeader(key: DeadLetterHeader.originalTopic, text: message.topic),
+            KafkaHeader(key: DeadLetterHeader.originalPartition, text: String(message.partition)),
+            KafkaHeader(key: DeadLetterHeader.originalOffset, text: String(message.offset)),
+            KafkaHeader(key: DeadLetterHeader.originalTimestamp, text: message.timestampMilliseconds.map(String.init) ?? ""),
+            KafkaHeader(key: DeadLetterHeader.time, text: Timestamp.format(now)),
+        ]
+        return KafkaProducerMessage(topic: Topics.deadletter.name, key: message.key, value: message.value, headers: headers)
+    }
+
+    /// The reason category and message of an error.
+    public static func describe(_ error: any Error) -> (reason: String, message: String) {
+        switch error {
+        case let rejected as RejectedInput:
+            return (rejected.reason, rejected.message)
+        case let decoding as EventDecodingError:
+            if case .unsupportedVersion = decoding { return ("unsupported-version", decoding.description) }
+            return ("malformed-event", decoding.description)
+        case let kafka as KafkaError:
+            return ("output-rejected", kafka.description)
+        default:
+            return ("processing-error", "\(type(of: error)): \(error)")
+        }
+    }
+}

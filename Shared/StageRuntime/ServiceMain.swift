@@ -1,0 +1,53 @@
+import Foundation
+import Kafka
+import Logging
+import NewslineModels
+import ServiceLifecycle
+
+/// Wires one service: logging, Kafka clients, the runner and any extra services, then runs them
+/// until SIGTERM or SIGINT.
+public enum ServiceMain {
+    /// Sets up swift-log once per process, writing to standard error.
+    public static func bootstrapLogging(level: String) {
+        let logLevel = Logger.Level(rawValue: level.lowercased()) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+    }
+
+    /// The logger of a service instance, carrying service and instance as metadata.
+    public static func logger(service: String, options: ServiceOptions) -> Logger {
+        var logger = Logger(label: "newsline.\(service)")
+        logger[metadataKey: "service"] = .string(service)
+        logger[metadataKey: "instance"] = .string(options.instanceName())
+        return logger
+    }
+
+    /// Runs a stage as a service until a shutdown signal, with `extraServices` (such as an HTTP
+    /// server) started after it and stopped before it.
+    public static func run<S: BatchStage>(
+        _ stage: S,
+        options: ServiceOptions,
+        startOffsets: KafkaConsumer.StartOffsets? = nil,
+        extraServices: [any Service] = [],
+        logger: Logger
+    ) async throws {
+        let configuration = try options.kafkaConfiguration()
+        logger.info(
+            "connecting",
+            metadata: ["brokers": .string(configuration.bootstrapServers.joined(separator: ",")), "group": .string(options.groupId(for: stage.name))])
+        let consumer = try KafkaConsumer(
+            configuration: configuration, groupId: options.groupId(for: stage.name), topics: [stage.inputTopic],
+            logger: logger, startOffsets: startOffsets)
+        let producer = try KafkaProducer(configuration: configuration, logger: logger)
+        let runner = StageRunner(stage: stage, consumer: consumer, producer: producer, logger: logger)
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] =
+            [.init(service: runner)] + extraServices.map { .init(service: $0) }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,35 @@
+import Logging
+import Synchronization
+
+/// Counters of what a stage has done, for logs and tests.
+public final class StageStatistics: Sendable {
+    public struct Counts: Sendable, Equatable {
+        public var completed = 0
+        public var produced = 0
+        public var deadLettered = 0
+        public var retried = 0
+    }
+
+    private let counts = Mutex(Counts())
+
+    public init() {}
+
+    public var snapshot: Counts { counts.withLock { $0 } }
+
+    func record(completed: Int = 0, produced: Int = 0, deadLettered: Int = 0, retried: Int = 0) {
+        counts.withLock {
+            $0.completed += completed
+            $0.produced += produced
+            $0.deadLettered += deadLettered
+            $0.retried += retried
+        }
+    }
+
+    var metadata: Logger.Metadata {
+        let counts = snapshot
+        return [
+            "completed": "\(counts.completed)", "produced": "\(counts.produced)",
+            "deadLettered": "\(counts.deadLettered)", "retried": "\(counts.retried)",
+        ]
+    }
+}
