@@ -7,6 +7,7 @@ struct Newsline: AsyncParsableCommand {
         commandName: "newsline",
         abstract: "Run, feed, watch and search the Newsline article pipeline.",
         subcommands: [
+            BrokerCommand.self,
             EvalCommand.self,
             SearchCommand.self,
             BenchCommand.self,

@@ -25,13 +25,18 @@ public final class KafkaConsumer: Sendable {
         var fetchPaused = false
         var pendingSeeks: [(TopicPartition, Int64)] = []
         var rebalances = 0
+        /// Partitions being given up: their buffered messages are no longer handed out.
+        var revoking: Set<TopicPartition> = []
 
         var buffered: Int { buffer.count - bufferHead }
 
         /// Drops buffered messages of partitions revoked or rewound since they were fetched.
         mutating func dropStale() {
             let tracker = self.tracker
-            buffer = buffer[bufferHead...].filter { tracker.isCurrent($0.topicPartition, generation: $0.generation) }
+            let revoking = self.revoking
+            buffer = buffer[bufferHead...].filter {
+                tracker.isCurrent($0.topicPartition, generation: $0.generation) && !revoking.contains($0.topicPartition)
+            }
             bufferHead = 0
         }
 
@@ -40,7 +45,10 @@ public final class KafkaConsumer: Sendable {
             while bufferHead < buffer.count, batch.count < limit {
                 let message = buffer[bufferHead]
                 bufferHead += 1
-                if tracker.isCurrent(message.topicPartition, generation: message.generation) {
+                if tracker.isCurrent(message.topicPartition, generation: message.generation),
+                    !revoking.contains(message.topicPartition)
+                {
+                    _ = tracker.delivered(message.topicPartition, offset: message.offset)
                     batch.append(message)
                 }
             }
@@ -65,6 +73,7 @@ public final class KafkaConsumer: Sendable {
     private let topics: [String]
     private let startOffsets: StartOffsets?
     private let maxBuffered: Int
+    private let revokeGracePeriod: Duration
     private let state = Mutex(State())
     private let closedWaiters = Mutex<[CheckedContinuation<Void, Never>]?>([])
 
@@ -74,6 +83,7 @@ public final class KafkaConsumer: Sendable {
         topics: [String],
         logger: Logger,
         maxBuffered: Int = 2_000,
+        revokeGracePeriod: Duration = .seconds(10),
         startOffsets: StartOffsets? = nil
     ) throws {
         client = try RDKafkaClient(
@@ -82,6 +92,7 @@ public final class KafkaConsumer: Sendable {
         self.topics = topics
         self.startOffsets = startOffsets
         self.maxBuffered = maxBuffered
+        self.revokeGracePeriod = revokeGracePeriod
     }
 
     /// Subscribes and starts the poll thread.
@@ -257,7 +268,9 @@ public final class KafkaConsumer: Sendable {
     private func receive(_ message: KafkaConsumerMessage) {
         var message = message
         let handoff = state.withLock { state -> (CheckedContinuation<[KafkaConsumerMessage], Never>, [KafkaConsumerMessage])? in
-            guard let generation = state.tracker.delivered(message.topicPartition, offset: message.offset) else {
+            guard !state.revoking.contains(message.topicPartition),
+                let generation = state.tracker.generation(of: message.topicPartition)
+            else {
                 return nil
             }
             message.generation = generation
@@ -330,9 +343,23 @@ public final class KafkaConsumer: Sendable {
             }
             logger.info("partitions assigned", metadata: ["partitions": .string(Self.describe(changed))])
         } else {
-            // Commit what was acknowledged before giving the partitions up; in-flight work is forgotten.
+            // Let work already handed out finish (bounded), so the next owner does not redo it,
+            // commit what was acknowledged, and only then give the partitions up. Work still in
+            // flight after the wait is forgotten: its acknowledgements no longer store offsets.
+            let revoked = Set(changed)
+            state.withLock { state in
+                state.revoking = revoked
+                state.dropStale()
+            }
+            let deadline = ContinuousClock.now + revokeGracePeriod
+            while ContinuousClock.now < deadline,
+                state.withLock({ state in revoked.contains { state.tracker.inFlight(of: $0) > 0 } })
+            {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
             _ = rd_kafka_commit(handle, nil, 0)
             state.withLock { state in
+                state.revoking = []
                 state.rebalances += 1
                 for partition in changed { state.tracker.revoke(partition) }
                 state.dropStale()

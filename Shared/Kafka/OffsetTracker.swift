@@ -35,6 +35,11 @@ struct OffsetTracker {
 
     var assigned: [TopicPartition] { Array(partitions.keys) }
 
+    /// The current generation of an assigned partition; nil when it is not assigned.
+    func generation(of partition: TopicPartition) -> UInt64? {
+        partitions[partition]?.generation
+    }
+
     /// Records a message handed to the application; returns its generation, or nil when the
     /// partition is not assigned (the message must then be dropped).
     mutating func delivered(_ partition: TopicPartition, offset: Int64) -> UInt64? {
@@ -64,6 +69,11 @@ struct OffsetTracker {
         partitions[partition] = state
         // Kafka's committed offset is the next one to read, hence + 1.
         return watermark.map { $0 + 1 }
+    }
+
+    /// Messages of one partition handed out and not yet acknowledged.
+    func inFlight(of partition: TopicPartition) -> Int {
+        partitions[partition]?.inFlight ?? 0
     }
 
     /// Messages handed out and not yet acknowledged, over all partitions.
