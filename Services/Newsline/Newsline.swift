@@ -8,6 +8,10 @@ struct Newsline: AsyncParsableCommand {
         abstract: "Run, feed, watch and search the Newsline article pipeline.",
         subcommands: [
             BrokerCommand.self,
+            PublishCommand.self,
+            TailCommand.self,
+            StatusCommand.self,
+            DeadLettersCommand.self,
             EvalCommand.self,
             SearchCommand.self,
             BenchCommand.self,
