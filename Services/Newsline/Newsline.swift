@@ -8,6 +8,7 @@ struct Newsline: AsyncParsableCommand {
         abstract: "Run, feed, watch and search the Newsline article pipeline.",
         subcommands: [
             BrokerCommand.self,
+            RunCommand.self,
             PublishCommand.self,
             TailCommand.self,
             StatusCommand.self,
