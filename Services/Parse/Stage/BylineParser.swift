@@ -1,3 +1,4 @@
+import Foundation
 import NewslineModels
 
 /// Reads a printed byline: the dateline before `=`, the names and their roles.

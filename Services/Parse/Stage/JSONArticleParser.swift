@@ -70,7 +70,7 @@ enum JSONArticleParser {
     private static func appendParagraphs(of value: Any, to paragraphs: inout [String], depth: Int) {
         guard depth < maxBodyDepth else { return }
         if let text = value as? String {
-            paragraphs += paragraphs(ofBody: text)
+            paragraphs += bodyParagraphs(text)
         } else if let array = value as? [Any] {
             for element in array {
                 appendParagraphs(of: element, to: &paragraphs, depth: depth + 1)
@@ -85,7 +85,7 @@ enum JSONArticleParser {
         }
     }
 
-    private static func paragraphs(ofBody text: String) -> [String] {
+    private static func bodyParagraphs(_ text: String) -> [String] {
         if looksLikeHTML(text) {
             return HTMLArticleParser.paragraphs(ofFragment: text)
         }

@@ -29,6 +29,7 @@ final class LibXML2Document {
     }
 
     /// Lends the root element to `body`; do not let the node or anything reached from it escape.
+    @discardableResult
     func withRoot<Result>(_ body: (HTMLNode) -> Result) -> Result? {
         guard let root = xmlDocGetRootElement(document) else { return nil }
         return withExtendedLifetime(self) { body(HTMLNode(root)) }
@@ -85,7 +86,4 @@ struct HTMLNode {
         defer { xmlFree(value) }
         return String(cString: value)
     }
-
-    /// Identity for bookkeeping (e.g. the chosen body container) while the document is alive.
-    var identity: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
 }

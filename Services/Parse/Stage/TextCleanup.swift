@@ -19,7 +19,12 @@ enum TextCleanup {
     }
 
     /// The text without leading and trailing whitespace, or nil when nothing is left.
-    static func trimmed<S: StringProtocol>(_ text: S) -> String? {
+    static func trimmed(_ text: String) -> String? {
+        trimmed(text[...])
+    }
+
+    /// The text without leading and trailing whitespace, or nil when nothing is left.
+    static func trimmed(_ text: Substring) -> String? {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return nil }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
@@ -44,7 +49,7 @@ enum TextCleanup {
     }
 
     /// Paragraphs of plain text: blocks separated by blank lines, each block's lines joined by a space.
-    static func blankLineBlocks<S: Collection>(_ lines: S) -> [String] where S.Element: StringProtocol {
+    static func blankLineBlocks<Lines: Collection<Substring>>(_ lines: Lines) -> [String] {
         var paragraphs: [String] = []
         var block: [String] = []
         for line in lines {
