@@ -1,0 +1,126 @@
+import NewslineModels
+
+/// The entities of one article: every mention resolved to its canonical name, and the entity list.
+///
+/// Canonical names follow the golden conventions: the fullest form the article itself uses
+/// (`MS` → `마이크로소프트` when it writes `마이크로소프트(MS)`, `올트먼` → `샘 올트먼`,
+/// `손 회장` → `손정의`, `고궁박물관` → `국립고궁박물관`), one-character country abbreviations always
+/// resolve (`日` → `일본`), `X 정부` is the country X, and anonymised people (`김모씨`, `A씨`) are dropped.
+struct ArticleEntities {
+    /// A mention with the text unit it came from and what it resolved to.
+    struct Resolved {
+        var unit: Int
+        var start: Int
+        var end: Int
+        var type: EntityType
+        var canonical: String
+        var text: String
+    }
+
+    private(set) var mentions: [Resolved] = []
+    private(set) var entities: [Entity] = []
+
+    /// Resolves the mentions found in each text unit (title, subtitle, paragraphs).
+    init(units: [ScannedText], found: [[EntityMention]]) {
+        let fullText = units.map { $0.string(0, $0.count) }.joined(separator: "\n")
+
+        // `마이크로소프트(MS)`: the form in brackets is this article's alias for the name before them.
+        var bracketAliases: [String: String] = [:]
+        for (u, list) in found.enumerated() {
+            let s = units[u].scalars
+            for m in list where m.end < s.count && s[m.end] == "(" {
+                var close = m.end + 1
+                while close < s.count, close - m.end <= 12, s[close] != ")", s[close] != " " { close += 1 }
+                if close < s.count, s[close] == ")", close > m.end + 1 {
+                    bracketAliases[units[u].string(m.end + 1, close)] = m.text
+                }
+            }
+        }
+
+        var raw: [Resolved] = []
+        for (u, list) in found.enumerated() {
+            let s = units[u].scalars
+            for m in list {
+                if m.type == .person, ArticleEntities.isAnonymised(m, s) { continue }
+                var type = m.type
+                var text = m.text
+                if type == .organization, text.hasSuffix(" 정부") {
+                    // `일본 정부` is the country.
+                    text = String(text.dropLast(3))
+                    type = .location
+                }
+                var canonical = text
+                if let full = bracketAliases[text], full != text {
+                    canonical = full
+                } else if let alias = m.alias, m.aliasAlwaysApplies || fullText.contains(alias) {
+                    canonical = alias
+                }
+                raw.append(Resolved(unit: u, start: m.start, end: m.end, type: type, canonical: canonical, text: m.text))
+            }
+        }
+
+        // One type per canonical name: the one most of its mentions carry (persons win ties).
+        var typeVotes: [String: [EntityType: Int]] = [:]
+        for r in raw { typeVotes[r.canonical, default: [:]][r.type, default: 0] += 1 }
+        func majorityType(_ name: String) -> EntityType {
+            let votes = typeVotes[name] ?? [:]
+            return EntityType.allCases.max { (votes[$0] ?? 0, $0 == .person ? 1 : 0) < (votes[$1] ?? 0, $1 == .person ? 1 : 0) }!
+        }
+        let names = Set(raw.map(\.canonical))
+        var fullForm: [String: String] = [:]
+        for name in names { fullForm[name] = ArticleEntities.fullerForm(of: name, type: majorityType(name), among: names, majorityType) }
+
+        for var r in raw {
+            guard let full = fullForm[r.canonical] else { continue }
+            if r.type == .person, full.unicodeScalars.count == 1 { continue }
+            r.canonical = full
+            r.type = majorityType(full)
+            mentions.append(r)
+        }
+        // A lone surname or one-letter person that found no full name is no entity.
+        mentions.removeAll { $0.type == .person && $0.canonical.unicodeScalars.count < 2 }
+
+        var order: [String] = []
+        var byName: [String: Entity] = [:]
+        for r in mentions {
+            if byName[r.canonical] == nil {
+                order.append(r.canonical)
+                byName[r.canonical] = Entity(text: r.text, type: r.type, canonical: r.canonical, mentions: 0)
+            }
+            byName[r.canonical]!.mentions += 1
+        }
+        entities = order.map { byName[$0]! }
+    }
+
+    /// `김모(52)씨`, `김모씨`, `A씨`: people the paper itself keeps anonymous.
+    private static func isAnonymised(_ m: EntityMention, _ s: [Unicode.Scalar]) -> Bool {
+        let length = m.end - m.start
+        if length == 1, ScalarClass(s[m.start]) == .latin { return true }
+        if m.end < s.count, s[m.end] == "모" { return true }
+        return length <= 1 && m.end < s.count && (s[m.end] == "씨" || (s[m.end] == " " && m.end + 1 < s.count && s[m.end + 1] == "씨"))
+    }
+
+    /// The fullest name in the article that `name` is a short form of, or `name` itself.
+    private static func fullerForm(
+        of name: String, type: EntityType, among names: Set<String>, _ typeOf: (String) -> EntityType
+    ) -> String {
+        var best = name
+        for other in names where other.count > best.count && typeOf(other) == type {
+            switch type {
+            case .person:
+                let words = other.split(separator: " ")
+                let isLastName = words.count > 1 && words.last.map(String.init) == name
+                let isSurname = name.unicodeScalars.count == 1 && !other.contains(" ") && other.hasPrefix(name)
+                    && (2...4).contains(other.count)
+                if isLastName || isSurname {
+                    // Two different people share this short form: leave it unresolved.
+                    if isSurname, best != name, best.hasPrefix(name) { return name }
+                    best = other
+                }
+            case .organization, .location:
+                if other.hasSuffix(name), name.count >= 2 { best = other }
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,202 @@
+import NewslineModels
+
+/// Finds person, organization and location names in Korean and English text.
+///
+/// Four sources, merged left to right with longer spans winning: the character tagger (trained on
+/// KLUE news sentences, `newsline eval train`), the gazetteer, chains of one-syllable country
+/// abbreviations (`한·미·일`) and names placed before a title (`기시다 후미오 일본 총리`).
+/// The service and `newsline eval ner` both call `recognize`.
+public struct EntityRecognizer: Sendable {
+    let lexicon: Lexicon
+    private let model: NERModel
+
+    /// Longest text the tagger reads in one call; longer texts are cut into pieces at spaces.
+    static let pieceLength = 4_096
+
+    private static let chainCountries: [Unicode.Scalar: String] = [
+        "한": "한국", "미": "미국", "일": "일본", "중": "중국", "북": "북한", "러": "러시아", "영": "영국",
+        "독": "독일", "불": "프랑스", "호": "호주", "인": "인도",
+    ]
+
+    public init() throws {
+        try self.init(lexicon: Lexicon(), model: NERModel(contentsOf: ResourceFile.url("ner-model.bin")))
+    }
+
+    init(lexicon: Lexicon, model: NERModel) {
+        self.lexicon = lexicon
+        self.model = model
+    }
+
+    /// Every entity mention in `text`, in order, non-overlapping.
+    public func recognize(_ text: String) -> [EntityMention] {
+        let scalars = Array(text.unicodeScalars)
+        var mentions: [EntityMention] = []
+        var start = 0
+        while start < scalars.count {
+            var end = min(start + EntityRecognizer.pieceLength, scalars.count)
+            if end < scalars.count {
+                // Cut at a space so no name is split; a piece with no space is cut where it is.
+                var cut = end
+                while cut > start + EntityRecognizer.pieceLength / 2, ScalarClass(scalars[cut]) != .space { cut -= 1 }
+                if cut > start + EntityRecognizer.pieceLength / 2 { end = cut }
+            }
+            let piece = ScannedText(scalars: Array(scalars[start..<end]))
+            for var mention in recognize(piece) {
+                mention.start += start
+                mention.end += start
+                mentions.append(mention)
+            }
+            start = end
+        }
+        return mentions
+    }
+
+    func recognize(_ text: ScannedText) -> [EntityMention] {
+        let matches = lexicon.matches(in: text)
+        let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches)
+        let tags = model.decode(keys: keys, count: text.count)
+
+        var candidates: [Candidate] = []
+        for span in NERLabel.spans(tags) {
+            candidates.append(Candidate(start: span.start, end: span.end, type: span.type, priority: 1))
+        }
+        for match in matches {
+            let entry = lexicon.entries[match.entry]
+            candidates.append(
+                Candidate(
+                    start: match.start, end: match.end, type: entry.type, priority: 2, alias: entry.canonical,
+                    always: entry.alwaysCanonical))
+        }
+        candidates += countryChains(text)
+        candidates += namesBeforeTitles(text, known: candidates)
+
+        // Longer spans first, then the more trusted source; keep what does not overlap a kept span.
+        candidates.sort { a, b in
+            a.end - a.start != b.end - b.start ? a.end - a.start > b.end - b.start : a.priority > b.priority
+        }
+        var taken = [Bool](repeating: false, count: text.count)
+        var kept: [Candidate] = []
+        for candidate in candidates where !(candidate.start..<candidate.end).contains(where: { taken[$0] }) {
+            for i in candidate.start..<candidate.end { taken[i] = true }
+            kept.append(candidate)
+        }
+        kept.sort { $0.start < $1.start }
+        return kept.map { c in
+            var alias = c.alias
+            var always = c.always
+            if alias == nil, let entry = lexicon.entry(text.scalars[c.start..<c.end]) {
+                alias = lexicon.entries[entry].canonical
+                always = lexicon.entries[entry].alwaysCanonical
+            }
+            return EntityMention(
+                text: text.string(c.start, c.end), type: c.type, start: c.start, end: c.end, alias: alias,
+                aliasAlwaysApplies: always)
+        }
+    }
+
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var type: EntityType
+        /// Breaks ties between spans of equal length: rules 3, gazetteer 2, tagger 1.
+        var priority: Int
+        var alias: String? = nil
+        var always = false
+    }
+
+    /// `한·미·일`, `韓·美·日`: one-syllable country abbreviations joined by middle dots.
+    private func countryChains(_ text: ScannedText) -> [Candidate] {
+        var result: [Candidate] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard text.isWordStart(i), text.scalars[i].value != 0xb7 else {
+                i += 1
+                continue
+            }
+            // Collect words separated by single middle dots.
+            var chain: [Int] = [i]
+            var j = text.wordEnd[i]
+            while j + 1 < n, text.scalars[j] == "·" || text.scalars[j] == "・", text.isWordStart(j + 1) {
+                chain.append(j + 1)
+                j = text.wordEnd[j + 1]
+            }
+            if chain.count >= 2 {
+                var elements: [Candidate] = []
+                for start in chain {
+                    let scalar = text.scalars[start]
+                    let rest = text.scalars[(start + 1)..<text.wordEnd[start]]
+                    guard let country = EntityRecognizer.chainCountries[scalar], lexicon.isParticle(rest) else {
+                        elements = []
+                        break
+                    }
+                    elements.append(
+                        Candidate(
+                            start: start, end: start + 1, type: .location, priority: 3, alias: country, always: true))
+                }
+                result += elements
+            }
+            i = j
+        }
+        return result
+    }
+
+    /// Names written before a title, with organizations or places in between:
+    /// `손정의 소프트뱅크 회장`, `기시다 후미오 일본 총리`, `샘 올트먼 오픈AI 최고경영자(CEO)`.
+    private func namesBeforeTitles(_ text: ScannedText, known: [Candidate]) -> [Candidate] {
+        var covered = [EntityType?](repeating: nil, count: text.count)
+        for c in known where c.type != .person {
+            for i in c.start..<c.end { covered[i] = c.type }
+        }
+        var result: [Candidate] = []
+        var word = 0
+        while word < text.count {
+            guard text.isWordStart(word) else {
+                word += 1
+                continue
+            }
+            let end = text.wordEnd[word]
+            defer { word = end }
+            guard text.classes[word] != .digit, lexicon.isTitle(text.scalars[word..<lexicon.stemEnd(text, start: word, end: end)])
+            else { continue }
+            // Step back over up to three organization, place or Latin words (`오픈AI`, `일본`, `BIS`).
+            var previous = text.previousWordStart(before: word)
+            var skipped = 0
+            while let p = previous, skipped < 3, covered[p] != nil || text.classes[p] == .latin {
+                previous = text.previousWordStart(before: p)
+                skipped += 1
+            }
+            guard let last = previous, isNameWord(text, last), separatedBySpace(text, last, then: word, skipped) else {
+                continue
+            }
+            var first = last
+            let lastLength = text.wordEnd[last] - last
+            let koreanName = lastLength == 3 && lexicon.isSurname(text.scalars[last])
+            if !koreanName, lastLength >= 2, let before = text.previousWordStart(before: last), isNameWord(text, before),
+                text.wordEnd[before] + 1 == last, text.scalars[text.wordEnd[before]] == " ",
+                !EntityRecognizer.clauseEndings.contains(text.scalars[text.wordEnd[before] - 1])
+            {
+                first = before
+            }
+            result.append(Candidate(start: first, end: text.wordEnd[last], type: .person, priority: 3))
+        }
+        return result
+    }
+
+    /// Final syllables that end a verb, an adverb or a noun with a particle rather than a name.
+    private static let clauseEndings: Set<Unicode.Scalar> = [
+        "다", "는", "은", "을", "를", "의", "에", "고", "며", "서", "로", "와", "과", "도", "만", "면", "게", "지", "요",
+        "해", "한", "된", "던", "진", "인", "할", "될", "난", "간", "이", "가",
+    ]
+
+    private func isNameWord(_ text: ScannedText, _ start: Int) -> Bool {
+        let end = text.wordEnd[start]
+        guard end - start <= 4 else { return false }
+        return (start..<end).allSatisfy { text.classes[$0] == .hangul }
+    }
+
+    private func separatedBySpace(_ text: ScannedText, _ name: Int, then title: Int, _ skipped: Int) -> Bool {
+        let gap = text.scalars[text.wordEnd[name]..<(skipped == 0 ? title : text.wordEnd[name] + 1)]
+        return gap.count == 1 && gap.first == " "
+    }
+}

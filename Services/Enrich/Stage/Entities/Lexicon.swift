@@ -1,0 +1,161 @@
+import NewslineModels
+
+/// The word lists the recognizers share: gazetteer, family names, person titles and particles.
+struct Lexicon: Sendable {
+    /// One gazetteer name.
+    struct Entry: Sendable {
+        var surface: [Unicode.Scalar]
+        var type: EntityType
+        /// The fuller form this name stands for, when it is an alias or abbreviation.
+        var canonical: String?
+        /// One-character Hanja abbreviations resolve even when the article never writes the full form.
+        var alwaysCanonical: Bool
+    }
+
+    /// A gazetteer name found in a text.
+    struct Match {
+        var start: Int
+        var end: Int
+        var entry: Int
+    }
+
+    let entries: [Entry]
+    private let entryIndex: HashIndex
+    private let maxLength: Int
+    let surnames: Set<String>
+    private let titleIndex: HashIndex
+    private let particleIndex: HashIndex
+    private let particleMaxLength: Int
+
+    init() throws {
+        var entries: [Entry] = []
+        for row in try ResourceFile.rows("gazetteer.tsv") {
+            guard row.count >= 2 else { throw EnricherError.malformedResource("gazetteer.tsv") }
+            let type: EntityType
+            switch row[0] {
+            case "PS": type = .person
+            case "OG": type = .organization
+            case "LC": type = .location
+            default: throw EnricherError.malformedResource("gazetteer.tsv")
+            }
+            let surface = Array(row[1].unicodeScalars)
+            let canonical = row.count > 2 ? row[2] : nil
+            let always = surface.count == 1 && ScalarClass(surface[0]) == .han
+            entries.append(Entry(surface: surface, type: type, canonical: canonical, alwaysCanonical: always))
+        }
+        self.init(
+            entries: entries,
+            surnames: Set(try ResourceFile.words("surnames.txt")),
+            titles: try ResourceFile.words("person-titles.txt"),
+            particles: try ResourceFile.words("particles.txt"))
+    }
+
+    init(entries: [Entry], surnames: Set<String>, titles: [String], particles: [String]) {
+        self.entries = entries
+        var index = HashIndex(minimumCapacity: entries.count)
+        var maxLength = 1
+        for (i, entry) in entries.enumerated() {
+            index.set(Int32(i), for: StableHash.scalars(entry.surface[...]))
+            maxLength = max(maxLength, entry.surface.count)
+        }
+        self.entryIndex = index
+        self.maxLength = maxLength
+        self.surnames = surnames
+        self.titleIndex = Lexicon.index(titles)
+        self.particleIndex = Lexicon.index(particles)
+        self.particleMaxLength = particles.map { $0.unicodeScalars.count }.max() ?? 1
+    }
+
+    private static func index(_ words: [String]) -> HashIndex {
+        var index = HashIndex(minimumCapacity: words.count)
+        for word in words { index.set(1, for: StableHash.scalars(Array(word.unicodeScalars)[...])) }
+        return index
+    }
+
+    /// The gazetteer entry spelled exactly `scalars`, if any.
+    func entry(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard let found = entryIndex.value(for: StableHash.scalars(scalars)) else { return nil }
+        return entries[Int(found)].surface.elementsEqual(scalars) ? Int(found) : nil
+    }
+
+    func isTitle(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        titleIndex.value(for: StableHash.scalars(scalars)) != nil
+    }
+
+    func isParticle(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.isEmpty || particleIndex.value(for: StableHash.scalars(scalars)) != nil
+    }
+
+    func isSurname(_ scalar: Unicode.Scalar) -> Bool { surnames.contains(String(scalar)) }
+
+    /// The word from `start` to `end` without a trailing particle (the longest one that leaves a stem).
+    func stemEnd(_ text: ScannedText, start: Int, end: Int) -> Int {
+        let longest = min(particleMaxLength, end - start - 1)
+        if longest >= 1 {
+            for length in stride(from: longest, through: 1, by: -1)
+            where particleIndex.value(for: StableHash.scalars(text.scalars[(end - length)..<end])) != nil {
+                return end - length
+            }
+        }
+        return end
+    }
+
+    /// Whether an entity ending at `end` is followed only by particles up to the end of its word.
+    func endsWord(_ text: ScannedText, at end: Int) -> Bool {
+        guard end > 0, end < text.count, text.classes[end].isWordPart, text.classes[end - 1].isWordPart else {
+            return true
+        }
+        let wordEnd = text.wordEnd[end]
+        guard wordEnd - end <= particleMaxLength else { return false }
+        return isParticle(text.scalars[end..<wordEnd])
+    }
+
+    /// The longest gazetteer names that start a word and end one (before any particles), left to right.
+    func matches(in text: ScannedText) -> [Match] {
+        var result: [Match] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard text.isWordStart(i) else {
+                i += 1
+                continue
+            }
+            var starts = [i]
+            // `對中`: the abbreviation after the Hanja prefix 對 ("against") is the name.
+            if text.scalars[i] == "對", i + 1 < n { starts.append(i + 1) }
+            var found: Match?
+            for start in starts where found == nil {
+                found = longestMatch(in: text, at: start)
+            }
+            if let match = found {
+                result.append(match)
+                i = match.end
+            } else {
+                i = text.wordEnd[i]
+            }
+        }
+        return result
+    }
+
+    private func longestMatch(in text: ScannedText, at start: Int) -> Match? {
+        let n = text.count
+        var hashes: [UInt64] = []
+        var h = StableHash.offset
+        var j = start
+        while j < n, j - start < maxLength {
+            h = StableHash.combine(h, text.scalars[j].value)
+            hashes.append(h)
+            j += 1
+        }
+        for length in stride(from: hashes.count, through: 1, by: -1) {
+            let end = start + length
+            guard let found = entryIndex.value(for: hashes[length - 1]) else { continue }
+            let entry = entries[Int(found)]
+            guard entry.surface.count == length, text.scalars[start..<end].elementsEqual(entry.surface) else {
+                continue
+            }
+            if endsWord(text, at: end) { return Match(start: start, end: end, entry: Int(found)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,45 @@
+/// 64-bit SimHash over character shingles of the normalized text (Charikar 2002).
+///
+/// Normalization keeps letters and digits only, lower-cased, so spacing, punctuation and case do not
+/// move the hash; near-identical texts differ in few bits.
+enum SimHash {
+    static let shingleLength = 4
+
+    static func fingerprint(_ text: String) -> UInt64 {
+        var normalized: [UInt32] = []
+        normalized.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars where ScalarClass(scalar).isWordPart {
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+            normalized.append(lower.value)
+        }
+        var counts = [Int](repeating: 0, count: 64)
+        if normalized.count < shingleLength {
+            add(StableHash.mix(hash(normalized[...])), to: &counts)
+        } else {
+            for i in 0...(normalized.count - shingleLength) {
+                add(StableHash.mix(hash(normalized[i..<(i + shingleLength)])), to: &counts)
+            }
+        }
+        var result: UInt64 = 0
+        for bit in 0..<64 where counts[bit] > 0 { result |= 1 << UInt64(bit) }
+        return result
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
+
+    private static func hash(_ values: ArraySlice<UInt32>) -> UInt64 {
+        var h = StableHash.offset
+        for v in values { h = StableHash.combine(h, v) }
+        return h
+    }
+
+    @inline(__always)
+    private static func add(_ h: UInt64, to counts: inout [Int]) {
+        for bit in 0..<64 { counts[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+    }
+}

@@ -1,0 +1,193 @@
+import NewslineModels
+
+/// Direct speech in the body paragraphs and who said it, per the golden conventions.
+///
+/// Only double quotes count (single-quoted terms are not speech); headline and subtitle quotes are
+/// never passed in. A quote's speaker is the subject before it in its sentence (`올트먼은 "…"`),
+/// else the subject after it (`"…"고 김 교수는 말했다`), else the previous quote's speaker. Subjects that
+/// name an entity resolve to its canonical name; short references resolve to the article's
+/// organization (`회사` → `오픈AI`, `박물관 측` → `국립고궁박물관`); unnamed sources are kept as printed
+/// without the determiner `한`.
+struct QuoteExtractor {
+    let lexicon: Lexicon
+
+    private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
+    private static let leadWords: Set<String> = [
+        "후", "이날", "또", "이어", "한편", "특히", "당시", "그러면서", "이에", "다만", "또한", "앞서", "아울러", "반면",
+        "그러나", "하지만", "이후", "이번", "최근", "현재", "대해", "관련해", "따르면",
+    ]
+    private static let companyWords: Set<String> = ["회사", "업체", "기업", "사측", "당사"]
+    private static let pronouns: Set<String> = ["그", "그녀", "그들"]
+
+    /// A quote found in a paragraph, with where it sits.
+    private struct Found {
+        var paragraph: Int
+        var open: Int
+        var close: Int
+        var text: String
+    }
+
+    /// `paragraphs` are the body units; `firstUnit` is their index in `entities`' unit numbering.
+    func quotes(paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities) -> [Quote] {
+        var result: [Quote] = []
+        var lastSpeaker: String?
+        var lastPerson: String?
+        let organizations = organizationsByMentions(entities)
+        for (p, paragraph) in paragraphs.enumerated() {
+            let unit = firstUnit + p
+            let mentions = entities.mentions.filter { $0.unit == unit }
+            var previousClose = -1
+            for quote in find(in: paragraph) {
+                let s = paragraph.scalars
+                let sentenceStart = sentenceStart(s, before: quote.open, notBefore: previousClose + 1)
+                var speaker: String?
+                let leading = trimmed(s, sentenceStart, quote.open)
+                if leading.isEmpty, previousClose >= 0 {
+                    speaker = lastSpeaker
+                } else if let subject = subject(in: paragraph, from: sentenceStart, to: quote.open) {
+                    speaker = resolve(subject, in: paragraph, mentions: mentions, organizations: organizations,
+                                      lastPerson: lastPerson)
+                }
+                if speaker == nil {
+                    let end = sentenceEnd(s, after: quote.close)
+                    if let subject = subject(in: paragraph, from: quote.close + 1, to: end) {
+                        speaker = resolve(subject, in: paragraph, mentions: mentions, organizations: organizations,
+                                          lastPerson: lastPerson)
+                    }
+                }
+                if speaker == nil { speaker = lastSpeaker }
+                result.append(Quote(text: quote.text, speaker: speaker))
+                lastSpeaker = speaker
+                previousClose = quote.close
+            }
+            if let person = mentions.last(where: { $0.type == .person }) { lastPerson = person.canonical }
+        }
+        return result
+    }
+
+    private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
+        entities.entities.filter { $0.type == .organization }.sorted { $0.mentions > $1.mentions }.map(\.canonical)
+    }
+
+    private func find(in text: ScannedText) -> [Found] {
+        var found: [Found] = []
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            guard c == "\"" || c == "\u{201C}" else {
+                i += 1
+                continue
+            }
+            let closing: Unicode.Scalar = c == "\"" ? "\"" : "\u{201D}"
+            var j = i + 1
+            while j < s.count, s[j] != closing { j += 1 }
+            guard j < s.count else { break }
+            var end = j
+            while end > i + 1, s[end - 1] == "," || s[end - 1] == "." || s[end - 1] == " " { end -= 1 }
+            if end > i + 1 { found.append(Found(paragraph: 0, open: i, close: j, text: text.string(i + 1, end))) }
+            i = j + 1
+        }
+        return found
+    }
+
+    private func trimmed(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> ArraySlice<Unicode.Scalar> {
+        var a = start, b = end
+        while a < b, ScalarClass(s[a]) == .space || s[a] == "," { a += 1 }
+        while b > a, ScalarClass(s[b - 1]) == .space || s[b - 1] == "," { b -= 1 }
+        return s[a..<b]
+    }
+
+    /// The start of the sentence holding `offset`: after the last `. ` (or `? `, `! `) before it.
+    private func sentenceStart(_ s: [Unicode.Scalar], before offset: Int, notBefore floor: Int) -> Int {
+        var i = offset - 1
+        while i > floor {
+            if (s[i] == "." || s[i] == "?" || s[i] == "!"), i + 1 < s.count, ScalarClass(s[i + 1]) == .space {
+                return i + 1
+            }
+            i -= 1
+        }
+        return max(floor, 0)
+    }
+
+    private func sentenceEnd(_ s: [Unicode.Scalar], after offset: Int) -> Int {
+        var i = offset + 1
+        while i < s.count {
+            if s[i] == "\"" || s[i] == "\u{201C}" { return i }
+            if s[i] == "." || s[i] == "?" || s[i] == "!" { return i }
+            i += 1
+        }
+        return s.count
+    }
+
+    /// The subject phrase between `start` and `end`: the last word marked with a subject particle,
+    /// with the noun words printed before it. Returns its scalar range (particle excluded).
+    private func subject(in text: ScannedText, from start: Int, to end: Int) -> Range<Int>? {
+        var words: [Int] = []
+        var i = start
+        while i < end {
+            if text.isWordStart(i) {
+                words.append(i)
+                i = text.wordEnd[i]
+            } else {
+                i += 1
+            }
+        }
+        let s = text.scalars
+        for w in stride(from: words.count - 1, through: 0, by: -1) {
+            let word = words[w]
+            let wordEnd = min(text.wordEnd[word], end)
+            guard let particle = QuoteExtractor.subjectParticles.first(where: { p in
+                wordEnd - word > p.count && s[(wordEnd - p.count)..<wordEnd].elementsEqual(p)
+            }) else { continue }
+            // A closing bracket right after the word (`(52)씨는`) belongs to it; any other punctuation ends it.
+            if wordEnd < end, ScalarClass(s[wordEnd]) == .punctuation, s[wordEnd] != ")" { continue }
+            let stemEnd = wordEnd - particle.count
+            if QuoteExtractor.leadWords.contains(text.string(word, stemEnd)) { continue }
+            var first = word
+            var k = w - 1
+            while k >= 0, w - k <= 4 {
+                let previous = words[k]
+                let previousEnd = text.wordEnd[previous]
+                // Only a single space between the words of one phrase.
+                guard previousEnd + 1 == first, s[previousEnd] == " " || s[previousEnd] == "·" else { break }
+                let string = text.string(previous, previousEnd)
+                if QuoteExtractor.leadWords.contains(string) { break }
+                if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한" { break }
+                if text.classes[previousEnd - 1] == .digit, string.count > 2 { break }
+                first = previous
+                k -= 1
+            }
+            return first..<stemEnd
+        }
+        return nil
+    }
+
+    private func resolve(
+        _ range: Range<Int>, in text: ScannedText, mentions: [ArticleEntities.Resolved], organizations: [String],
+        lastPerson: String?
+    ) -> String? {
+        var start = range.lowerBound
+        // The determiner `한` ("one") before an unnamed source is not part of it.
+        if text.string(start, min(start + 2, range.upperBound)) == "한 " { start += 2 }
+        let phrase = text.string(start, range.upperBound)
+        guard !phrase.isEmpty else { return nil }
+        let inPhrase = mentions.filter { $0.start >= start && $0.end <= range.upperBound }
+        let lastWordStart = text.wordStart[range.upperBound - 1]
+
+        if QuoteExtractor.pronouns.contains(phrase) { return lastPerson }
+        if let mention = inPhrase.last(where: { $0.end == range.upperBound }) { return mention.canonical }
+        let isTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
+        if isTitle, let person = inPhrase.last(where: { $0.type == .person }) { return person.canonical }
+        if QuoteExtractor.companyWords.contains(phrase), let first = organizations.first { return first }
+        // `박물관 측`, `연구원`: a short reference to an organization whose name ends with it.
+        var reference = phrase
+        if reference.hasSuffix(" 측") { reference = String(reference.dropLast(2)) }
+        if !reference.contains(" "), reference.count >= 2,
+            let organization = organizations.first(where: { $0.hasSuffix(reference) })
+        {
+            return organization
+        }
+        return phrase
+    }
+}

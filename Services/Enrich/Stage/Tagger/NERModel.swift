@@ -1,0 +1,147 @@
+import Foundation
+
+/// A linear BIO tagger over characters: feature weights per label plus label-transition weights,
+/// decoded with Viterbi. Trained by `NERTrainer` (averaged structured perceptron).
+struct NERModel: Sendable {
+    private static let magic: [UInt8] = Array("NLNER01\n".utf8)
+
+    /// Feature key → row in `weights`.
+    private(set) var index: HashIndex
+    /// `NERLabel.count` weights per feature row.
+    private(set) var weights: [Float]
+    /// `(NERLabel.count + 1) × NERLabel.count`: previous label (last row: sentence start) → label.
+    var transitions: [Float]
+
+    init() {
+        index = HashIndex()
+        weights = []
+        transitions = Array(repeating: 0, count: (NERLabel.count + 1) * NERLabel.count)
+    }
+
+    var featureCount: Int { weights.count / NERLabel.count }
+
+    /// The row of `key`, creating a zero row when asked to.
+    mutating func row(for key: UInt64) -> Int {
+        if let row = index.value(for: key) { return Int(row) }
+        let row = featureCount
+        index.set(Int32(row), for: key)
+        weights.append(contentsOf: repeatElement(0, count: NERLabel.count))
+        return row
+    }
+
+    func existingRow(for key: UInt64) -> Int? { index.value(for: key).map(Int.init) }
+
+    mutating func add(_ delta: Float, row: Int, label: Int) { weights[row * NERLabel.count + label] += delta }
+
+    /// The best label sequence for a sentence whose features are `keys`.
+    func decode(keys: [UInt64], count n: Int) -> [Int] {
+        guard n > 0 else { return [] }
+        let labels = NERLabel.count
+        var emission = [Float](repeating: 0, count: n * labels)
+        weights.withUnsafeBufferPointer { w in
+            for i in 0..<n {
+                let base = i * NERFeatures.templateCount
+                for t in 0..<NERFeatures.templateCount {
+                    guard let row = index.value(for: keys[base + t]) else { continue }
+                    let offset = Int(row) * labels
+                    for l in 0..<labels { emission[i * labels + l] += w[offset + l] }
+                }
+            }
+        }
+        var score = [Float](repeating: 0, count: n * labels)
+        var back = [Int8](repeating: 0, count: n * labels)
+        let start = NERLabel.count * labels
+        for l in 0..<labels {
+            score[l] = NERLabel.allowed(NERLabel.outside, l) ? emission[l] + transitions[start + l] : -.infinity
+        }
+        for i in 1..<max(n, 1) {
+            for l in 0..<labels {
+                var best: Float = -.infinity
+                var arg = 0
+                for p in 0..<labels where NERLabel.allowed(p, l) {
+                    let s = score[(i - 1) * labels + p] + transitions[p * labels + l]
+                    if s > best {
+                        best = s
+                        arg = p
+                    }
+                }
+                score[i * labels + l] = best + emission[i * labels + l]
+                back[i * labels + l] = Int8(arg)
+            }
+        }
+        var tags = [Int](repeating: 0, count: n)
+        var best: Float = -.infinity
+        for l in 0..<labels where score[(n - 1) * labels + l] > best {
+            best = score[(n - 1) * labels + l]
+            tags[n - 1] = l
+        }
+        if n > 1 {
+            for i in stride(from: n - 1, to: 0, by: -1) { tags[i - 1] = Int(back[i * labels + tags[i]]) }
+        }
+        return tags
+    }
+
+    // MARK: File format
+
+    /// Writes the model: magic, feature count, then per feature its key and label weights, then transitions.
+    /// Features whose weights are all zero are left out.
+    func write(to url: URL) throws {
+        var keysByRow = [UInt64](repeating: 0, count: featureCount)
+        index.forEach { key, row in keysByRow[Int(row)] = key }
+        var live: [Int] = []
+        for row in 0..<featureCount
+        where (0..<NERLabel.count).contains(where: { weights[row * NERLabel.count + $0] != 0 }) {
+            live.append(row)
+        }
+        var data = Data(NERModel.magic)
+        data.appendLittleEndian(UInt64(live.count))
+        for row in live {
+            data.appendLittleEndian(keysByRow[row])
+            for l in 0..<NERLabel.count { data.appendLittleEndian(weights[row * NERLabel.count + l].bitPattern) }
+        }
+        for value in transitions { data.appendLittleEndian(value.bitPattern) }
+        try data.write(to: url)
+    }
+
+    init(contentsOf url: URL) throws {
+        let data = try Data(contentsOf: url)
+        let bytes = [UInt8](data)
+        guard bytes.count >= 16, Array(bytes[0..<8]) == NERModel.magic else {
+            throw EnricherError.malformedResource(url.lastPathComponent)
+        }
+        var offset = 8
+        func u64() -> UInt64 {
+            var v: UInt64 = 0
+            for b in 0..<8 { v |= UInt64(bytes[offset + b]) << (8 * UInt64(b)) }
+            offset += 8
+            return v
+        }
+        func f32() -> Float {
+            var v: UInt32 = 0
+            for b in 0..<4 { v |= UInt32(bytes[offset + b]) << (8 * UInt32(b)) }
+            offset += 4
+            return Float(bitPattern: v)
+        }
+        let count = Int(u64())
+        let transitionCount = (NERLabel.count + 1) * NERLabel.count
+        guard bytes.count == 16 + count * (8 + 4 * NERLabel.count) + 4 * transitionCount else {
+            throw EnricherError.malformedResource(url.lastPathComponent)
+        }
+        var index = HashIndex(minimumCapacity: count)
+        var weights = [Float]()
+        weights.reserveCapacity(count * NERLabel.count)
+        for row in 0..<count {
+            index.set(Int32(row), for: u64())
+            for _ in 0..<NERLabel.count { weights.append(f32()) }
+        }
+        self.index = index
+        self.weights = weights
+        self.transitions = (0..<transitionCount).map { _ in f32() }
+    }
+}
+
+extension Data {
+    fileprivate mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,15 @@
+/// One word of a user query, as the index matches it.
+public struct QueryTerm: Sendable, Hashable {
+    /// The word's tokens, which must appear next to each other in this order.
+    public var tokens: [String]
+    /// A lone trailing syllable also matches the bigrams that start with it (`북` in `북한`).
+    public var matchesPrefix: Bool
+    /// The folded word without its particle, as searched for in the original text to highlight it.
+    public var surface: String
+
+    /// The term as an FTS5 phrase; its tokens hold no quotes, so user text is never FTS syntax.
+    var matchExpression: String {
+        let phrase = tokens.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"")
+        return "\"" + phrase + "\"" + (matchesPrefix ? "*" : "")
+    }
+}

@@ -1,0 +1,42 @@
+/// What a unicode scalar is to the analyzer: part of a CJK run, of another word run, or a separator.
+enum ScalarKind: Equatable {
+    case cjk
+    case other
+    case separator
+
+    static func of(_ scalar: Unicode.Scalar) -> ScalarKind {
+        let value = scalar.value
+        if value < 0x80 {
+            // ASCII is by far the most common case outside Hangul; decide it without property lookups.
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .other
+            default: return .separator
+            }
+        }
+        switch value {
+        case 0xAC00...0xD7A3, 0x1100...0x11FF, 0x3130...0x318F, 0xA960...0xA97F, 0xD7B0...0xD7FF,
+            0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F:
+            return .cjk
+        default:
+            break
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil {
+            return .other
+        }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .other
+        default: return .separator
+        }
+    }
+
+    /// Lowercases one scalar into one scalar, so folded text keeps the positions of the original.
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar
+        }
+        guard scalar.properties.changesWhenLowercased else { return scalar }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
+}

@@ -1,0 +1,112 @@
+/// Cuts the passage of an article that best shows why it matched, and marks the matching words.
+///
+/// It works on the original text, so the snippet shows what the paper printed; matching compares
+/// folded scalars one to one with the original, so positions never drift.
+struct SnippetBuilder {
+    /// The passage length in unicode scalars.
+    var width = 160
+    /// How much text to keep before the first match.
+    var lead = 40
+
+    func snippet(of text: String, terms: [QueryTerm]) -> Snippet {
+        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        let folded = scalars.map(ScalarKind.fold)
+        let matches = findMatches(in: folded, terms: terms)
+        let start = windowStart(matches: matches, count: scalars.count)
+        var end = min(scalars.count, start + width)
+        end = snapEnd(end, in: scalars)
+
+        var parts: [Snippet.Part] = []
+        if start > 0 {
+            parts.append(.init(text: "…", isMatch: false))
+        }
+        var cursor = start
+        for match in matches where match.upperBound > start && match.lowerBound < end {
+            let lower = max(match.lowerBound, cursor)
+            let upper = min(match.upperBound, end)
+            guard lower < upper else { continue }
+            if cursor < lower {
+                parts.append(.init(text: string(scalars[cursor..<lower]), isMatch: false))
+            }
+            parts.append(.init(text: string(scalars[lower..<upper]), isMatch: true))
+            cursor = upper
+        }
+        if cursor < end {
+            parts.append(.init(text: string(scalars[cursor..<end]), isMatch: false))
+        }
+        if end < scalars.count {
+            parts.append(.init(text: "…", isMatch: false))
+        }
+        return Snippet(parts: parts)
+    }
+
+    /// Every occurrence of a term's surface, sorted and merged where they overlap.
+    func findMatches(in folded: [Unicode.Scalar], terms: [QueryTerm]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for term in terms {
+            let needle = Array(term.surface.unicodeScalars)
+            guard let first = needle.first, needle.count <= folded.count else { continue }
+            let needsLeftBoundary = ScalarKind.of(first) == .other
+            let needsRightBoundary = ScalarKind.of(needle[needle.count - 1]) == .other
+            var index = 0
+            while index + needle.count <= folded.count {
+                defer { index += 1 }
+                guard folded[index] == first,
+                    folded[index..<(index + needle.count)].elementsEqual(needle)
+                else { continue }
+                // Latin words match whole, as the index matches them: `ai` is not inside `said`.
+                if needsLeftBoundary, index > 0, ScalarKind.of(folded[index - 1]) == .other { continue }
+                let after = index + needle.count
+                if needsRightBoundary, after < folded.count, ScalarKind.of(folded[after]) == .other { continue }
+                ranges.append(index..<after)
+            }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+
+    /// The start of the window holding the most matches, a little before its first one.
+    private func windowStart(matches: [Range<Int>], count: Int) -> Int {
+        guard !matches.isEmpty else { return 0 }
+        var best = 0
+        var bestCount = 0
+        var upper = 0
+        for lower in matches.indices {
+            while upper < matches.count, matches[upper].upperBound <= matches[lower].lowerBound + width - lead {
+                upper += 1
+            }
+            if upper - lower > bestCount {
+                bestCount = upper - lower
+                best = lower
+            }
+        }
+        let start = max(0, matches[best].lowerBound - lead)
+        // Keep the window full when the matches sit near the end of the text.
+        return max(0, min(start, count - width))
+    }
+
+    /// Ends the passage after a word rather than inside one, when a space is near.
+    private func snapEnd(_ end: Int, in scalars: [Unicode.Scalar]) -> Int {
+        guard end < scalars.count else { return end }
+        var index = end
+        while index > end - 20, index > 0 {
+            if scalars[index].properties.isWhitespace { return index }
+            index -= 1
+        }
+        return end
+    }
+
+    private func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: slice)
+        return String(view)
+    }
+}

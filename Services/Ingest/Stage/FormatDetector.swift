@@ -1,0 +1,40 @@
+import NewslineModels
+
+/// Tells the shape of a decoded article from its first characters, its markers and the content type.
+enum FormatDetector {
+    /// Lines and labels only a newspaper archive page dump has.
+    static let archiveMarkers = ["기사상세보기", "발행일 :", "본문자수 :", "표/그림/사진 유무", "종이신문보기"]
+    /// Tags that show the text is an HTML page or fragment, searched in its first characters.
+    static let htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<p", "<div", "<article"]
+
+    static func detect(_ text: String, contentType: ContentType) -> ArticleFormat {
+        let start = text.unicodeScalars.first { !$0.properties.isWhitespace }
+        if start == "{" || start == "[" {
+            return .json
+        }
+        if start == "<" {
+            let head = String(text.utf8.prefix(2048))?.lowercased() ?? text.prefix(1024).lowercased()
+            if htmlMarkers.contains(where: { head.contains($0) }) || contentType.isHTML {
+                return .html
+            }
+        }
+        if isArchivePage(text) {
+            return .archiveText
+        }
+        if contentType.isJSON {
+            return .json
+        }
+        if contentType.isHTML {
+            return .html
+        }
+        return .plain
+    }
+
+    private static func isArchivePage(_ text: String) -> Bool {
+        if archiveMarkers.contains(where: { text.contains($0) }) {
+            return true
+        }
+        // A page whose body was lost can still open with the archive's `타이틀` label line.
+        return text.split(separator: "\n", maxSplits: 5).contains { $0.trimmingWhitespace() == "타이틀" }
+    }
+}

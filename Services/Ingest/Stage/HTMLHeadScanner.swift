@@ -1,0 +1,136 @@
+/// Reads `<meta>` and `<link>` tags from the start of an HTML page without building a document.
+///
+/// Ingest needs only two facts from HTML, the declared charset and the canonical URL, and must get
+/// the charset from bytes it cannot decode yet; a small tag scanner over ASCII does both.
+enum HTMLHeadScanner {
+    /// How many bytes of decoded text are searched for the canonical URL.
+    static let urlScanLimit = 32 * 1024
+
+    /// The charset of `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`.
+    static func declaredCharset(in bytes: ArraySlice<UInt8>) -> String? {
+        var found: String?
+        scanTags(bytes) { name, attributes in
+            guard name == "meta" else { return true }
+            if let charset = attributes["charset"], !charset.isEmpty {
+                found = charset
+                return false
+            }
+            if attributes["http-equiv"]?.lowercased() == "content-type", let charset = ContentType(attributes["content"]).charset {
+                found = charset
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// `<link rel="canonical">`, else `og:url`, when it is an absolute http(s) URL.
+    static func canonicalURL(in text: String) -> String? {
+        var canonical: String?
+        var openGraph: String?
+        scanTags(ArraySlice(text.utf8.prefix(urlScanLimit))) { name, attributes in
+            if name == "link", attributes["rel"]?.lowercased() == "canonical", let href = attributes["href"] {
+                canonical = href
+                return false
+            }
+            if name == "meta", attributes["property"] == "og:url", let content = attributes["content"] {
+                openGraph = openGraph ?? content
+            }
+            return name != "body"
+        }
+        return [canonical, openGraph].compactMap { $0 }.first { isAbsoluteWebURL($0) }
+    }
+
+    private static func isAbsoluteWebURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+    }
+
+    /// Calls `visit` with each start tag's lowercased name and attributes until it returns false.
+    static func scanTags(_ bytes: ArraySlice<UInt8>, visit: (String, [String: String]) -> Bool) {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            index += 1
+            if index < end, bytes[index] == UInt8(ascii: "!") {
+                index = skipDeclaration(bytes, from: index)
+                continue
+            }
+            let nameStart = index
+            while index < end, isNameByte(bytes[index]) { index += 1 }
+            guard index > nameStart else { continue }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            var attributes: [String: String] = [:]
+            index = readAttributes(bytes, from: index, into: &attributes)
+            if !visit(name, attributes) { return }
+        }
+    }
+
+    private static func skipDeclaration(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        let isComment = bytes[start...].starts(with: Array("!--".utf8))
+        var index = start
+        while index < bytes.endIndex {
+            if isComment {
+                if bytes[index...].starts(with: Array("-->".utf8)) { return index + 3 }
+            } else if bytes[index] == UInt8(ascii: ">") {
+                return index + 1
+            }
+            index += 1
+        }
+        return index
+    }
+
+    private static func readAttributes(
+        _ bytes: ArraySlice<UInt8>, from start: Int, into attributes: inout [String: String]
+    ) -> Int {
+        var index = start
+        let end = bytes.endIndex
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return index + 1 }
+            if isSpace(byte) || byte == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
+            let nameStart = index
+            while index < end, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
+                index += 1
+            }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            while index < end, isSpace(bytes[index]) { index += 1 }
+            guard index < end, bytes[index] == UInt8(ascii: "=") else {
+                attributes[name] = ""
+                continue
+            }
+            index += 1
+            while index < end, isSpace(bytes[index]) { index += 1 }
+            guard index < end else { break }
+            let quote = bytes[index]
+            let valueStart: Int
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                index += 1
+                valueStart = index
+                while index < end, bytes[index] != quote { index += 1 }
+                attributes[name] = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                index = min(index + 1, end)
+            } else {
+                valueStart = index
+                while index < end, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                attributes[name] = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+            }
+        }
+        return index
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+}

@@ -1,0 +1,30 @@
+import EnrichStage
+import NewslineModels
+import Testing
+import TestSupport
+
+/// Quotes and dates on the golden samples.
+struct SampleQuoteAndDateTests {
+    /// Samples whose quotes (text and speaker) match the golden exactly.
+    static let exactQuoteSamples = Fixtures.goodSamples.filter { !knownQuoteDifferences.contains($0.name) }
+    /// Differences described in docs/EVALUATION.md; their quote texts still match.
+    static let knownQuoteDifferences: Set<String> = []
+
+    @Test(arguments: exactQuoteSamples)
+    func quotesMatchTheGolden(_ sample: Fixtures.Sample) throws {
+        let enriched = try SharedEnricher.enricher.enrich(try GoldenArticle.parsed(sample))
+        #expect(enriched.quotes == (try GoldenArticle.quotes(sample)))
+    }
+
+    @Test(arguments: Fixtures.goodSamples)
+    func quoteTextsMatchTheGolden(_ sample: Fixtures.Sample) throws {
+        let enriched = try SharedEnricher.enricher.enrich(try GoldenArticle.parsed(sample))
+        #expect(enriched.quotes.map(\.text) == (try GoldenArticle.quotes(sample)).map(\.text))
+    }
+
+    @Test(arguments: Fixtures.goodSamples)
+    func datesMatchTheGolden(_ sample: Fixtures.Sample) throws {
+        let enriched = try SharedEnricher.enricher.enrich(try GoldenArticle.parsed(sample))
+        #expect(enriched.dates == (try GoldenArticle.dates(sample)))
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import NewslineModels
+import Testing
+
+@testable import IndexStage
+
+/// Redelivery, repeats and changes of one article, and recovery after a crash.
+@Suite final class IdempotenceTests {
+    let location = TemporaryIndexPath()
+    let topic = "articles.enriched"
+
+    deinit {
+        location.remove()
+    }
+
+    private func input(_ event: ArticleEnriched, partition: Int32 = 3, offset: Int64) -> IndexInput {
+        IndexInput(event: event, topic: topic, partition: partition, offset: offset)
+    }
+
+    @Test func theSameEventDeliveredThreeTimesIsIndexedOnce() throws {
+        let index = try ArticleIndex(path: location.path)
+        let event = SampleArticles.named("archive/openai-tokyo")
+        var entries: [OutboxEntry] = []
+        for _ in 0..<3 {
+            entries += try index.apply([input(event, offset: 41)])
+        }
+        #expect(try index.documentCount() == 1)
+        #expect(entries.count == 1)
+        #expect(entries.first?.event.revision == 1)
+        #expect(try index.pendingOutbox(limit: 10).count == 1)
+        #expect(try index.storedPositions(topic: topic) == [3: 42])
+        #expect(try index.search(SearchQuery(text: "도쿄")).hits.count == 1)
+    }
+
+    @Test func aRepeatWithinOneBatchIsSkippedToo() throws {
+        let index = try ArticleIndex(path: location.path)
+        let event = SampleArticles.named("archive/openai-tokyo")
+        let entries = try index.apply([input(event, offset: 7), input(event, offset: 7), input(event, offset: 6)])
+        #expect(entries.count == 1)
+        #expect(try index.storedPositions(topic: topic) == [3: 8])
+    }
+
+    @Test func theSameContentAtANewOffsetKeepsTheRevisionButIsAnnounced() throws {
+        let index = try ArticleIndex(path: location.path)
+        let event = SampleArticles.named("archive/openai-tokyo")
+        let first = try index.apply([input(event, offset: 1)])
+        let second = try index.apply([input(event, offset: 2)])
+        #expect(second.count == 1)
+        #expect(second.first?.event == first.first?.event, "the same revision, announced again unchanged")
+        #expect(try index.article(id: event.articleId)?.revision == 1)
+        #expect(try index.documentCount() == 1)
+    }
+
+    @Test func changedContentReplacesTheDocumentAndIncrementsTheRevision() throws {
+        let index = try ArticleIndex(path: location.path)
+        let original = SampleArticles.named("archive/openai-tokyo")
+        var changed = original
+        changed.article.title = "하늘다람쥐 서식지 확인"
+        changed.article.subtitle = nil
+        changed.article.paragraphs = ["국립공원에서 하늘다람쥐 둥지가 처음 확인됐다."]
+        changed.entities = []
+        changed.article.contentHash = ArticleIdentity.contentHash(text: "하늘다람쥐 서식지 확인")
+        _ = try index.apply([input(original, offset: 1)])
+        let entries = try index.apply([input(changed, offset: 2)])
+
+        #expect(entries.map(\.event.revision) == [2])
+        #expect(entries.first?.event.title == "하늘다람쥐 서식지 확인")
+        #expect(try index.documentCount() == 1)
+        #expect(try index.article(id: original.articleId)?.revision == 2)
+        // The old text's tokens left the index with it; the new ones are there.
+        #expect(try index.search(SearchQuery(text: "도쿄")).hits.isEmpty)
+        #expect(try index.search(SearchQuery(text: "손정의")).hits.isEmpty)
+        #expect(try index.search(SearchQuery(text: "하늘다람쥐")).hits.map(\.articleId) == [original.articleId])
+        #expect(try index.search(SearchQuery(text: "", entity: "손정의")).hits.isEmpty)
+
+        // A third version and a return to the first keep counting up.
+        let back = try index.apply([input(original, offset: 3)])
+        #expect(back.map(\.event.revision) == [3])
+        #expect(try index.search(SearchQuery(text: "도쿄")).hits.count == 1)
+        #expect(try index.search(SearchQuery(text: "하늘다람쥐")).hits.isEmpty)
+    }
+
+    @Test func aCrashBetweenCommitAndProduceLosesNoEvent() throws {
+        let events = ["archive/openai-tokyo", "archive/north-korea-missile", "archive/battery-q3-earnings"]
+            .map(SampleArticles.named)
+        do {
+            let index = try ArticleIndex(path: location.path)
+            let entries = try index.apply([
+                input(events[0], partition: 0, offset: 10),
+                input(events[1], partition: 1, offset: 20),
+            ])
+            #expect(entries.count == 2)
+            // The process dies here: the batch is committed, Kafka never acknowledged its events.
+        }
+
+        let reopened = try ArticleIndex(path: location.path)
+        let pending = try reopened.pendingOutbox(limit: 100)
+        #expect(pending.map(\.event.articleId) == [events[0].articleId, events[1].articleId])
+        #expect(try reopened.storedPositions(topic: topic) == [0: 11, 1: 21])
+
+        // The consumer resumes from the stored positions; Kafka may still redeliver the old offsets.
+        let entries = try reopened.apply([
+            input(events[0], partition: 0, offset: 10),
+            input(events[1], partition: 1, offset: 20),
+            input(events[2], partition: 1, offset: 21),
+        ])
+        #expect(entries.map(\.event.articleId) == [events[2].articleId])
+        #expect(try reopened.documentCount() == 3)
+
+        try reopened.markEmitted(pending.map(\.id))
+        #expect(try reopened.pendingOutbox(limit: 100).map(\.id) == entries.map(\.id))
+        try reopened.markEmitted(entries.map(\.id))
+        #expect(try reopened.pendingOutbox(limit: 100).isEmpty)
+    }
+
+    @Test func positionsAreKeptPerTopicAndPartition() throws {
+        let index = try ArticleIndex(path: location.path)
+        let event = SampleArticles.named("archive/openai-tokyo")
+        _ = try index.apply([
+            IndexInput(event: event, topic: "a", partition: 0, offset: 5),
+            IndexInput(event: event, topic: "b", partition: 0, offset: 9),
+        ])
+        #expect(try index.storedPositions(topic: "a") == [0: 6])
+        #expect(try index.storedPositions(topic: "b") == [0: 10])
+        #expect(try index.storedPositions(topic: "c") == [:])
+    }
+
+    @Test func theIndexedEventCarriesWhatConsumersShow() throws {
+        let index = try ArticleIndex(path: location.path)
+        let event = SampleArticles.named("archive/openai-tokyo")
+        let indexed = try #require(index.apply([input(event, offset: 0)]).first?.event)
+        #expect(indexed.articleId == event.articleId)
+        #expect(indexed.contentHash == event.article.contentHash)
+        #expect(indexed.title == event.article.title)
+        #expect(indexed.publishedDate == "2024-04-03")
+        #expect(indexed.authors == [Author(name: "오로라", role: "특파원")])
+        #expect(indexed.storyId == event.articleId)
+        #expect(indexed.duplicateOf == nil)
+        #expect(!indexed.topEntities.isEmpty)
+        // The outbox holds exactly what apply returned, in the event codec's form.
+        let stored = try #require(index.pendingOutbox(limit: 1).first?.event)
+        #expect(try EventCodec().encode(stored) == EventCodec().encode(indexed))
+    }
+
+    @Test func openingWithoutCreatingNeedsAnExistingFile() throws {
+        #expect(throws: IndexError.missingIndex(path: location.path)) {
+            try ArticleIndex(path: location.path, create: false)
+        }
+    }
+}

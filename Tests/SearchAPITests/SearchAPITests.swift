@@ -1,0 +1,181 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import IndexStage
+import NewslineModels
+import Testing
+
+@testable import SearchAPI
+
+@Suite final class SearchAPITests {
+    let path = FileManager.default.temporaryDirectory
+        .appendingPathComponent("newsline-search-api-\(UUID().uuidString).sqlite").path
+    let index: ArticleIndex
+
+    init() throws {
+        index = try ArticleIndex(path: path)
+        let articles = [
+            Self.article(
+                id: "a1", title: "오픈AI, 아시아 첫 거점은 도쿄", date: "2024-04-03", section: "종합",
+                body: "오픈AI가 일본 도쿄에 사무소를 연다. 손정의 회장과의 협력도 모색한다.", entity: "손정의"),
+            Self.article(
+                id: "a2", title: "美, 對中 반도체 장비 통제 확대", date: "2024-05-14", section: "국제",
+                body: "미국이 반도체 장비 수출 통제를 넓힌다. 일본과 네덜란드도 협의 중이다.", entity: "미국"),
+            Self.article(
+                id: "a3", title: "보안 점검", date: "2024-06-01", section: "사회",
+                body: "게시판에 <script>alert(1)</script> 코드를 심은 공격이 발견됐다.", entity: "경찰청"),
+        ]
+        _ = try index.apply(
+            articles.enumerated().map { IndexInput(event: $1, topic: "articles.enriched", partition: 0, offset: Int64($0)) })
+    }
+
+    deinit {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    static func article(id: String, title: String, date: String, section: String, body: String, entity: String)
+        -> ArticleEnriched
+    {
+        let parsed = ArticleParsed(
+            articleId: String(repeating: id, count: 16), contentHash: String(repeating: "c", count: 64) + id,
+            source: "test", sourceURL: nil, format: .plain, charset: "utf-8", rawBytes: body.utf8.count,
+            receivedAt: Date(timeIntervalSince1970: 1_712_000_000), title: title, subtitle: nil,
+            byline: Byline(raw: "홍길동 기자", dateline: nil, authors: [Author(name: "홍길동", role: "기자")]),
+            publishedDate: date, section: section, page: nil, paragraphs: [body], declaredCharCount: nil,
+            bodyCharCount: body.count, hasMedia: nil, quality: Quality(score: 1, warnings: []), provenance: [:])
+        return ArticleEnriched(
+            article: parsed, language: "ko",
+            entities: [Entity(text: entity, type: .person, canonical: entity, mentions: 1)],
+            keywords: [], summary: [body], quotes: [], dates: [], category: "사회",
+            fingerprint: String(repeating: id, count: 8))
+    }
+
+    private func app(ready: Bool = true) -> some ApplicationProtocol {
+        Application(router: makeSearchRouter(index: index, isReady: { ready }))
+    }
+
+    private static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    private static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    private static func hitIds(_ response: TestResponse) throws -> [String] {
+        let hits = try #require(json(response)["hits"] as? [[String: Any]])
+        return hits.compactMap { $0["articleId"] as? String }
+    }
+
+    @Test func healthAndReadiness() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(try Self.json(response)["status"] as? String == "ok")
+            }
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        try await app(ready: false).test(.router) { client in
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+        }
+    }
+
+    @Test func searchReturnsRankedHitsAsJSON() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/search?q=\(Self.encoded("도쿄에"))", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                let hit = try #require((try Self.json(response)["hits"] as? [[String: Any]])?.first)
+                #expect(hit["articleId"] as? String == String(repeating: "a1", count: 16))
+                #expect(hit["title"] as? String == "오픈AI, 아시아 첫 거점은 도쿄")
+                #expect(hit["publishedDate"] as? String == "2024-04-03")
+                #expect((hit["snippet"] as? String)?.contains("<mark>도쿄</mark>") == true)
+                #expect((hit["authors"] as? [[String: Any]])?.first?["name"] as? String == "홍길동")
+            }
+            try await client.execute(uri: "/search?q=\(Self.encoded("일본"))&limit=1", method: .get) { response in
+                #expect(try Self.hitIds(response).count == 1)
+                #expect(try Self.json(response)["hasMore"] as? Bool == true)
+            }
+        }
+    }
+
+    @Test func filtersApply() async throws {
+        try await app().test(.router) { client in
+            let uri = "/search?q=\(Self.encoded("일본"))&section=\(Self.encoded("국제"))&from=2024-05-01&to=2024-05-31"
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(try Self.hitIds(response) == [String(repeating: "a2", count: 16)])
+            }
+            try await client.execute(uri: "/search?entity=\(Self.encoded("손정의"))", method: .get) { response in
+                #expect(try Self.hitIds(response) == [String(repeating: "a1", count: 16)])
+            }
+        }
+    }
+
+    @Test func snippetsAreEscaped() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/search?q=alert", method: .get) { response in
+                let hit = try #require((try Self.json(response)["hits"] as? [[String: Any]])?.first)
+                let snippet = try #require(hit["snippet"] as? String)
+                #expect(snippet.contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"))
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "from=2024-13-01", "to=yesterday", "from=2024-05-01&to=2024-04-01", "limit=0", "limit=101", "limit=ten",
+        "limit=-5", "from=%FF%FE",
+    ])
+    func invalidParametersAreA400(query: String) async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/search?q=a&\(query)", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(try Self.json(response)["error"] is String)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "\"", "*", "AND", "OR NOT", "NEAR(", "title:", "()", "^", "%00", "%FF%FE", "\u{202E}", "%22%2A%28",
+    ])
+    func queryTextNeverFails(text: String) async throws {
+        let uri = "/search?q=" + (text.contains("%") ? text : Self.encoded(text))
+        try await app().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func aTenKilobyteQueryIsAnswered() async throws {
+        let text = Self.encoded(String(repeating: "도쿄 \"OR\" * ", count: 800))
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/search?q=\(text)", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func articlesById() async throws {
+        try await app().test(.router) { client in
+            let id = String(repeating: "a1", count: 16)
+            try await client.execute(uri: "/articles/\(id)", method: .get) { response in
+                #expect(response.status == .ok)
+                let article = try Self.json(response)
+                #expect(article["articleId"] as? String == id)
+                #expect(article["revision"] as? Int == 1)
+                #expect(article["indexedAt"] is String)
+            }
+            try await client.execute(uri: "/articles/unknown", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(try Self.json(response)["error"] is String)
+            }
+        }
+    }
+}
