@@ -17,6 +17,9 @@ public struct KafkaConfiguration: Sendable, Equatable {
     public var lingerMilliseconds: Int
     /// How long librdkafka keeps retrying a produce before reporting failure. Default 300 s.
     public var deliveryTimeoutMilliseconds: Int
+    /// The largest message the client sends. Default 16 MiB, above librdkafka's 1 MB, because raw
+    /// articles and their dead letters can be larger; topics need a matching `max.message.bytes`.
+    public var maxMessageBytes: Int
     /// Any librdkafka property (`security.protocol`, `sasl.password`, `fetch.wait.max.ms`, …).
     public var properties: [String: String]
 
@@ -28,6 +31,7 @@ public struct KafkaConfiguration: Sendable, Equatable {
         autoCommitIntervalMilliseconds: Int = 1_000,
         lingerMilliseconds: Int = 5,
         deliveryTimeoutMilliseconds: Int = 300_000,
+        maxMessageBytes: Int = 16 * 1024 * 1024,
         properties: [String: String] = [:]
     ) {
         self.bootstrapServers = bootstrapServers
@@ -37,6 +41,7 @@ public struct KafkaConfiguration: Sendable, Equatable {
         self.autoCommitIntervalMilliseconds = autoCommitIntervalMilliseconds
         self.lingerMilliseconds = lingerMilliseconds
         self.deliveryTimeoutMilliseconds = deliveryTimeoutMilliseconds
+        self.maxMessageBytes = maxMessageBytes
         self.properties = properties
     }
 
@@ -72,6 +77,7 @@ public struct KafkaConfiguration: Sendable, Equatable {
             result["enable.idempotence"] = "true"
             result["linger.ms"] = String(lingerMilliseconds)
             result["delivery.timeout.ms"] = String(deliveryTimeoutMilliseconds)
+            result["message.max.bytes"] = String(maxMessageBytes)
         case .consumer(let groupId):
             result["group.id"] = groupId
             result["session.timeout.ms"] = String(sessionTimeoutMilliseconds)

@@ -15,6 +15,9 @@ public enum DeadLetterHeader {
     /// When the stage dead-lettered the message, ISO 8601.
     public static let time = "deadletter.time"
 
+    /// Present when the broker refused the whole original value: its size in bytes before it was cut.
+    public static let truncatedFrom = "deadletter.value.truncated-from"
+
     public static let all = [
         stage, errorClass, errorMessage, originalTopic, originalPartition, originalOffset, originalTimestamp, time,
     ]

@@ -43,7 +43,8 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
     private struct Pending: Sendable {
         var message: KafkaConsumerMessage
         var deliveries: [DeliveryPromise]
-        var deadLettered: Bool
+        /// The dead letter sent for this input, when it was dead-lettered.
+        var deadLetter: KafkaProducerMessage?
         var afterDelivery: (@Sendable () -> Void)?
     }
 
@@ -100,7 +101,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
                 deliveries.append(await send(record))
             }
             statistics.record(produced: outputs.count)
-            return Pending(message: message, deliveries: deliveries, deadLettered: false, afterDelivery: outcome.afterDelivery)
+            return Pending(message: message, deliveries: deliveries, deadLetter: nil, afterDelivery: outcome.afterDelivery)
         case .rejected(let error):
             return await deadLetter(message, error: error)
         }
@@ -116,7 +117,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
                 "reason": .string(reason), "error": .string(String(text.prefix(200))),
             ])
         statistics.record(deadLettered: 1)
-        return Pending(message: message, deliveries: [await send(record)], deadLettered: true, afterDelivery: nil)
+        return Pending(message: message, deliveries: [await send(record)], deadLetter: record, afterDelivery: nil)
     }
 
     /// Enqueues a record; an error enqueueing becomes a failed delivery, handled like one.
@@ -158,7 +159,19 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
             // Shutting down, or the partition moved on: the input is read again, never acknowledged here.
             return
         }
-        if failure.isRetriable || item.deadLettered {
+        if var deadLetter = item.deadLetter, !failure.isRetriable {
+            // The broker refuses even the dead letter (too large for the topic): keep the reason and
+            // the start of the value rather than stall the partition.
+            logger.error("dead letter refused, sending it with its value cut", metadata: metadata)
+            deadLetter.headers.append(KafkaHeader(key: DeadLetterHeader.truncatedFrom, text: String(deadLetter.value.count)))
+            deadLetter.value = Array(deadLetter.value.prefix(64 * 1024))
+            if case .success = await send(deadLetter).result() {
+                consumer.acknowledge(item.message)
+                statistics.record(completed: 1)
+                return
+            }
+        }
+        if failure.isRetriable || item.deadLetter != nil {
             logger.warning("delivery failed, reading the partition again from this input", metadata: metadata)
             statistics.record(retried: 1)
             consumer.rewind(to: item.message)

@@ -43,15 +43,27 @@ final class TestCluster: Sendable {
     }
 
     func produce(_ events: [SequencedEvent], to topic: String) async throws {
+        try await send(try events.map { event in
+            KafkaProducerMessage(topic: topic, key: Array(event.articleId.utf8), value: try EventCodec().encode(event))
+        })
+    }
+
+    /// Produces messages and waits until every one is acknowledged.
+    func send(_ messages: [KafkaProducerMessage]) async throws {
         let producer = try KafkaProducer(configuration: configuration, logger: logger)
         producer.start()
         var deliveries: [DeliveryPromise] = []
-        for event in events {
-            let bytes = try EventCodec().encode(event)
-            deliveries.append(try await producer.enqueue(KafkaProducerMessage(topic: topic, key: Array(event.articleId.utf8), value: bytes)))
+        for message in messages {
+            deliveries.append(try await producer.enqueue(message))
         }
         for delivery in deliveries { _ = try await delivery.value() }
         await producer.shutdown()
+    }
+
+    /// The sum of a topic's partition end offsets.
+    func endOffset(_ topic: String) async throws -> Int64 {
+        let admin = try KafkaAdmin(configuration: configuration, logger: logger)
+        return try await admin.watermarks(topic: topic).values.reduce(0) { $0 + $1.high }
     }
 
     /// Reads a topic from the beginning until `count` messages arrived or `timeout` passed.

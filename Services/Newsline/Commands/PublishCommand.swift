@@ -46,11 +46,7 @@ struct PublishCommand: AsyncParsableCommand {
         if sourceURL != nil, inputs.count != 1 {
             throw ValidationError("--source-url names one article, but \(inputs.count) inputs were given")
         }
-        var configuration = try ClusterConnection.configuration(kafka)
-        // Raw articles can be larger than librdkafka's 1 MB default; ingest decides what is too large.
-        if configuration.properties["message.max.bytes"] == nil {
-            configuration.properties["message.max.bytes"] = String(16 * 1024 * 1024)
-        }
+        let configuration = try ClusterConnection.configuration(kafka)
         let producer = try KafkaProducer(configuration: configuration, logger: logger)
         producer.start()
         let progress = ProgressReporter(total: inputs.count, totalBytes: inputs.reduce(0) { $0 + $1.size })

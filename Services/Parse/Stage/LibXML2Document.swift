@@ -83,7 +83,7 @@ struct HTMLNode {
 
     func attribute(_ name: String) -> String? {
         guard let value = xmlGetProp(pointer, name) else { return nil }
-        defer { xmlFree(value) }
+        defer { free(value) }  // libxml2 allocates with malloc unless an application swaps its allocator
         return String(cString: value)
     }
 }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import IndexStage
+import Kafka
+import NewslineModels
+import SearchAPI
+import Logging
+import StageRuntime
+
+/// `newsline-index`: `article.enriched` into the search index, then `article.indexed`; serves search.
+@main
+struct IndexService: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsline-index",
+        abstract: "Index enriched articles (articles.enriched), announce them on articles.indexed and serve search.",
+        discussion: """
+            Exactly-once into the index: the consumed offsets are stored in the index in the same
+            transaction as the documents, and partitions resume from there on assignment. One instance
+            per index file.
+            """)
+
+    @OptionGroup var options: ServiceOptions
+
+    @Option(name: .customLong("index-path"), help: "The SQLite index file (env NEWSLINE_INDEX_PATH).")
+    var indexPath: String?
+
+    @Option(name: .customLong("http-host"), help: "Address the search API listens on (env NEWSLINE_HTTP_HOST).")
+    var httpHost: String?
+
+    @Option(name: .customLong("http-port"), help: "Port of the search API; 0 turns it off (env NEWSLINE_HTTP_PORT).")
+    var httpPort: Int?
+
+    func run() async throws {
+        ServiceMain.bootstrapLogging(level: options.level())
+        let logger = ServiceMain.logger(service: "index", options: options)
+        let environment = ProcessInfo.processInfo.environment
+        let path = indexPath ?? environment["NEWSLINE_INDEX_PATH"] ?? "var/newsline-index.sqlite"
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let index = try ArticleIndex(path: path)
+        logger.info("index opened", metadata: ["path": .string(path), "documents": "\(try index.documentCount())"])
+
+        let configuration = try options.kafkaConfiguration()
+        let relay = OutboxRelay(index: index, producer: try KafkaProducer(configuration: configuration, logger: logger), logger: logger)
+        var extraServices: [any Service] = [relay]
+        let port = httpPort ?? environment["NEWSLINE_HTTP_PORT"].flatMap(Int.init) ?? 8080
+        if port > 0 {
+            let host = httpHost ?? environment["NEWSLINE_HTTP_HOST"] ?? "0.0.0.0"
+            extraServices.append(
+                Application(
+                    router: makeSearchRouter(index: index),
+                    configuration: .init(address: .hostname(host, port: port), serverName: "newsline-index"),
+                    logger: logger))
+        }
+        try await ServiceMain.run(
+            IndexStep(index: index, writer: IndexWriter(index: index)), options: options,
+            startOffsets: { partitions in Self.storedPositions(index, partitions, logger: logger) },
+            extraServices: extraServices, logger: logger)
+    }
+
+    /// Where newly assigned partitions resume: the positions stored with the documents.
+    static func storedPositions(_ index: ArticleIndex, _ partitions: [TopicPartition], logger: Logging.Logger)
+        -> [TopicPartition: Int64]
+    {
+        var result: [TopicPartition: Int64] = [:]
+        for topic in Set(partitions.map(\.topic)) {
+            guard let stored = try? index.storedPositions(topic: topic) else {
+                logger.error("cannot read stored positions; resuming from committed offsets", metadata: ["topic": .string(topic)])
+                continue
+            }
+            for partition in partitions where partition.topic == topic {
+                if let offset = stored[partition.partition] { result[partition] = offset }
+            }
+        }
+        return result
+    }
+}

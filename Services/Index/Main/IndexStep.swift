@@ -1,0 +1,74 @@
+import Foundation
+import IndexStage
+import Kafka
+import NewslineModels
+import StageRuntime
+
+/// The index stage: a batch of enriched articles written in one transaction with their positions.
+///
+/// The `article.indexed` events of a batch are committed to the index's outbox in the same
+/// transaction and produced afterwards; they ride on the batch's last message, and are marked
+/// emitted once Kafka acknowledged them. Events whose delivery failed stay in the outbox and are
+/// sent again by `OutboxRelay`.
+struct IndexStep: BatchStage {
+    let index: ArticleIndex
+    let writer: IndexWriter
+
+    var name: String { "index" }
+    var inputTopic: String { Topics.enriched.name }
+    var outputTopic: Topic<ArticleIndexed> { Topics.indexed }
+
+    func process(_ batch: [KafkaConsumerMessage]) async -> [StageOutcome<ArticleIndexed>] {
+        let codec = EventCodec()
+        var outcomes: [StageOutcome<ArticleIndexed>] = []
+        var inputs: [IndexInput] = []
+        var indexed: [Int] = []
+        for (position, message) in batch.enumerated() {
+            do {
+                let event = try codec.decode(ArticleEnriched.self, from: message.value)
+                inputs.append(IndexInput(event: event, topic: message.topic, partition: message.partition, offset: message.offset))
+                indexed.append(position)
+                outcomes.append(StageOutcome(.produced([])))
+            } catch {
+                outcomes.append(StageOutcome(.rejected(error)))
+            }
+        }
+        guard !inputs.isEmpty else { return outcomes }
+        do {
+            let entries = try await writeWithRetry(inputs)
+            let ids = entries.map(\.id)
+            let index = self.index
+            outcomes[indexed.last!] = StageOutcome(.produced(entries.map(\.event))) {
+                try? index.markEmitted(ids)
+            }
+        } catch {
+            // The batch as a whole keeps failing: write inputs one by one so one bad article
+            // is dead-lettered and the others are indexed.
+            for (position, input) in zip(indexed, inputs) {
+                do {
+                    let entries = try await writer.run { try $0.apply([input]) }
+                    let ids = entries.map(\.id)
+                    let index = self.index
+                    outcomes[position] = StageOutcome(.produced(entries.map(\.event))) { try? index.markEmitted(ids) }
+                } catch {
+                    outcomes[position] = StageOutcome(.rejected(RejectedInput("index-error", "\(error)")))
+                }
+            }
+        }
+        return outcomes
+    }
+
+    /// Writes a batch, retrying transient database errors (a busy file, a full disk being freed).
+    private func writeWithRetry(_ inputs: [IndexInput]) async throws -> [OutboxEntry] {
+        var delay: Duration = .milliseconds(100)
+        for attempt in 1... {
+            do {
+                return try await writer.run { try $0.apply(inputs) }
+            } catch where attempt < 4 {
+                try? await Task.sleep(for: delay)
+                delay *= 4
+            }
+        }
+        preconditionFailure("unreachable")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import IndexStage
+import Kafka
+import Logging
+import NewslineModels
+import ServiceLifecycle
+
+/// Produces `article.indexed` events the index committed but Kafka never acknowledged: after a
+/// crash between the index transaction and the produce, or after a failed delivery.
+///
+/// At start it sends every pending event; afterwards only events pending for longer than
+/// `staleAfter`, so events of batches still in flight are not sent twice.
+struct OutboxRelay: Service {
+    let index: ArticleIndex
+    let producer: KafkaProducer
+    let logger: Logger
+    var interval: Duration = .seconds(10)
+    var staleAfter: TimeInterval = 60
+
+    func run() async throws {
+        producer.start()
+        var startup = true
+        while !Task.isCancelledOrShuttingDown {
+            await relay(olderThan: startup ? nil : Date().addingTimeInterval(-staleAfter))
+            startup = false
+            try? await Task.sleep(for: interval)
+        }
+        await producer.shutdown()
+    }
+
+    private func relay(olderThan cutoff: Date?) async {
+        let codec = EventCodec()
+        guard let pending = try? index.pendingOutbox(limit: 1_000), !pending.isEmpty else { return }
+        let due = pending.filter { entry in cutoff.map { entry.event.indexedAt < $0 } ?? true }
+        guard !due.isEmpty else { return }
+        var sent: [Int64] = []
+        var deliveries: [(Int64, DeliveryPromise)] = []
+        for entry in due {
+            guard let bytes = try? codec.encode(entry.event),
+                let delivery = try? await producer.enqueue(
+                    KafkaProducerMessage(topic: Topics.indexed.name, key: Array(entry.event.articleId.utf8), value: bytes))
+            else { continue }
+            deliveries.append((entry.id, delivery))
+        }
+        for (id, delivery) in deliveries {
+            if case .success = await delivery.result() { sent.append(id) }
+        }
+        try? index.markEmitted(sent)
+        logger.info("outbox relayed", metadata: ["events": "\(sent.count)", "pending": "\(due.count)"])
+    }
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// Whether the current task is cancelled or its service group is shutting down.
+    static var isCancelledOrShuttingDown: Bool {
+        Task.isCancelled || Task.isShuttingDownGracefully
+    }
+}
