@@ -9,6 +9,7 @@ struct Newsline: AsyncParsableCommand {
         subcommands: [
             BrokerCommand.self,
             RunCommand.self,
+            DemoCommand.self,
             PublishCommand.self,
             TailCommand.self,
             StatusCommand.self,

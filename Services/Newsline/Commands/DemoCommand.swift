@@ -1,0 +1,214 @@
+import ArgumentParser
+import Foundation
+import Kafka
+import Logging
+import NewslineModels
+import Synchronization
+
+/// `newsline demo`: the whole pipeline on the bundled samples, in one command.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the whole pipeline on the bundled sample articles and show what came out.",
+        discussion: """
+            Starts the embedded broker and the four services as separate processes, publishes every sample
+            article (the bad ones too, and a 3 MiB one-line article), waits until each is indexed or
+            dead-lettered, prints them, runs a sample search, and shuts everything down.
+            """)
+
+    @Option(help: "Folder of sample articles; *.expected.json, *.md and *.py files are skipped.")
+    var samples = "Tests/Fixtures/samples"
+
+    @Option(name: .customLong("work-directory"), help: "Where the demo keeps its index and service logs.")
+    var workDirectory = "var/demo"
+
+    @Option(help: "Seconds to wait for every article to come out.")
+    var timeout = 180
+
+    @Option(help: "The query of the sample search.")
+    var query = "도쿄"
+
+    func run() async throws {
+        let logger = CommandLogging.logger("demo")
+        let inputs = try DemoInputs.collect(samples)
+        let indexPath = workDirectory + "/index.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: indexPath + suffix) }
+        print("Starting the embedded broker and the ingest, parse, enrich and index services…")
+        let pipeline = try await LocalPipeline.start(
+            partitions: 4, counts: ["ingest": 1, "parse": 1, "enrich": 1, "index": 1], indexPath: indexPath,
+            logDirectory: workDirectory + "/logs", httpPort: 0)
+        do {
+            let outcome = try await publishAndFollow(inputs, pipeline: pipeline, logger: logger)
+            print("")
+            print(outcome.indexedTable)
+            print("")
+            print(outcome.deadLetterTable)
+            print("")
+            print("\(outcome.indexed.count) indexed, \(outcome.deadLetters.count) dead-lettered, \(inputs.count - outcome.accountedFor) missing of \(inputs.count) published")
+            print("")
+            print("Sample search: newsline search \(query) --index \(indexPath)")
+            try runSearch(indexPath: indexPath)
+            print("\nStopping services…")
+            await pipeline.stop()
+            if outcome.accountedFor < inputs.count {
+                print("Not every article came out within \(timeout) s; see \(workDirectory)/logs/.")
+                throw ExitCode.failure
+            }
+            print("Done. Service logs: \(workDirectory)/logs/")
+        } catch {
+            await pipeline.stop()
+            throw error
+        }
+    }
+
+    private func publishAndFollow(_ inputs: [DemoInputs.Input], pipeline: LocalPipeline, logger: Logger) async throws -> DemoOutcome {
+        let follower = try DemoFollower(configuration: pipeline.configuration, logger: logger)
+        let producer = try KafkaProducer(configuration: pipeline.configuration, logger: logger)
+        producer.start()
+        var deliveries: [DeliveryPromise] = []
+        for input in inputs {
+            deliveries.append(try await producer.enqueue(input.message))
+        }
+        for delivery in deliveries { _ = try await delivery.value() }
+        await producer.shutdown()
+        print("Published \(inputs.count) raw articles to \(Topics.raw.name); waiting for each to be indexed or dead-lettered…")
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        var lastReport = ""
+        while ContinuousClock.now < deadline {
+            let outcome = follower.outcome
+            let report = "  \(outcome.indexed.count) indexed, \(outcome.deadLetters.count) dead-lettered of \(inputs.count)"
+            if report != lastReport {
+                print(report)
+                fflush(nil)
+                lastReport = report
+            }
+            if outcome.accountedFor >= inputs.count { break }
+            for (name, status) in pipeline.services.exited {
+                throw ValidationError("service \(name) exited with status \(status); see \(workDirectory)/logs/\(name).log")
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        await follower.stop()
+        return follower.outcome
+    }
+
+    private func runSearch(indexPath: String) throws {
+        let search = Process()
+        search.executableURL = ServiceProcesses.executableDirectory.appendingPathComponent("newsline")
+        search.arguments = ["search", query, "--index", indexPath, "--limit", "3"]
+        try search.run()
+        search.waitUntilExit()
+    }
+}
+
+/// The demo's raw inputs: the sample files plus a generated 3 MiB one-line article.
+enum DemoInputs {
+    struct Input {
+        var name: String
+        var message: KafkaProducerMessage
+    }
+
+    static func collect(_ folder: String) throws -> [Input] {
+        let files = try RawInputCollector.collect([folder]).filter { input in
+            !input.name.hasSuffix(".expected.json") && !input.name.hasSuffix(".md") && !input.name.hasSuffix(".py")
+        }
+        guard !files.isEmpty else { throw ValidationError("no sample articles in \(folder)") }
+        var inputs = try files.map { file in
+            Input(name: file.name, message: message(name: file.name, bytes: try file.read(), contentType: file.guessedContentType))
+        }
+        let sentence = Array("시청 앞 광장에서 열린 행사에는 시민 3000여명이 모였다. ".utf8)
+        var huge: [UInt8] = []
+        while huge.count < 3 * 1024 * 1024 { huge += sentence }
+        inputs.append(Input(name: "bad/huge-line.txt", message: message(name: "bad/huge-line.txt", bytes: huge, contentType: "text/plain")))
+        return inputs
+    }
+
+    private static func message(name: String, bytes: [UInt8], contentType: String) -> KafkaProducerMessage {
+        KafkaProducerMessage(
+            topic: Topics.raw.name, key: Array(name.utf8), value: bytes,
+            headers: [
+                KafkaHeader(key: RawArticleHeader.contentType, text: contentType),
+                KafkaHeader(key: RawArticleHeader.source, text: "newsline-demo"),
+                KafkaHeader(key: RawArticleHeader.sourceURL, text: "https://samples.newsline.example/" + name),
+            ])
+    }
+}
+
+/// What came out of the pipeline so far.
+struct DemoOutcome: Sendable {
+    var indexed: [String: ArticleIndexed] = [:]
+    var deadLetters: [KafkaConsumerMessage] = []
+
+    var accountedFor: Int { indexed.count + deadLetters.count }
+
+    var indexedTable: String {
+        let rows = indexed.values.sorted { ($0.publishedDate ?? "", $0.title ?? "") < ($1.publishedDate ?? "", $1.title ?? "") }
+            .map { article in
+                [
+                    article.title ?? "(untitled)", article.publishedDate ?? "-",
+                    article.authors.map(\.name).joined(separator: ", "),
+                    article.topEntities.prefix(3).map(\.canonical).joined(separator: ", "), article.category,
+                    article.duplicateOf.map { String($0.prefix(8)) } ?? "-",
+                ]
+            }
+        return TextTable.render(header: ["title", "date", "authors", "top entities", "category", "duplicate of"], rows: rows, maxWidth: 40)
+    }
+
+    var deadLetterTable: String {
+        TextTable.render(
+            header: ["input", "stage", "reason", "message"],
+            rows: deadLetters.map { letter in
+                [
+                    String(decoding: letter.key ?? [], as: UTF8.self), letter.headers.text(for: DeadLetterHeader.stage) ?? "",
+                    letter.headers.text(for: DeadLetterHeader.errorClass) ?? "",
+                    letter.headers.text(for: DeadLetterHeader.errorMessage) ?? "",
+                ]
+            }, maxWidth: 60)
+    }
+}
+
+/// Follows `articles.indexed` and `articles.deadletter` from the beginning in the background.
+final class DemoFollower: Sendable {
+    private final class Outcomes: Sendable {
+        let value = Mutex(DemoOutcome())
+    }
+
+    private let consumer: KafkaConsumer
+    private let outcomes = Outcomes()
+    private let task: Task<Void, Never>
+
+    init(configuration: KafkaConfiguration, logger: Logger) throws {
+        var configuration = configuration
+        configuration.properties["enable.auto.commit"] = "false"
+        let consumer = try KafkaConsumer(
+            configuration: configuration, groupId: "newsline-demo-\(UUID().uuidString)",
+            topics: [Topics.indexed.name, Topics.deadletter.name], logger: logger)
+        try consumer.start()
+        self.consumer = consumer
+        let outcomes = self.outcomes
+        task = Task { [consumer] in
+            let codec = EventCodec()
+            while true {
+                let batch = await consumer.nextBatch()
+                if batch.isEmpty { return }
+                outcomes.value.withLock { outcome in
+                    for message in batch {
+                        if message.topic == Topics.deadletter.name {
+                            outcome.deadLetters.append(message)
+                        } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
+                            outcome.indexed[event.articleId] = event
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    var outcome: DemoOutcome { outcomes.value.withLock { $0 } }
+
+    func stop() async {
+        consumer.stopDelivering()
+        await task.value
+        await consumer.close()
+    }
+}
