@@ -51,7 +51,8 @@ import Testing
         #expect(repeated.utf8.count > 10_000)
         #expect(try index.search(SearchQuery(text: repeated)).hits.map(\.articleId) == [tokyo])
 
-        let noise = String((0..<10_240).map { i in Array("\"*()^:NEAR AND OR NOT title: 가나다 abc")[i % 37] })
+        let alphabet = Array("\"*()^:NEAR AND OR NOT title: 가나다 abc")
+        let noise = String((0..<10_240).map { alphabet[$0 % alphabet.count] })
         _ = try index.search(SearchQuery(text: noise))
     }
 

@@ -25,15 +25,16 @@ import Testing
         try index.search(query).hits.map(\.articleId)
     }
 
-    @Test(arguments: ["도쿄", "도쿄에", "오픈AI", "오픈ai", "손정의", "일본 총리", "총리"])
+    @Test(arguments: ["도쿄", "도쿄에", "오픈AI", "오픈ai", "손정의", "일본 총리"])
     func findsTheTokyoArticle(text: String) throws {
         let found = try ids(SearchQuery(text: text))
         #expect(found.first == SampleArticles.id("archive/openai-tokyo"))
     }
 
     @Test func onlyArticlesContainingEveryWordMatch() throws {
+        #expect(try ids(SearchQuery(text: "도쿄 반도체")) == [SampleArticles.id("archive/openai-tokyo")])
         let found = try ids(SearchQuery(text: "일본 총리"))
-        #expect(found == [SampleArticles.id("archive/openai-tokyo")])
+        #expect(Set(found) == [SampleArticles.id("archive/openai-tokyo"), SampleArticles.id("archive/north-korea-missile")])
     }
 
     @Test func aiChipsRanksTheArticleAboutThemFirst() throws {
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func hitsCarryWhatAResultListShows() throws {
-        let hit = try #require(index.search(SearchQuery(text: "손정의")).hits.first)
+        let hit = try #require(try index.search(SearchQuery(text: "손정의")).hits.first)
         #expect(hit.title == "오픈AI, 아시아 첫 거점은 도쿄")
         #expect(hit.publishedDate == "2024-04-03")
         #expect(hit.section == "종합")
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func articleByIdReturnsTheStoredArticle() throws {
-        let article = try #require(index.article(id: SampleArticles.id("archive/openai-tokyo")))
+        let article = try #require(try index.article(id: SampleArticles.id("archive/openai-tokyo")))
         #expect(article.revision == 1)
         #expect(article.paragraphs == SampleArticles.named("archive/openai-tokyo").article.paragraphs)
         #expect(try index.article(id: "unknown") == nil)

@@ -19,7 +19,7 @@ import Testing
             ])
         _ = try index.apply([IndexInput(event: article, topic: "t", partition: 0, offset: 0)])
 
-        let html = try #require(index.search(SearchQuery(text: "alert")).hits.first?.snippet.html)
+        let html = try #require(try index.search(SearchQuery(text: "alert")).hits.first?.snippet.html)
         #expect(html.contains("&lt;script&gt;<mark>alert</mark>(&quot;xss&quot;)&lt;/script&gt;"))
         #expect(html.contains("R&amp;D"))
         #expect(html.contains("&#39;<mark>alert</mark>&#39;"))
@@ -31,14 +31,20 @@ import Testing
         let index = try ArticleIndex(path: location.path)
         let article = SampleArticles.make(title: "태그", paragraphs: ["<b>mark</b> 태그와 mark 단어"])
         _ = try index.apply([IndexInput(event: article, topic: "t", partition: 0, offset: 0)])
-        let html = try #require(index.search(SearchQuery(text: "<mark>")).hits.first?.snippet.html)
+        let html = try #require(try index.search(SearchQuery(text: "<mark>")).hits.first?.snippet.html)
         #expect(html == "&lt;b&gt;<mark>mark</mark>&lt;/b&gt; 태그와 <mark>mark</mark> 단어")
     }
 
     @Test func koreanMatchesAreMarkedWithoutTheirParticles() {
         let terms = TextAnalyzer().queryTerms("도쿄에 오픈AI")
-        let snippet = SnippetBuilder().snippet(of: "오픈AI가 도쿄에서 문을 연다", terms: terms)
-        #expect(snippet.html == "<mark>오픈AI</mark>가 <mark>도쿄</mark>에서 문을 연다")
+        let snippet = SnippetBuilder().snippet(of: "오픈AI가 도쿄의 사무소를 연다", terms: terms)
+        #expect(snippet.html == "<mark>오픈AI</mark>가 <mark>도쿄</mark>의 사무소를 연다")
+    }
+
+    @Test func aWordAsTypedIsMarkedWhole() {
+        let terms = TextAnalyzer().queryTerms("손정의")
+        let snippet = SnippetBuilder().snippet(of: "손정의 회장과 손정 씨", terms: terms)
+        #expect(snippet.html == "<mark>손정의</mark> 회장과 <mark>손정</mark> 씨")
     }
 
     @Test func latinWordsAreMarkedOnlyWhole() {

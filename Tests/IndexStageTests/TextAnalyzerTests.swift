@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func normalizesToNFC() {
-        let decomposed = "\u{1103}\u{1169}\u{110F}\u{1172}"  // 도쿄 as conjoining jamo
+        let decomposed = "\u{1103}\u{1169}\u{110F}\u{116D}"  // 도쿄 as conjoining jamo
         #expect(analyzer.indexText(decomposed) == "도쿄")
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import IndexStage
 
 /// Reads a `SearchQuery` from the query string of `GET /search`.

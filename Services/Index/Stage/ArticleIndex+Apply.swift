@@ -15,7 +15,8 @@ extension ArticleIndex {
         guard !batch.isEmpty else { return [] }
         // Analysis is the costly part; doing it before taking the writer keeps the write lock short.
         let columns = batch.map { IndexColumns(analyzer: analyzer, event: $0.event) }
-        let indexedAt = Date()
+        // Whole milliseconds, as events carry them, so an event re-read from the outbox equals this one.
+        let indexedAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         let codec = EventCodec()
         return try pool.write { db in
             var positions: [PositionKey: Int64] = [:]
@@ -31,9 +32,9 @@ extension ArticleIndex {
                 positions[key] = input.offset + 1
                 let article = try upsert(db, input.event, columns: columns, indexedAt: indexedAt)
                 let event = article.indexedEvent
-                try db.cachedStatement(sql: "INSERT INTO outbox(event) VALUES (?)")
-                    .execute(arguments: [Data(try codec.encode(event))])
-                entries.append(OutboxEntry(id: db.lastInsertedRowID, event: event))
+                let payload = try codec.encode(event)
+                try db.cachedStatement(sql: "INSERT INTO outbox(event) VALUES (?)").execute(arguments: [Data(payload)])
+                entries.append(OutboxEntry(id: db.lastInsertedRowID, event: event, payload: payload))
             }
             let store = try db.cachedStatement(
                 sql: """
@@ -68,7 +69,7 @@ extension ArticleIndex {
         let original = try fingerprint.flatMap { try nearDuplicate(db, of: $0, excluding: existingId) }
         let article = IndexedArticle(
             event: event,
-            revision: (existing?["revision"] as Int? ?? 0) + 1,
+            revision: (existing.map { $0["revision"] as Int } ?? 0) + 1,
             indexedAt: indexedAt,
             duplicateOf: original?.articleId,
             storyId: original?.storyId ?? event.articleId)
@@ -150,7 +151,7 @@ extension ArticleIndex {
             let rows = try Row.fetchCursor(lookup, arguments: [number, value])
             while let row = try rows.next() {
                 let candidateId: Int64 = row[0]
-                guard candidateId != id, let stored: Int64 = row[3] else { continue }
+                guard candidateId != id, let stored = row[3] as Int64? else { continue }
                 let candidate = Fingerprint(bits: UInt64(bitPattern: stored))
                 guard candidate.distance(to: fingerprint) <= Fingerprint.maximumDistance else { continue }
                 if best == nil || candidateId < best!.id {

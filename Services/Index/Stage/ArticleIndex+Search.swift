@@ -43,15 +43,26 @@ extension ArticleIndex {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // One more than asked tells whether more hits exist without counting them all.
         arguments += [limit + 1]
-        let sql =
-            terms.isEmpty
-            ? "SELECT article.id, 0.0 FROM article \(whereClause) ORDER BY publishedDate DESC, id DESC LIMIT ?"
-            : """
-            SELECT article.id, -bm25(article_fts, \(IndexSchema.columnWeights)) AS score
-            FROM article_fts JOIN article ON article.id = article_fts.rowid
-            \(whereClause)
-            ORDER BY bm25(article_fts, \(IndexSchema.columnWeights)) LIMIT ?
-            """
+        let bm25 = "bm25(article_fts, \(IndexSchema.columnWeights))"
+        let sql: String
+        if terms.isEmpty {
+            sql = "SELECT article.id, 0.0 FROM article \(whereClause) ORDER BY publishedDate DESC, id DESC LIMIT ?"
+        } else if terms.count == 1 {
+            sql = """
+                SELECT article.id, -\(bm25) FROM article_fts JOIN article ON article.id = article_fts.rowid
+                \(whereClause) ORDER BY \(bm25) LIMIT ?
+                """
+        } else {
+            // Articles where the words stand next to each other, as in the query, rank first.
+            sql = """
+                SELECT article.id, -\(bm25),
+                    article.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?) AS close
+                FROM article_fts JOIN article ON article.id = article_fts.rowid
+                \(whereClause) ORDER BY close DESC, \(bm25) LIMIT ?
+                """
+            let near = "NEAR(" + terms.map(\.matchExpression).joined(separator: " ") + ", \(Self.closeDistance))"
+            arguments = [near] + arguments
+        }
 
         let snippets = SnippetBuilder()
         return try pool.read { db in
@@ -80,6 +91,10 @@ extension ArticleIndex {
             return SearchResults(hits: hits, hasMore: ranked.count > limit)
         }
     }
+
+    /// How many tokens may stand between query words that still count as next to each other: one,
+    /// the bigram a particle leaves between two Korean words (`일본의 총리` is 일본 본의 총리).
+    static let closeDistance = 1
 
     /// The text a snippet is cut from: the body, or what stands in for it in a body-less article.
     private static func snippetSource(_ article: IndexedArticle) -> String {

@@ -65,8 +65,8 @@ public final class ArticleIndex: Sendable {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, event FROM outbox ORDER BY id LIMIT ?", arguments: [max(0, limit)])
             return try rows.map { row in
-                let bytes: Data = row[1]
-                return OutboxEntry(id: row[0], event: try codec.decode(ArticleIndexed.self, from: Array(bytes)))
+                let payload = Array(row[1] as Data)
+                return OutboxEntry(id: row[0], event: try codec.decode(ArticleIndexed.self, from: payload), payload: payload)
             }
         }
     }

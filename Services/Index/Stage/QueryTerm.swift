@@ -4,8 +4,8 @@ public struct QueryTerm: Sendable, Hashable {
     public var tokens: [String]
     /// A lone trailing syllable also matches the bigrams that start with it (`북` in `북한`).
     public var matchesPrefix: Bool
-    /// The folded word without its particle, as searched for in the original text to highlight it.
-    public var surface: String
+    /// The folded word as typed and without its particle, as searched for in the original text to mark it.
+    public var surfaces: [String]
 
     /// The term as an FTS5 phrase; its tokens hold no quotes, so user text is never FTS syntax.
     var matchExpression: String {

@@ -9,7 +9,7 @@ struct SnippetBuilder {
     var lead = 40
 
     func snippet(of text: String, terms: [QueryTerm]) -> Snippet {
-        let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        let scalars = Array(NFC.normalize(text).unicodeScalars)
         let folded = scalars.map(ScalarKind.fold)
         let matches = findMatches(in: folded, terms: terms)
         let start = windowStart(matches: matches, count: scalars.count)
@@ -43,8 +43,8 @@ struct SnippetBuilder {
     /// Every occurrence of a term's surface, sorted and merged where they overlap.
     func findMatches(in folded: [Unicode.Scalar], terms: [QueryTerm]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        for term in terms {
-            let needle = Array(term.surface.unicodeScalars)
+        for surface in Set(terms.flatMap(\.surfaces)) {
+            let needle = Array(surface.unicodeScalars)
             guard let first = needle.first, needle.count <= folded.count else { continue }
             let needsLeftBoundary = ScalarKind.of(first) == .other
             let needsRightBoundary = ScalarKind.of(needle[needle.count - 1]) == .other

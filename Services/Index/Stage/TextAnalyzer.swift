@@ -33,9 +33,7 @@ public struct TextAnalyzer: Sendable {
     /// At most `limit` terms are kept, so a huge query costs no more than a long one.
     public func queryTerms(_ text: String, limit: Int = 32) -> [QueryTerm] {
         var terms: [QueryTerm] = []
-        var seen: Set<QueryTerm> = []
         forEachWord(in: text) { word in
-            guard terms.count < limit else { return }
             let stem = Particles.stemLength(of: word)
             var output: [UInt8] = []
             var lastRunIsSingleCJK = false
@@ -45,12 +43,12 @@ public struct TextAnalyzer: Sendable {
             }
             let tokens = String(decoding: output, as: UTF8.self).split(separator: " ").map(String.init)
             guard !tokens.isEmpty else { return }
-            let term = QueryTerm(
-                tokens: tokens,
-                matchesPrefix: lastRunIsSingleCJK,
-                surface: String(String.UnicodeScalarView(word[0..<stem])))
-            if seen.insert(term).inserted {
-                terms.append(term)
+            // Highlighting looks for the word as typed and for its stem: `손정의` is a name, not `손정` + `의`.
+            let surfaces = Set([word, Array(word[0..<stem])]).map { String(String.UnicodeScalarView($0)) }
+            if let same = terms.firstIndex(where: { $0.tokens == tokens && $0.matchesPrefix == lastRunIsSingleCJK }) {
+                terms[same].surfaces = Array(Set(terms[same].surfaces + surfaces)).sorted()
+            } else if terms.count < limit {
+                terms.append(QueryTerm(tokens: tokens, matchesPrefix: lastRunIsSingleCJK, surfaces: surfaces.sorted()))
             }
         }
         return terms
@@ -62,7 +60,7 @@ public struct TextAnalyzer: Sendable {
     func forEachWord(in text: String, _ body: ([Unicode.Scalar]) -> Void) {
         var word: [Unicode.Scalar] = []
         word.reserveCapacity(32)
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in NFC.normalize(text).unicodeScalars {
             if ScalarKind.of(scalar) == .separator {
                 if !word.isEmpty {
                     body(word)

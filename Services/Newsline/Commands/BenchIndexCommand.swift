@@ -179,7 +179,7 @@ struct BenchArticleGenerator {
     mutating func next() -> ArticleEnriched {
         made += 1
         let sample = corpus.samples[Int(random.next() % UInt64(corpus.samples.count))]
-        let paragraphs = sample.paragraphs.map(vary)
+        let paragraphs = sample.paragraphs.map { vary($0) }
         let title = vary(sample.title)
         let text = ([title] + paragraphs).joined(separator: "\n")
         let day = Int(random.next() % 1_826)
@@ -196,7 +196,7 @@ struct BenchArticleGenerator {
             articleId: ArticleIdentity.articleId(sourceURL: "https://bench.example/\(made)", text: text),
             contentHash: ArticleIdentity.contentHash(text: text),
             source: "bench", sourceURL: "https://bench.example/\(made)", format: .archiveText, charset: "utf-8",
-            rawBytes: text.utf8.count, receivedAt: Date(), title: title, subtitle: sample.subtitle.map(vary),
+            rawBytes: text.utf8.count, receivedAt: Date(), title: title, subtitle: sample.subtitle.map { vary($0) },
             byline: Byline(raw: "홍길동 기자", dateline: nil, authors: [Author(name: "홍길동", role: "기자")]),
             publishedDate: Self.dayFormat.string(from: date), section: sections[Int(random.next() % UInt64(sections.count))],
             page: "A1", paragraphs: paragraphs, declaredCharCount: nil, bodyCharCount: paragraphs.joined().count,
