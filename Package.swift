@@ -85,7 +85,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "IndexService",
-            dependencies: ["IndexStage", "SearchAPI", "StageRuntime"],
+            dependencies: [
+                "IndexStage",
+                "SearchAPI",
+                "StageRuntime",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Services/Index/Main"
         ),
 

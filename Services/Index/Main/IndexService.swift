@@ -5,6 +5,7 @@ import IndexStage
 import Kafka
 import NewslineModels
 import SearchAPI
+import ServiceLifecycle
 import Logging
 import StageRuntime
 
@@ -39,7 +40,7 @@ struct IndexService: AsyncParsableCommand {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let index = try ArticleIndex(path: path)
-        logger.info("index opened", metadata: ["path": .string(path), "documents": "\(try index.documentCount())"])
+        logger.info("index opened", metadata: ["path": .string(path), "documents": "\((try? index.documentCount()) ?? 0)"])
 
         let configuration = try options.kafkaConfiguration()
         let relay = OutboxRelay(index: index, producer: try KafkaProducer(configuration: configuration, logger: logger), logger: logger)

@@ -72,24 +72,33 @@ struct DemoCommand: AsyncParsableCommand {
         for delivery in deliveries { _ = try await delivery.value() }
         await producer.shutdown()
         print("Published \(inputs.count) raw articles to \(Topics.raw.name); waiting for each to be indexed or dead-lettered…")
+        do {
+            try await follow(follower, expecting: inputs.count, pipeline: pipeline)
+        } catch {
+            await follower.stop()
+            throw error
+        }
+        await follower.stop()
+        return follower.outcome
+    }
+
+    private func follow(_ follower: DemoFollower, expecting count: Int, pipeline: LocalPipeline) async throws {
         let deadline = ContinuousClock.now + .seconds(timeout)
         var lastReport = ""
         while ContinuousClock.now < deadline {
             let outcome = follower.outcome
-            let report = "  \(outcome.indexed.count) indexed, \(outcome.deadLetters.count) dead-lettered of \(inputs.count)"
+            let report = "  \(outcome.indexed.count) indexed, \(outcome.deadLetters.count) dead-lettered of \(count)"
             if report != lastReport {
                 print(report)
                 fflush(nil)
                 lastReport = report
             }
-            if outcome.accountedFor >= inputs.count { break }
+            if outcome.accountedFor >= count { return }
             for (name, status) in pipeline.services.exited {
-                throw ValidationError("service \(name) exited with status \(status); see \(workDirectory)/logs/\(name).log")
+                throw DemoFailure(description: "service \(name) exited with status \(status); see \(workDirectory)/logs/\(name).log")
             }
             try await Task.sleep(for: .milliseconds(250))
         }
-        await follower.stop()
-        return follower.outcome
     }
 
     private func runSearch(indexPath: String) throws {
@@ -99,6 +108,10 @@ struct DemoCommand: AsyncParsableCommand {
         try search.run()
         search.waitUntilExit()
     }
+}
+
+struct DemoFailure: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// The demo's raw inputs: the sample files plus a generated 3 MiB one-line article.
