@@ -68,6 +68,13 @@ final class TestCluster: Sendable {
 
     /// Reads a topic from the beginning until `count` messages arrived or `timeout` passed.
     func read(_ topic: String, count: Int, timeout: Duration = .seconds(60)) async throws -> [KafkaConsumerMessage] {
+        try await read(topic, timeout: timeout) { $0.count >= count }
+    }
+
+    /// Reads a topic from the beginning until `done` says so or `timeout` passed.
+    func read(
+        _ topic: String, timeout: Duration = .seconds(60), until done: ([KafkaConsumerMessage]) -> Bool
+    ) async throws -> [KafkaConsumerMessage] {
         let consumer = try KafkaConsumer(configuration: configuration, groupId: "reader-\(UUID())", topics: [topic], logger: logger)
         try consumer.start()
         let deadline = Task {
@@ -75,7 +82,7 @@ final class TestCluster: Sendable {
             consumer.stopDelivering()
         }
         var messages: [KafkaConsumerMessage] = []
-        while messages.count < count {
+        while !done(messages) {
             let batch = await consumer.nextBatch()
             if batch.isEmpty { break }
             messages += batch
