@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Kafka", "StageRuntime", "NewslineModels", "IngestStage", "ParseStage", "TestSupport"],
+            dependencies: ["Kafka", "StageRuntime", "NewslineModels", "IndexStage", "TestSupport"],
             path: "Tests/IntegrationTests"
         ),
     ]

@@ -55,7 +55,7 @@ struct IndexService: AsyncParsableCommand {
                     logger: logger))
         }
         try await ServiceMain.run(
-            IndexStep(index: index, writer: IndexWriter(index: index)), options: options,
+            IndexStep(index: index, writer: IndexWriter(index: index), logger: logger), options: options,
             startOffsets: { partitions in Self.storedPositions(index, partitions, logger: logger) },
             extraServices: extraServices, logger: logger)
     }

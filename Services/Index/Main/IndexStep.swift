@@ -1,6 +1,7 @@
 import Foundation
 import IndexStage
 import Kafka
+import Logging
 import NewslineModels
 import StageRuntime
 
@@ -13,6 +14,7 @@ import StageRuntime
 struct IndexStep: BatchStage {
     let index: ArticleIndex
     let writer: IndexWriter
+    let logger: Logger
 
     var name: String { "index" }
     var inputTopic: String { Topics.enriched.name }
@@ -36,26 +38,35 @@ struct IndexStep: BatchStage {
         guard !inputs.isEmpty else { return outcomes }
         do {
             let entries = try await writeWithRetry(inputs)
-            let ids = entries.map(\.id)
-            let index = self.index
-            outcomes[indexed.last!] = StageOutcome(.produced(entries.map(\.event))) {
-                try? index.markEmitted(ids)
-            }
+            outcomes[indexed.last!] = StageOutcome(.produced(entries.map(\.event)), afterDelivery: markEmitted(entries))
         } catch {
             // The batch as a whole keeps failing: write inputs one by one so one bad article
             // is dead-lettered and the others are indexed.
             for (position, input) in zip(indexed, inputs) {
                 do {
                     let entries = try await writer.run { try $0.apply([input]) }
-                    let ids = entries.map(\.id)
-                    let index = self.index
-                    outcomes[position] = StageOutcome(.produced(entries.map(\.event))) { try? index.markEmitted(ids) }
+                    outcomes[position] = StageOutcome(.produced(entries.map(\.event)), afterDelivery: markEmitted(entries))
                 } catch {
                     outcomes[position] = StageOutcome(.rejected(RejectedInput("index-error", "\(error)")))
                 }
             }
         }
         return outcomes
+    }
+
+    /// Forgets the entries in the outbox once Kafka has them; if that fails they are relayed again later.
+    /// The delete is queued behind the writes, never blocking the acknowledging task.
+    private func markEmitted(_ entries: [OutboxEntry]) -> @Sendable () -> Void {
+        let ids = entries.map(\.id)
+        return { [writer, logger] in
+            writer.submit { index in
+                do {
+                    try index.markEmitted(ids)
+                } catch {
+                    logger.warning("outbox entries not marked emitted", metadata: ["error": "\(error)", "count": "\(ids.count)"])
+                }
+            }
+        }
     }
 
     /// Writes a batch, retrying transient database errors (a busy file, a full disk being freed).

@@ -10,6 +10,11 @@ struct IndexWriter: Sendable {
         self.index = index
     }
 
+    /// Queues work behind the writes already queued, without waiting for it.
+    func submit(_ work: @escaping @Sendable (ArticleIndex) -> Void) {
+        queue.async { work(index) }
+    }
+
     func run<T: Sendable>(_ work: @escaping @Sendable (ArticleIndex) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
