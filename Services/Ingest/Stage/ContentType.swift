@@ -27,8 +27,8 @@ extension Substring {
     /// The text without leading and trailing whitespace (Unicode White_Space, so NBSP and U+3000 too).
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
         return String(scalars[first...last])
     }
 }

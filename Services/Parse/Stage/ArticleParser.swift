@@ -20,7 +20,7 @@ public struct ArticleParser: Sendable {
             // A page with no body text is an app shell or an index page; its <title> is the site's name.
             throw RejectedInput(RejectedInput.noArticleContent, "the HTML page has no body text")
         }
-        let bodyCharCount = fields.paragraphs.reduce(0) { $0 + $1.count }
+        let bodyCharCount = fields.paragraphs.reduce(0) { $0 + TextCleanup.characterCount($1) }
         var provenance = fields.provenance
         provenance["bodyCharCount"] = "measured:paragraphs"
         return ArticleParsed(

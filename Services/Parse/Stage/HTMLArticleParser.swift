@@ -117,6 +117,6 @@ enum HTMLArticleParser {
 
     private static func isSiteName(_ part: String, siteName: String?) -> Bool {
         if let siteName, part == siteName { return true }
-        return !part.isEmpty && part.count <= 20 && !part.contains(" ")
+        return !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " "))
     }
 }

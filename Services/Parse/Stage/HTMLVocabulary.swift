@@ -38,10 +38,10 @@ enum HTMLVocabulary {
     static func role(classAndID marker: String) -> Role {
         if marker.isEmpty { return .plain }
         let lowered = marker.lowercased()
-        if ["subtitle", "sub_title", "sub-title", "subhead", "sub_head", "deck"].contains(where: lowered.contains) {
+        if ["subtitle", "sub_title", "sub-title", "subhead", "sub_head", "deck"].contains(where: lowered.containsText) {
             return .subtitle
         }
-        if ["byline", "reporter", "author", "writer", "journalist"].contains(where: lowered.contains) {
+        if ["byline", "reporter", "author", "writer", "journalist"].contains(where: lowered.containsText) {
             return .byline
         }
         let words = lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) })

@@ -81,9 +81,21 @@ struct HTMLNode {
         }
     }
 
+    /// The value of an attribute, read straight from the node's attribute list: no copy to free.
     func attribute(_ name: String) -> String? {
-        guard let value = xmlGetProp(pointer, name) else { return nil }
-        defer { xmlFree(value) }
-        return String(cString: value)
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let attributeName = current.pointee.name, String(cString: attributeName) == name {
+                var value = ""
+                var child = current.pointee.children
+                while let node = child {
+                    if let content = node.pointee.content { value += String(cString: content) }
+                    child = node.pointee.next
+                }
+                return value
+            }
+            attribute = current.pointee.next
+        }
+        return nil
     }
 }
