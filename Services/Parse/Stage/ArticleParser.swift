@@ -5,6 +5,9 @@ public struct ArticleParser: Sendable {
     public init() {}
 
     /// Throws RejectedInput(reason "no-article-content") when there is neither title nor body.
+    ///
+    /// An HTML page with no body text is refused the same way (its `<title>` is then the site's name),
+    /// and a JSON article whose text does not parse gives `malformed-json`.
     public func parse(_ article: ArticleIngested) throws -> ArticleParsed {
         let fields: ArticleFields
         switch article.format {
