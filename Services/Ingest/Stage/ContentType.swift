@@ -22,20 +22,3 @@ struct ContentType: Sendable, Equatable {
     var isHTML: Bool { mediaType?.contains("html") ?? false }
     var isJSON: Bool { mediaType?.contains("json") ?? false }
 }
-
-extension Substring {
-    /// The text without leading and trailing whitespace (Unicode White_Space, so NBSP and U+3000 too).
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
-}
-
-extension String {
-    /// The text without leading and trailing whitespace (Unicode White_Space, so NBSP and U+3000 too).
-    func trimmingWhitespace() -> String {
-        self[...].trimmingWhitespace()
-    }
-}

@@ -8,13 +8,13 @@ enum FormatDetector {
     static let htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<p", "<div", "<article"]
 
     static func detect(_ text: String, contentType: ContentType) -> ArticleFormat {
-        let start = text.unicodeScalars.first { !$0.properties.isWhitespace }
+        let start = text.unicodeScalars.first { !$0.isSpace }
         if start == "{" || start == "[" {
             return .json
         }
         if start == "<" {
             let head = String(text.utf8.prefix(2048))?.lowercased() ?? text.prefix(1024).lowercased()
-            if htmlMarkers.contains(where: { head.contains($0) }) || contentType.isHTML {
+            if htmlMarkers.contains(where: { head.containsText($0) }) || contentType.isHTML {
                 return .html
             }
         }
@@ -31,7 +31,7 @@ enum FormatDetector {
     }
 
     private static func isArchivePage(_ text: String) -> Bool {
-        if archiveMarkers.contains(where: { text.contains($0) }) {
+        if archiveMarkers.contains(where: { text.containsText($0) }) {
             return true
         }
         // A page whose body was lost can still open with the archive's `타이틀` label line.

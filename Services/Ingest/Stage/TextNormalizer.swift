@@ -28,6 +28,6 @@ enum TextNormalizer {
 
     /// True when the text holds nothing but whitespace (spaces, tabs, newlines, NBSP, U+3000, …).
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        text.unicodeScalars.allSatisfy { $0.isSpace }
     }
 }

@@ -125,12 +125,14 @@ enum ArchivePageParser {
     }
 
     private static func isSubtitle(_ line: String) -> Bool {
-        line.count <= maxSubtitleLength && !line.hasSuffix(".") && !line.hasSuffix("。")
+        // Cheap tests first: body lines end with a period, and a Character takes at most four UTF-8 bytes here.
+        !line.hasSuffix(".") && !line.hasSuffix("。") && line.utf8.count <= maxSubtitleLength * 4
+            && line.count <= maxSubtitleLength
     }
 
     private static func looksLikeByline(_ line: String) -> Bool {
-        guard line.count <= maxBylineLength else { return false }
-        return line.contains("=") || line.hasPrefix("By ") || BylineParser.koreanRoles.contains { line.hasSuffix($0) }
+        guard line.utf8.count <= maxBylineLength * 4, line.count <= maxBylineLength else { return false }
+        return line.utf8.contains(UInt8(ascii: "=")) || line.hasPrefix("By ") || BylineParser.koreanRoles.contains { line.hasSuffix($0) }
     }
 
     private static func classify(_ rawLine: Substring) -> Line {
@@ -138,12 +140,12 @@ enum ArchivePageParser {
         if line.hasPrefix("▲") {
             return line.hasSuffix("종이신문보기") ? .chrome : .caption
         }
-        if line == "타이틀" || line == "종이신문보기" || line.hasPrefix("Home >") || line.contains("기사상세보기")
+        if line == "타이틀" || line == "종이신문보기" || line.hasPrefix("Home >") || line.containsText("기사상세보기")
             || line == "인쇄 라인 위로가기"
         {
             return .chrome
         }
-        if let colon = line.firstIndex(of: ":") {
+        if let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) {
             let key = TextCleanup.collapse(line[..<colon])
             if ["발행일", "기고자", "본문자수", "표/그림/사진 유무", "웹편집"].contains(key) {
                 let value = TextCleanup.trimmed(line[line.index(after: colon)...]) ?? ""

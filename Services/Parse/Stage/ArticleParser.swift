@@ -5,6 +5,9 @@ public struct ArticleParser: Sendable {
     public init() {}
 
     /// Throws RejectedInput(reason "no-article-content") when there is neither title nor body.
+    ///
+    /// An HTML page with no body text is refused the same way (its `<title>` is then the site's name),
+    /// and a JSON article whose text does not parse gives `malformed-json`.
     public func parse(_ article: ArticleIngested) throws -> ArticleParsed {
         let fields: ArticleFields
         switch article.format {
@@ -20,7 +23,7 @@ public struct ArticleParser: Sendable {
             // A page with no body text is an app shell or an index page; its <title> is the site's name.
             throw RejectedInput(RejectedInput.noArticleContent, "the HTML page has no body text")
         }
-        let bodyCharCount = fields.paragraphs.reduce(0) { $0 + $1.count }
+        let bodyCharCount = fields.paragraphs.reduce(0) { $0 + TextCleanup.characterCount($1) }
         var provenance = fields.provenance
         provenance["bodyCharCount"] = "measured:paragraphs"
         return ArticleParsed(

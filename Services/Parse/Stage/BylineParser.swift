@@ -44,9 +44,10 @@ enum BylineParser {
         return !parts.isEmpty && parts.allSatisfy { creditWords.contains(String($0)) }
     }
 
+    /// A byline with no Hangul or Han characters is read by the English rules.
     private static func isEnglish(_ text: Substring) -> Bool {
-        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return !letters.isEmpty && letters.allSatisfy { $0.isASCII }
+        !text.unicodeScalars.contains { (0x1100...0x11FF).contains($0.value) || (0x3130...0x318F).contains($0.value)
+            || (0xAC00...0xD7A3).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
     }
 
     private static func englishAuthors(_ text: Substring) -> [Author] {

@@ -1,4 +1,3 @@
-import Foundation
 import NewslineModels
 
 /// Reads an HTML article page with libxml2's forgiving HTML parser.
@@ -8,6 +7,8 @@ import NewslineModels
 enum HTMLArticleParser {
     /// Separators between a headline and the site name in `<title>`.
     static let titleSeparators = [" | ", " - ", " : ", " :: ", " – ", " — ", " < ", " > ", " · "]
+    /// Separators after which a short, space-free prefix is taken for a site name.
+    static let prefixSeparators: Set<String> = [" | ", " :: ", " < ", " > "]
     /// Meta names that carry a publication time on pages without `article:published_time`.
     static let dateMetaNames = [
         "article:published_time", "og:article:published_time", "article:published", "pubdate", "publishdate",
@@ -99,24 +100,36 @@ enum HTMLArticleParser {
     /// spaces; a headline that merely contains ` - ` keeps both halves.
     static func withoutSiteName(_ title: String, siteName: String?) -> String {
         let title = TextCleanup.collapse(title)
+        let bytes = Array(title.utf8)
         for separator in titleSeparators {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let suffix = String(title[range.upperBound...])
+            let pattern = Array(separator.utf8)
+            guard let last = lastOffset(of: pattern, in: bytes), let first = firstOffset(of: pattern, in: bytes) else { continue }
+            let suffix = String(decoding: bytes[(last + pattern.count)...], as: UTF8.self)
             if isSiteName(suffix, siteName: siteName) {
-                return TextCleanup.trimmed(title[..<range.lowerBound]) ?? title
+                return TextCleanup.trimmed(String(decoding: bytes[..<last], as: UTF8.self)) ?? title
             }
-            if let first = title.range(of: separator) {
-                let prefix = String(title[..<first.lowerBound])
-                if isSiteName(prefix, siteName: siteName) {
-                    return TextCleanup.trimmed(title[first.upperBound...]) ?? title
-                }
+            // A short first word before ` - ` is as often a headline's subject (`삼성전자 - 애플 …`)
+            // as a site name, so a prefix is dropped on that evidence only after `|`, `::`, `<` or `>`.
+            let prefix = String(decoding: bytes[..<first], as: UTF8.self)
+            if prefix == siteName || (prefixSeparators.contains(separator) && isSiteName(prefix, siteName: siteName)) {
+                return TextCleanup.trimmed(String(decoding: bytes[(first + pattern.count)...], as: UTF8.self)) ?? title
             }
         }
         return title
     }
 
+    private static func firstOffset(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= pattern.count else { return nil }
+        return (0...(bytes.count - pattern.count)).first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+    }
+
+    private static func lastOffset(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= pattern.count else { return nil }
+        return (0...(bytes.count - pattern.count)).reversed().first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+    }
+
     private static func isSiteName(_ part: String, siteName: String?) -> Bool {
         if let siteName, part == siteName { return true }
-        return !part.isEmpty && part.count <= 20 && !part.contains(" ")
+        return !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " "))
     }
 }

@@ -38,19 +38,36 @@ enum HTMLVocabulary {
     static func role(classAndID marker: String) -> Role {
         if marker.isEmpty { return .plain }
         let lowered = marker.lowercased()
-        if ["subtitle", "sub_title", "sub-title", "subhead", "sub_head", "deck"].contains(where: lowered.contains) {
+        if subtitleMarkers.contains(where: lowered.containsText) {
             return .subtitle
         }
-        if ["byline", "reporter", "author", "writer", "journalist"].contains(where: lowered.contains) {
+        if bylineMarkers.contains(where: lowered.containsText) {
             return .byline
         }
-        let words = lowered.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-        if words.contains(where: { furnitureWords.contains(String($0)) }) {
-            return .furniture
+        var isDate = false
+        for word in words(of: lowered) {
+            if furnitureWords.contains(word) { return .furniture }
+            if word == "date" || word == "time" || word == "datetime" || word == "published" { isDate = true }
         }
-        if words.contains(where: { $0 == "date" || $0 == "time" || $0 == "datetime" || $0 == "published" }) {
-            return .date
+        return isDate ? .date : .plain
+    }
+
+    static let subtitleMarkers = ["subtitle", "sub_title", "sub-title", "subhead", "sub_head", "deck"]
+    static let bylineMarkers = ["byline", "reporter", "author", "writer", "journalist"]
+
+    /// The ASCII letter-and-digit runs of a lowercased class list: `ad-top news_body` → ad, top, news, body.
+    private static func words(of text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
         }
-        return .plain
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 }

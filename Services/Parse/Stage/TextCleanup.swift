@@ -1,21 +1,63 @@
-/// Whitespace handling shared by every format.
+/// Whitespace handling shared by every format, done on UTF-8 bytes because it runs on every line.
 enum TextCleanup {
     /// Collapses every run of whitespace (including NBSP, U+3000, tabs and newlines) to one space and trims.
     static func collapse<S: StringProtocol>(_ text: S) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace {
-                result.append(" ")
-                pendingSpace = false
-            }
-            result.append(scalar)
+        if let result = text.utf8.withContiguousStorageIfAvailable(collapse) {
+            return result
         }
-        return String(result)
+        return Array(text.utf8).withUnsafeBufferPointer(collapse)
+    }
+
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = written > 0
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    output[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                output[written] = bytes[index]
+                written += 1
+                index += 1
+            }
+            return written
+        }
+    }
+
+    /// The byte length of the White_Space character starting at `index`, or 0 when there is none.
+    @inline(__always)
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0
+        }
+        let remaining = bytes.count - index
+        switch byte {
+        case 0xC2 where remaining >= 2:
+            return bytes[index + 1] == 0xA0 || bytes[index + 1] == 0x85 ? 2 : 0
+        case 0xE1 where remaining >= 3:
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2 where remaining >= 3:
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80 {
+                return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+            }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3 where remaining >= 3:
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
     }
 
     /// The text without leading and trailing whitespace, or nil when nothing is left.
@@ -26,8 +68,8 @@ enum TextCleanup {
     /// The text without leading and trailing whitespace, or nil when nothing is left.
     static func trimmed(_ text: Substring) -> String? {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return nil }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return nil }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
         return String(scalars[first...last])
     }
 
@@ -64,5 +106,29 @@ enum TextCleanup {
             paragraphs.append(collapse(block.joined(separator: " ")))
         }
         return paragraphs
+    }
+
+    /// The number of Characters (grapheme clusters), counting scalars when no scalar can join a cluster.
+    ///
+    /// Korean and Latin article text is almost entirely made of scalars that always stand alone, and
+    /// counting them avoids grapheme breaking; anything else takes the exact path.
+    static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard standsAlone(scalar) else { return text.count }
+            count += 1
+        }
+        return count
+    }
+
+    @inline(__always)
+    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0D: false
+        case 0x00..<0x0300, 0xAC00...0xD7A3, 0x4E00...0x9FFF, 0x3130...0x318F, 0xFF00...0xFFEF: true
+        case 0x2000...0x2BFF: !(scalar.value == 0x200C || scalar.value == 0x200D || (0x20D0...0x20FF).contains(scalar.value))
+        case 0x3000...0x30FF: !((0x302A...0x302F).contains(scalar.value) || scalar.value == 0x3099 || scalar.value == 0x309A)
+        default: false
+        }
     }
 }
