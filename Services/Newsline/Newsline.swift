@@ -17,6 +17,7 @@ struct Newsline: AsyncParsableCommand {
             EvalCommand.self,
             SearchCommand.self,
             BenchCommand.self,
+            ChaosCommand.self,
         ]
     )
 }

@@ -32,33 +32,58 @@ final class ServiceProcesses {
         return executable.deletingLastPathComponent()
     }
 
-    /// Starts `count` instances of a service (`ingest`, `parse`, `enrich`, `index`).
+    /// Starts `count` instances of a service (`ingest`, `parse`, `enrich`, `index`), named `<service>-<n>`.
     func start(_ service: String, count: Int, arguments: [String] = []) throws {
+        let existing = running.filter { $0.name.hasPrefix(service + "-") }.count
+        for number in stride(from: existing + 1, through: existing + count, by: 1) {
+            try startInstance(service, name: "\(service)-\(number)", arguments: arguments)
+        }
+    }
+
+    /// Starts one instance under a given name; its log is appended to `<name>.log`.
+    func startInstance(_ service: String, name: String, arguments: [String] = []) throws {
         let executable = binDirectory.appendingPathComponent("newsline-\(service)")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw MissingExecutable(path: executable.path)
         }
-        for number in 1...max(count, 1) where count > 0 {
-            let name = "\(service)-\(number)"
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            var environment = self.environment
-            environment["NEWSLINE_INSTANCE"] = name
-            process.environment = environment
-            let logURL = logDirectory.appendingPathComponent("\(name).log")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = self.environment
+        environment["NEWSLINE_INSTANCE"] = name
+        process.environment = environment
+        let logURL = logDirectory.appendingPathComponent("\(name).log")
+        if !FileManager.default.fileExists(atPath: logURL.path) {
             FileManager.default.createFile(atPath: logURL.path, contents: nil)
-            let log = try FileHandle(forWritingTo: logURL)
-            process.standardOutput = log
-            process.standardError = log
-            try process.run()
-            running.append(Running(name: name, process: process))
         }
+        let log = try FileHandle(forWritingTo: logURL)
+        log.seekToEndOfFile()
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        running.removeAll { $0.name == name && !$0.process.isRunning }
+        running.append(Running(name: name, process: process))
+    }
+
+    /// Sends a signal to a running instance; with SIGKILL or SIGTERM, waits until it has exited.
+    func signal(_ name: String, _ signal: Int32) {
+        for service in running where service.name == name && service.process.isRunning {
+            kill(service.process.processIdentifier, signal)
+            if signal == SIGKILL || signal == SIGTERM {
+                service.process.waitUntilExit()
+            }
+        }
+    }
+
+    /// The process id of a running instance.
+    func processIdentifier(_ name: String) -> Int32? {
+        running.first { $0.name == name && $0.process.isRunning }?.process.processIdentifier
     }
 
     /// Services that exited on their own, with their exit status.
     var exited: [(name: String, status: Int32)] {
-        running.filter { !$0.process.isRunning }.map { ($0.name, $0.process.terminationStatus) }
+        running.filter { !$0.process.isRunning && $0.process.terminationReason == .exit && $0.process.terminationStatus != 0 }
+            .map { ($0.name, $0.process.terminationStatus) }
     }
 
     /// Stops every process: SIGTERM, then SIGKILL for those still running after `grace`.

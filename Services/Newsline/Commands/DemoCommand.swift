@@ -61,8 +61,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    private func publishAndFollow(_ inputs: [DemoInputs.Input], pipeline: LocalPipeline, logger: Logger) async throws -> DemoOutcome {
-        let follower = try DemoFollower(configuration: pipeline.configuration, logger: logger)
+    private func publishAndFollow(_ inputs: [DemoInputs.Input], pipeline: LocalPipeline, logger: Logger) async throws -> PipelineOutcome {
+        let follower = try PipelineFollower(configuration: pipeline.configuration, logger: logger)
         let producer = try KafkaProducer(configuration: pipeline.configuration, logger: logger)
         producer.start()
         var deliveries: [DeliveryPromise] = []
@@ -82,7 +82,7 @@ struct DemoCommand: AsyncParsableCommand {
         return follower.outcome
     }
 
-    private func follow(_ follower: DemoFollower, expecting count: Int, pipeline: LocalPipeline) async throws {
+    private func follow(_ follower: PipelineFollower, expecting count: Int, pipeline: LocalPipeline) async throws {
         let deadline = ContinuousClock.now + .seconds(timeout)
         var lastReport = ""
         while ContinuousClock.now < deadline {
@@ -144,84 +144,5 @@ enum DemoInputs {
                 KafkaHeader(key: RawArticleHeader.source, text: "newsline-demo"),
                 KafkaHeader(key: RawArticleHeader.sourceURL, text: "https://samples.newsline.example/" + name),
             ])
-    }
-}
-
-/// What came out of the pipeline so far.
-struct DemoOutcome: Sendable {
-    var indexed: [String: ArticleIndexed] = [:]
-    var deadLetters: [KafkaConsumerMessage] = []
-
-    var accountedFor: Int { indexed.count + deadLetters.count }
-
-    var indexedTable: String {
-        let rows = indexed.values.sorted { ($0.publishedDate ?? "", $0.title ?? "") < ($1.publishedDate ?? "", $1.title ?? "") }
-            .map { article in
-                [
-                    article.title ?? "(untitled)", article.publishedDate ?? "-",
-                    article.authors.map(\.name).joined(separator: ", "),
-                    article.topEntities.prefix(3).map(\.canonical).joined(separator: ", "), article.category,
-                    article.duplicateOf.map { String($0.prefix(8)) } ?? "-",
-                ]
-            }
-        return TextTable.render(header: ["title", "date", "authors", "top entities", "category", "duplicate of"], rows: rows, maxWidth: 40)
-    }
-
-    var deadLetterTable: String {
-        TextTable.render(
-            header: ["input", "stage", "reason", "message"],
-            rows: deadLetters.map { letter in
-                [
-                    String(decoding: letter.key ?? [], as: UTF8.self), letter.headers.text(for: DeadLetterHeader.stage) ?? "",
-                    letter.headers.text(for: DeadLetterHeader.errorClass) ?? "",
-                    letter.headers.text(for: DeadLetterHeader.errorMessage) ?? "",
-                ]
-            }, maxWidth: 60)
-    }
-}
-
-/// Follows `articles.indexed` and `articles.deadletter` from the beginning in the background.
-final class DemoFollower: Sendable {
-    private final class Outcomes: Sendable {
-        let value = Mutex(DemoOutcome())
-    }
-
-    private let consumer: KafkaConsumer
-    private let outcomes = Outcomes()
-    private let task: Task<Void, Never>
-
-    init(configuration: KafkaConfiguration, logger: Logger) throws {
-        var configuration = configuration
-        configuration.properties["enable.auto.commit"] = "false"
-        let consumer = try KafkaConsumer(
-            configuration: configuration, groupId: "newsline-demo-\(UUID().uuidString)",
-            topics: [Topics.indexed.name, Topics.deadletter.name], logger: logger)
-        try consumer.start()
-        self.consumer = consumer
-        let outcomes = self.outcomes
-        task = Task { [consumer] in
-            let codec = EventCodec()
-            while true {
-                let batch = await consumer.nextBatch()
-                if batch.isEmpty { return }
-                outcomes.value.withLock { outcome in
-                    for message in batch {
-                        if message.topic == Topics.deadletter.name {
-                            outcome.deadLetters.append(message)
-                        } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
-                            outcome.indexed[event.articleId] = event
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    var outcome: DemoOutcome { outcomes.value.withLock { $0 } }
-
-    func stop() async {
-        consumer.stopDelivering()
-        await task.value
-        await consumer.close()
     }
 }

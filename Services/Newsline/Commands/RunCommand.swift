@@ -62,7 +62,8 @@ struct LocalPipeline {
     let configuration: KafkaConfiguration
 
     static func start(
-        partitions: Int32, counts: [String: Int], indexPath: String, logDirectory: String, httpPort: Int
+        partitions: Int32, counts: [String: Int], indexPath: String, logDirectory: String, httpPort: Int,
+        environment: [String: String] = [:]
     ) async throws -> LocalPipeline {
         let logger = CommandLogging.logger("run")
         let broker = try EmbeddedBroker(brokers: 1, logger: logger)
@@ -74,7 +75,7 @@ struct LocalPipeline {
         let configuration = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientId: "newsline-run")
         let services = try ServiceProcesses(
             brokers: broker.bootstrapServers, logDirectory: URL(fileURLWithPath: logDirectory),
-            extraEnvironment: ["NEWSLINE_INDEX_PATH": indexPath, "NEWSLINE_HTTP_PORT": String(httpPort)])
+            extraEnvironment: environment.merging(["NEWSLINE_INDEX_PATH": indexPath, "NEWSLINE_HTTP_PORT": String(httpPort)]) { $1 })
         for service in ["ingest", "parse", "enrich", "index"] {
             try services.start(service, count: counts[service] ?? 1)
         }

@@ -1,0 +1,94 @@
+import Foundation
+import Kafka
+import Logging
+import NewslineModels
+import Synchronization
+
+/// What came out of the pipeline so far.
+struct PipelineOutcome: Sendable {
+    /// The latest `article.indexed` event of each article.
+    var indexed: [String: ArticleIndexed] = [:]
+    var deadLetters: [KafkaConsumerMessage] = []
+    /// Every `article.indexed` event read, repeats included.
+    var indexedEvents = 0
+    /// Distinct (articleId, revision) pairs among them.
+    var indexedRevisions: Set<String> = []
+    /// When each event arrived, in arrival order.
+    var arrivals: [ContinuousClock.Instant] = []
+
+    var accountedFor: Int { indexed.count + deadLetters.count }
+
+    var indexedTable: String {
+        let rows = indexed.values.sorted { ($0.publishedDate ?? "", $0.title ?? "") < ($1.publishedDate ?? "", $1.title ?? "") }
+            .map { article in
+                [
+                    article.title ?? "(untitled)", article.publishedDate ?? "-",
+                    article.authors.map(\.name).joined(separator: ", "),
+                    article.topEntities.prefix(3).map(\.canonical).joined(separator: ", "), article.category,
+                    article.duplicateOf.map { String($0.prefix(8)) } ?? "-",
+                ]
+            }
+        return TextTable.render(header: ["title", "date", "authors", "top entities", "category", "duplicate of"], rows: rows, maxWidth: 40)
+    }
+
+    var deadLetterTable: String {
+        TextTable.render(
+            header: ["input", "stage", "reason", "message"],
+            rows: deadLetters.map { letter in
+                [
+                    String(decoding: letter.key ?? [], as: UTF8.self), letter.headers.text(for: DeadLetterHeader.stage) ?? "",
+                    letter.headers.text(for: DeadLetterHeader.errorClass) ?? "",
+                    letter.headers.text(for: DeadLetterHeader.errorMessage) ?? "",
+                ]
+            }, maxWidth: 60)
+    }
+}
+
+/// Follows `articles.indexed` and `articles.deadletter` from the beginning in the background.
+final class PipelineFollower: Sendable {
+    private final class Outcomes: Sendable {
+        let value = Mutex(PipelineOutcome())
+    }
+
+    private let consumer: KafkaConsumer
+    private let outcomes = Outcomes()
+    private let task: Task<Void, Never>
+
+    init(configuration: KafkaConfiguration, logger: Logger) throws {
+        var configuration = configuration
+        configuration.properties["enable.auto.commit"] = "false"
+        let consumer = try KafkaConsumer(
+            configuration: configuration, groupId: "newsline-demo-\(UUID().uuidString)",
+            topics: [Topics.indexed.name, Topics.deadletter.name], logger: logger)
+        try consumer.start()
+        self.consumer = consumer
+        let outcomes = self.outcomes
+        task = Task { [consumer] in
+            let codec = EventCodec()
+            while true {
+                let batch = await consumer.nextBatch()
+                if batch.isEmpty { return }
+                outcomes.value.withLock { outcome in
+                    for message in batch {
+                        outcome.arrivals.append(.now)
+                        if message.topic == Topics.deadletter.name {
+                            outcome.deadLetters.append(message)
+                        } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
+                            outcome.indexed[event.articleId] = event
+                            outcome.indexedEvents += 1
+                            outcome.indexedRevisions.insert("\(event.articleId)#\(event.revision)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    var outcome: PipelineOutcome { outcomes.value.withLock { $0 } }
+
+    func stop() async {
+        consumer.stopDelivering()
+        await task.value
+        await consumer.close()
+    }
+}
