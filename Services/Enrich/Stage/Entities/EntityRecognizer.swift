@@ -9,6 +9,16 @@ import NewslineModels
 public struct EntityRecognizer: Sendable {
     let lexicon: Lexicon
     private let model: NERModel
+    var options = Options()
+
+    /// Which sources the recognizer merges, and how sure the tagger must be.
+    struct Options {
+        var gazetteerSpans = true
+        var titleRule = true
+        var countryChains = true
+        /// A tagger span is kept when its mean score margin over `O` reaches this.
+        var minimumMargin: Float = 0
+    }
 
     /// Longest text the tagger reads in one call; longer texts are cut into pieces at spaces.
     static let pieceLength = 4_096
@@ -54,21 +64,26 @@ public struct EntityRecognizer: Sendable {
     func recognize(_ text: ScannedText) -> [EntityMention] {
         let matches = lexicon.matches(in: text)
         let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches)
-        let tags = model.decode(keys: keys, count: text.count)
+        let (tags, emission) = model.decodeWithScores(keys: keys, count: text.count)
 
         var candidates: [Candidate] = []
         for span in NERLabel.spans(tags) {
+            var margin: Float = 0
+            for i in span.start..<span.end {
+                margin += emission[i * NERLabel.count + tags[i]] - emission[i * NERLabel.count + NERLabel.outside]
+            }
+            guard margin / Float(span.end - span.start) >= options.minimumMargin else { continue }
             candidates.append(Candidate(start: span.start, end: span.end, type: span.type, priority: 1))
         }
-        for match in matches {
+        for match in matches where options.gazetteerSpans && !lexicon.entries[match.entry].isGeneric {
             let entry = lexicon.entries[match.entry]
             candidates.append(
                 Candidate(
                     start: match.start, end: match.end, type: entry.type, priority: 2, alias: entry.canonical,
                     always: entry.alwaysCanonical))
         }
-        candidates += countryChains(text)
-        candidates += namesBeforeTitles(text, known: candidates)
+        if options.countryChains { candidates += countryChains(text) }
+        if options.titleRule { candidates += namesBeforeTitles(text, known: candidates) }
 
         // Longer spans first, then the more trusted source; keep what does not overlap a kept span.
         candidates.sort { a, b in
@@ -159,29 +174,44 @@ public struct EntityRecognizer: Sendable {
             defer { word = end }
             guard text.classes[word] != .digit, lexicon.isTitle(text.scalars[word..<lexicon.stemEnd(text, start: word, end: end)])
             else { continue }
-            // Step back over up to three organization, place or Latin words (`오픈AI`, `일본`, `BIS`).
+            // Step back over up to three organization, place, Latin or modifier words (`오픈AI`, `일본`, `BIS`, `전`).
             var previous = text.previousWordStart(before: word)
             var skipped = 0
-            while let p = previous, skipped < 3, covered[p] != nil || text.classes[p] == .latin {
+            while let p = previous, skipped < 3,
+                covered[p] != nil || text.classes[p] == .latin
+                    || EntityRecognizer.titleModifiers.contains(text.string(p, text.wordEnd[p]))
+            {
                 previous = text.previousWordStart(before: p)
                 skipped += 1
             }
-            guard let last = previous, isNameWord(text, last), separatedBySpace(text, last, then: word, skipped) else {
-                continue
-            }
+            guard let last = previous, isNameWord(text, last), separatedBySpace(text, last, then: word, skipped)
+            else { continue }
             var first = last
             let lastLength = text.wordEnd[last] - last
-            let koreanName = lastLength == 3 && lexicon.isSurname(text.scalars[last])
-            if !koreanName, lastLength >= 2, let before = text.previousWordStart(before: last), isNameWord(text, before),
-                text.wordEnd[before] + 1 == last, text.scalars[text.wordEnd[before]] == " ",
-                !EntityRecognizer.clauseEndings.contains(text.scalars[text.wordEnd[before] - 1])
-            {
+            let final = text.scalars[text.wordEnd[last] - 1]
+            // `손정의` ends in 의 and is still a name; a particle-like ending on a Korean name shape is not.
+            let koreanName = (2...3).contains(lastLength) && lexicon.isSurname(text.scalars[last])
+                && !EntityRecognizer.particleEndings.contains(final)
+            if !koreanName {
+                guard !EntityRecognizer.clauseEndings.contains(final) else { continue }
+                // A foreign name is two words, and only trusted with an organization or place before the title
+                // (`샘 올트먼 오픈AI 최고경영자`): bare `X Y 씨` is too often a phrase, not a name.
+                guard skipped > 0, lastLength >= 2, let before = text.previousWordStart(before: last),
+                    isNameWord(text, before), text.wordEnd[before] + 1 == last, text.scalars[text.wordEnd[before]] == " ",
+                    !EntityRecognizer.clauseEndings.contains(text.scalars[text.wordEnd[before] - 1])
+                else { continue }
                 first = before
             }
             result.append(Candidate(start: first, end: text.wordEnd[last], type: .person, priority: 3))
         }
         return result
     }
+
+    /// Words between a name and its title that are part of neither: `박 전 차관`, `이원복 신임 총장`.
+    private static let titleModifiers: Set<String> = ["전", "前", "현", "신임", "초대", "당시", "명예", "차기", "직전", "수석", "공동"]
+
+    /// Final syllables that are a particle glued to a noun.
+    private static let particleEndings: Set<Unicode.Scalar> = ["는", "은", "을", "를", "에", "와", "과", "도", "로", "가", "만"]
 
     /// Final syllables that end a verb, an adverb or a noun with a particle rather than a name.
     private static let clauseEndings: Set<Unicode.Scalar> = [
@@ -192,6 +222,7 @@ public struct EntityRecognizer: Sendable {
     private func isNameWord(_ text: ScannedText, _ start: Int) -> Bool {
         let end = text.wordEnd[start]
         guard end - start <= 4 else { return false }
+        if end - start == 1, !lexicon.isSurname(text.scalars[start]) { return false }
         return (start..<end).allSatisfy { text.classes[$0] == .hangul }
     }
 
