@@ -47,7 +47,7 @@ public struct Enricher: Sendable {
         let body = Array(units[titleUnits...])
 
         let found = units.map { unit in recognizer.recognize(unit.string(0, unit.count)) }
-        let entities = ArticleEntities(units: units, found: found)
+        let entities = ArticleEntities(units: units, found: found, lexicon: recognizer.lexicon)
         let quotes = QuoteExtractor(lexicon: recognizer.lexicon)
             .quotes(paragraphs: body, firstUnit: titleUnits, entities: entities)
         var dates: [DateMention] = []

@@ -9,7 +9,10 @@ import NewslineModels
 struct DateExtractor {
     let lexicon: Lexicon
 
-    private static let durationWords: Set<String> = ["연속", "동안", "만에", "만", "이상", "이내", "간", "안팎", "넘게", "가량", "째"]
+    private static let durationWords: Set<String> = ["연속", "동안", "만에", "만", "이상", "이내", "간", "안팎", "넘게", "가량", "째",
+        "이른", "늦은", "빠른", "일찍", "늦게", "앞당겨", "전", "뒤", "후"]
+    /// `주 4일`, `하루 8시간`: a count per period, not a date.
+    private static let periodWords: Set<String> = ["주", "매주", "월", "매달", "연"]
     private static let monthOffsets: [(words: [String], offset: Int)] = [
         (["지난달"], -1), (["이달"], 0), (["다음", "달"], 1), (["다음달"], 1), (["내달"], 1),
     ]
@@ -53,8 +56,12 @@ struct DateExtractor {
             guard lexicon.isParticle(s[(j + 1)..<wordEnd]) else { continue }
             if i > 0, s[i - 1] == "(", wordEnd < s.count, s[wordEnd] == ")" { continue }
             if let next = text.nextWordStart(after: i), next == wordEnd + 1,
-                DateExtractor.durationWords.contains(text.string(next, text.wordEnd[next]))
+                DateExtractor.durationWords.contains(
+                    text.string(next, lexicon.stemEnd(text, start: next, end: text.wordEnd[next])))
             {
+                continue
+            }
+            if let previous = precedingWord(text, i), DateExtractor.periodWords.contains(text.string(previous, i - 1)) {
                 continue
             }
             var start = i

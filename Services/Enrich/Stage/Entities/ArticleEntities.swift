@@ -21,7 +21,7 @@ struct ArticleEntities {
     private(set) var entities: [Entity] = []
 
     /// Resolves the mentions found in each text unit (title, subtitle, paragraphs).
-    init(units: [ScannedText], found: [[EntityMention]]) {
+    init(units: [ScannedText], found: [[EntityMention]], lexicon: Lexicon) {
         let fullText = units.map { $0.string(0, $0.count) }.joined(separator: "\n")
 
         // `마이크로소프트(MS)`: the form in brackets is this article's alias for the name before them.
@@ -40,7 +40,7 @@ struct ArticleEntities {
         var raw: [Resolved] = []
         for (u, list) in found.enumerated() {
             let s = units[u].scalars
-            for m in list {
+            for m in list.flatMap({ ArticleEntities.splitPlaces($0, lexicon: lexicon) }) {
                 if m.type == .person, ArticleEntities.isAnonymised(m, s) { continue }
                 var type = m.type
                 var text = m.text
@@ -80,6 +80,9 @@ struct ArticleEntities {
         // A lone surname or one-letter person that found no full name is no entity.
         mentions.removeAll { $0.type == .person && $0.canonical.unicodeScalars.count < 2 }
 
+        mentions += ArticleEntities.repeatedMentions(units: units, known: mentions, lexicon: lexicon)
+        mentions.sort { ($0.unit, $0.start) < ($1.unit, $1.start) }
+
         var order: [String] = []
         var byName: [String: Entity] = [:]
         for r in mentions {
@@ -90,6 +93,81 @@ struct ArticleEntities {
             byName[r.canonical]!.mentions += 1
         }
         entities = order.map { byName[$0]! }
+    }
+
+    /// Later uses of a name the tagger found once but missed elsewhere: the full name, and a person's last
+    /// name (`올트먼` for `샘 올트먼`), where they stand as a word of their own (particles allowed).
+    private static func repeatedMentions(units: [ScannedText], known: [Resolved], lexicon: Lexicon) -> [Resolved] {
+        var forms: [String: (canonical: String, type: EntityType)] = [:]
+        for m in known {
+            forms[m.text] = (m.canonical, m.type)
+            if m.type == .person, let last = m.canonical.split(separator: " ").last, last.count >= 2,
+                m.canonical.contains(" ")
+            {
+                forms[String(last)] = (m.canonical, m.type)
+            }
+        }
+        guard !forms.isEmpty else { return [] }
+        var index = HashIndex(minimumCapacity: forms.count)
+        var entries: [(scalars: [Unicode.Scalar], canonical: String, type: EntityType)] = []
+        for (form, value) in forms where form.unicodeScalars.count >= 2 {
+            index.set(Int32(entries.count), for: StableHash.scalars(Array(form.unicodeScalars)[...]))
+            entries.append((Array(form.unicodeScalars), value.canonical, value.type))
+        }
+        let longest = entries.map(\.scalars.count).max() ?? 0
+        var taken: Set<[Int]> = []
+        for m in known {
+            for i in m.start..<m.end { taken.insert([m.unit, i]) }
+        }
+        var added: [Resolved] = []
+        for (u, text) in units.enumerated() {
+            var i = 0
+            while i < text.count {
+                guard text.isWordStart(i), !taken.contains([u, i]) else {
+                    i += 1
+                    continue
+                }
+                var h = StableHash.offset
+                var best: (end: Int, entry: Int)?
+                var j = i
+                while j < text.count, j - i < longest {
+                    h = StableHash.combine(h, text.scalars[j].value)
+                    j += 1
+                    if let e = index.value(for: h), entries[Int(e)].scalars.elementsEqual(text.scalars[i..<j]),
+                        lexicon.endsWord(text, at: j)
+                    {
+                        best = (j, Int(e))
+                    }
+                }
+                if let best, !(i..<best.end).contains(where: { taken.contains([u, $0]) }) {
+                    let e = entries[best.entry]
+                    added.append(Resolved(unit: u, start: i, end: best.end, type: e.type, canonical: e.canonical,
+                                          text: text.string(i, best.end)))
+                    i = best.end
+                } else {
+                    i = text.wordEnd[i]
+                }
+            }
+        }
+        return added
+    }
+
+    /// `일본 도쿄` is two places here (the KLUE data labels it as one span, the goldens as two).
+    private static func splitPlaces(_ m: EntityMention, lexicon: Lexicon) -> [EntityMention] {
+        let scalars = Array(m.text.unicodeScalars)
+        guard m.type == .location, let space = scalars.firstIndex(of: " "), space + 2 < scalars.count,
+            !scalars[(space + 1)...].contains(" "),
+            let entry = lexicon.entry(scalars[..<space]), lexicon.entries[entry].type == .location
+        else { return [m] }
+        var country = m
+        country.text = String(String.UnicodeScalarView(scalars[..<space]))
+        country.end = m.start + space
+        country.alias = lexicon.entries[entry].canonical
+        var place = m
+        place.text = String(String.UnicodeScalarView(scalars[(space + 1)...]))
+        place.start = m.start + space + 1
+        place.alias = lexicon.entry(scalars[(space + 1)...]).flatMap { lexicon.entries[$0].canonical }
+        return [country, place]
     }
 
     /// `김모(52)씨`, `김모씨`, `A씨`: people the paper itself keeps anonymous.

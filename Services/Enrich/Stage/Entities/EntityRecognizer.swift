@@ -9,6 +9,16 @@ import NewslineModels
 public struct EntityRecognizer: Sendable {
     let lexicon: Lexicon
     private let model: NERModel
+    var options = Options()
+
+    /// Which sources the recognizer merges, and how sure the tagger must be.
+    struct Options {
+        var gazetteerSpans = true
+        var titleRule = true
+        var countryChains = true
+        /// A tagger span is kept when its mean score margin over `O` reaches this.
+        var minimumMargin: Float = 0
+    }
 
     /// Longest text the tagger reads in one call; longer texts are cut into pieces at spaces.
     static let pieceLength = 4_096
@@ -54,25 +64,34 @@ public struct EntityRecognizer: Sendable {
     func recognize(_ text: ScannedText) -> [EntityMention] {
         let matches = lexicon.matches(in: text)
         let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches)
-        let tags = model.decode(keys: keys, count: text.count)
+        let (tags, emission) = model.decodeWithScores(keys: keys, count: text.count)
 
         var candidates: [Candidate] = []
         for span in NERLabel.spans(tags) {
-            candidates.append(Candidate(start: span.start, end: span.end, type: span.type, priority: 1))
+            var margin: Float = 0
+            for i in span.start..<span.end {
+                margin += emission[i * NERLabel.count + tags[i]] - emission[i * NERLabel.count + NERLabel.outside]
+            }
+            guard margin / Float(span.end - span.start) >= options.minimumMargin else { continue }
+            var end = span.end
+            if span.type == .organization { end = withoutTrailingTitle(text, span.start, end) }
+            candidates.append(Candidate(start: span.start, end: end, type: span.type, priority: 1))
         }
-        for match in matches {
+        for match in matches where options.gazetteerSpans && !lexicon.entries[match.entry].isGeneric {
             let entry = lexicon.entries[match.entry]
             candidates.append(
                 Candidate(
                     start: match.start, end: match.end, type: entry.type, priority: 2, alias: entry.canonical,
                     always: entry.alwaysCanonical))
         }
-        candidates += countryChains(text)
-        candidates += namesBeforeTitles(text, known: candidates)
+        if options.countryChains { candidates += countryChains(text) }
+        if options.titleRule { candidates += namesBeforeTitles(text, known: candidates) }
 
-        // Longer spans first, then the more trusted source; keep what does not overlap a kept span.
+        // Keep, in that order, what does not overlap a span already kept.
         candidates.sort { a, b in
-            a.end - a.start != b.end - b.start ? a.end - a.start > b.end - b.start : a.priority > b.priority
+            // Rules first (a name before its title beats a tagger span that swallowed it), then longer spans.
+            if (a.priority == 3) != (b.priority == 3) { return a.priority == 3 }
+            return a.end - a.start != b.end - b.start ? a.end - a.start > b.end - b.start : a.priority > b.priority
         }
         var taken = [Bool](repeating: false, count: text.count)
         var kept: [Candidate] = []
@@ -157,25 +176,37 @@ public struct EntityRecognizer: Sendable {
             }
             let end = text.wordEnd[word]
             defer { word = end }
-            guard text.classes[word] != .digit, lexicon.isTitle(text.scalars[word..<lexicon.stemEnd(text, start: word, end: end)])
+            let stemEnd = lexicon.stemEnd(text, start: word, end: end)
+            guard text.classes[word] != .digit,
+                lexicon.isTitle(text.scalars[word..<stemEnd]) || hasGluedTitle(text, word, stemEnd)
             else { continue }
-            // Step back over up to three organization, place or Latin words (`오픈AI`, `일본`, `BIS`).
+            // Step back over up to three organization, place, Latin or modifier words (`오픈AI`, `일본`, `BIS`, `전`).
             var previous = text.previousWordStart(before: word)
             var skipped = 0
-            while let p = previous, skipped < 3, covered[p] != nil || text.classes[p] == .latin {
+            while let p = previous, skipped < 3,
+                covered[p] != nil || text.classes[p] == .latin || isOrganizationLike(text, p)
+                    || EntityRecognizer.titleModifiers.contains(text.string(p, text.wordEnd[p]))
+            {
                 previous = text.previousWordStart(before: p)
                 skipped += 1
             }
-            guard let last = previous, isNameWord(text, last), separatedBySpace(text, last, then: word, skipped) else {
-                continue
-            }
+            guard let last = previous, isNameWord(text, last), separatedBySpace(text, last, then: word, skipped)
+            else { continue }
             var first = last
             let lastLength = text.wordEnd[last] - last
-            let koreanName = lastLength == 3 && lexicon.isSurname(text.scalars[last])
-            if !koreanName, lastLength >= 2, let before = text.previousWordStart(before: last), isNameWord(text, before),
-                text.wordEnd[before] + 1 == last, text.scalars[text.wordEnd[before]] == " ",
-                !EntityRecognizer.clauseEndings.contains(text.scalars[text.wordEnd[before] - 1])
-            {
+            let final = text.scalars[text.wordEnd[last] - 1]
+            // `손정의`, `박소은` end like particles and are still names; with words in between, `X은` is not.
+            let koreanName = (2...3).contains(lastLength) && lexicon.isSurname(text.scalars[last])
+                && (skipped == 0 || !EntityRecognizer.particleEndings.contains(final))
+            if !koreanName {
+                guard !EntityRecognizer.clauseEndings.contains(final) else { continue }
+                // A foreign name is two words, and only trusted with an organization or place before the title
+                // (`샘 올트먼 오픈AI 최고경영자`): bare `X Y 씨` is too often a phrase, not a name.
+                guard skipped > 0, lastLength >= 2, let before = text.previousWordStart(before: last),
+                    isNameWord(text, before, foreign: true), text.wordEnd[before] + 1 == last,
+                    text.scalars[text.wordEnd[before]] == " ",
+                    !EntityRecognizer.adnominalEndings.contains(text.scalars[text.wordEnd[before] - 1])
+                else { continue }
                 first = before
             }
             result.append(Candidate(start: first, end: text.wordEnd[last], type: .person, priority: 3))
@@ -183,15 +214,70 @@ public struct EntityRecognizer: Sendable {
         return result
     }
 
+    /// Endings of organization names (`한국모빌리티산업연구원`, `피해자대책위원회`, `한빛대`).
+    private static let organizationEndings: [[Unicode.Scalar]] = [
+        "연구소", "연구원", "위원회", "협회", "기술원", "대학교", "공사", "은행", "증권", "솔루션", "그룹", "전자", "재단",
+        "센터", "병원", "법원", "검찰청", "대학", "학회", "연합회", "조합", "공단", "박물관", "미술관", "학과",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Titles written glued to the organization: `한국배터리정책연구소장`.
+    private static let gluedTitles: [[Unicode.Scalar]] = ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"]
+        .map { Array($0.unicodeScalars) }
+
+    /// An organization span the tagger ran on into its member's title (`…연구소 수석연구원`, `…연구소장`)
+    /// ends before the title.
+    private func withoutTrailingTitle(_ text: ScannedText, _ start: Int, _ end: Int) -> Int {
+        let lastWord = text.wordStart[end - 1]
+        if lastWord > start, lexicon.isTitle(text.scalars[lastWord..<end]) {
+            var cut = lastWord
+            while cut > start, !text.classes[cut - 1].isWordPart { cut -= 1 }
+            return cut
+        }
+        for t in EntityRecognizer.gluedTitles where end - start >= t.count + 3
+            && text.scalars[(end - t.count)..<end].elementsEqual(t) {
+            return end - t.count
+        }
+        return end
+    }
+
+    private func isOrganizationLike(_ text: ScannedText, _ start: Int) -> Bool {
+        let end = text.wordEnd[start]
+        return EntityRecognizer.organizationEndings.contains { e in
+            end - start > e.count && text.scalars[(end - e.count)..<end].elementsEqual(e)
+        }
+    }
+
+    private func hasGluedTitle(_ text: ScannedText, _ start: Int, _ end: Int) -> Bool {
+        EntityRecognizer.gluedTitles.contains { t in
+            end - start >= t.count + 3 && text.scalars[(end - t.count)..<end].elementsEqual(t)
+        }
+    }
+
+    /// Words between a name and its title that are part of neither: `박 전 차관`, `이원복 신임 총장`.
+    private static let titleModifiers: Set<String> = ["전", "前", "현", "신임", "초대", "당시", "명예", "차기", "직전", "수석", "공동"]
+
+    /// Final syllables that are a particle glued to a noun.
+    private static let particleEndings: Set<Unicode.Scalar> = ["는", "은", "을", "를", "에", "와", "과", "도", "로", "가", "만"]
+
+    /// Final syllables of a word that modifies or is glued to the next one, so no name's first word
+    /// (`기시다` may end in 다: a sentence-final verb would be followed by a period, not a name).
+    private static let adnominalEndings: Set<Unicode.Scalar> = [
+        "는", "은", "을", "를", "에", "와", "과", "도", "로", "가", "만", "의", "한", "던", "된", "인", "할", "될", "진",
+        "난", "간", "고", "며", "서", "게", "지", "면", "요", "해",
+    ]
+
     /// Final syllables that end a verb, an adverb or a noun with a particle rather than a name.
     private static let clauseEndings: Set<Unicode.Scalar> = [
         "다", "는", "은", "을", "를", "의", "에", "고", "며", "서", "로", "와", "과", "도", "만", "면", "게", "지", "요",
         "해", "한", "된", "던", "진", "인", "할", "될", "난", "간", "이", "가",
     ]
 
-    private func isNameWord(_ text: ScannedText, _ start: Int) -> Bool {
+    /// A word that can be (part of) a name: up to four Hangul syllables; one syllable only for a family
+    /// name, or as the first word of a foreign name (`샘 올트먼`).
+    private func isNameWord(_ text: ScannedText, _ start: Int, foreign: Bool = false) -> Bool {
         let end = text.wordEnd[start]
         guard end - start <= 4 else { return false }
+        if end - start == 1, !foreign, !lexicon.isSurname(text.scalars[start]) { return false }
         return (start..<end).allSatisfy { text.classes[$0] == .hangul }
     }
 

@@ -10,6 +10,8 @@ struct Lexicon: Sendable {
         var canonical: String?
         /// One-character Hanja abbreviations resolve even when the article never writes the full form.
         var alwaysCanonical: Bool
+        /// A generic word (`경찰`, `정부`): a hint for the tagger, never a name on its own.
+        var isGeneric = false
     }
 
     /// A gazetteer name found in a text.
@@ -23,6 +25,8 @@ struct Lexicon: Sendable {
     private let entryIndex: HashIndex
     private let maxLength: Int
     let surnames: Set<String>
+    /// One-syllable family names by scalar value: checked for every character the tagger reads.
+    private let surnameScalars: Set<UInt32>
     private let titleIndex: HashIndex
     private let particleIndex: HashIndex
     private let particleMaxLength: Int
@@ -32,16 +36,18 @@ struct Lexicon: Sendable {
         for row in try ResourceFile.rows("gazetteer.tsv") {
             guard row.count >= 2 else { throw EnricherError.malformedResource("gazetteer.tsv") }
             let type: EntityType
-            switch row[0] {
+            switch row[0].uppercased() {
             case "PS": type = .person
             case "OG": type = .organization
             case "LC": type = .location
             default: throw EnricherError.malformedResource("gazetteer.tsv")
             }
+            let generic = row[0] != row[0].uppercased()
             let surface = Array(row[1].unicodeScalars)
             let canonical = row.count > 2 ? row[2] : nil
             let always = surface.count == 1 && ScalarClass(surface[0]) == .han
-            entries.append(Entry(surface: surface, type: type, canonical: canonical, alwaysCanonical: always))
+            entries.append(
+                Entry(surface: surface, type: type, canonical: canonical, alwaysCanonical: always, isGeneric: generic))
         }
         self.init(
             entries: entries,
@@ -61,6 +67,7 @@ struct Lexicon: Sendable {
         self.entryIndex = index
         self.maxLength = maxLength
         self.surnames = surnames
+        self.surnameScalars = Set(surnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
         self.titleIndex = Lexicon.index(titles)
         self.particleIndex = Lexicon.index(particles)
         self.particleMaxLength = particles.map { $0.unicodeScalars.count }.max() ?? 1
@@ -86,7 +93,7 @@ struct Lexicon: Sendable {
         scalars.isEmpty || particleIndex.value(for: StableHash.scalars(scalars)) != nil
     }
 
-    func isSurname(_ scalar: Unicode.Scalar) -> Bool { surnames.contains(String(scalar)) }
+    func isSurname(_ scalar: Unicode.Scalar) -> Bool { surnameScalars.contains(scalar.value) }
 
     /// The word from `start` to `end` without a trailing particle (the longest one that leaves a stem).
     func stemEnd(_ text: ScannedText, start: Int, end: Int) -> Int {

@@ -10,12 +10,15 @@ import NewslineModels
 /// without the determiner `한`.
 struct QuoteExtractor {
     let lexicon: Lexicon
+    /// Canonical names of the article's people, first mentioned first.
+    var personEntities: [String] = []
 
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
         "후", "이날", "또", "이어", "한편", "특히", "당시", "그러면서", "이에", "다만", "또한", "앞서", "아울러", "반면",
         "그러나", "하지만", "이후", "이번", "최근", "현재", "대해", "관련해", "따르면",
     ]
+    private static let adverbialTopics = ["에는", "에서는", "로는", "에게는", "까지는", "부터는"]
     private static let companyWords: Set<String> = ["회사", "업체", "기업", "사측", "당사"]
     private static let pronouns: Set<String> = ["그", "그녀", "그들"]
 
@@ -29,10 +32,19 @@ struct QuoteExtractor {
 
     /// `paragraphs` are the body units; `firstUnit` is their index in `entities`' unit numbering.
     func quotes(paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities) -> [Quote] {
+        let organizations = organizationsByMentions(entities)
+        var extractor = self
+        extractor.personEntities = entities.entities.filter { $0.type == .person }.map(\.canonical)
+        return extractor.quotesResolved(paragraphs: paragraphs, firstUnit: firstUnit, entities: entities,
+                                        organizations: organizations)
+    }
+
+    private func quotesResolved(
+        paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities, organizations: [String]
+    ) -> [Quote] {
         var result: [Quote] = []
         var lastSpeaker: String?
         var lastPerson: String?
-        let organizations = organizationsByMentions(entities)
         for (p, paragraph) in paragraphs.enumerated() {
             let unit = firstUnit + p
             let mentions = entities.mentions.filter { $0.unit == unit }
@@ -134,16 +146,43 @@ struct QuoteExtractor {
             }
         }
         let s = text.scalars
-        for w in stride(from: words.count - 1, through: 0, by: -1) {
-            let word = words[w]
+        var w = words.count
+        while w > 0 {
+            w -= 1
+            var word = words[w]
             let wordEnd = min(text.wordEnd[word], end)
+            // `협회(SIA)는`, `최고재무책임자(CFO)는`: the particle after a bracket marks the word before it.
+            if wordEnd - word == 1, QuoteExtractor.subjectParticles.contains([s[word]]), word > 0, s[word - 1] == ")" {
+                var open = word - 1
+                while open > 0, s[open] != "(" { open -= 1 }
+                if open > 0, text.classes[open - 1].isWordPart {
+                    word = text.wordStart[open - 1]
+                    while w > 0, words[w] > word { w -= 1 }
+                    let stemEnd = open
+                    return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
+                }
+            }
             guard let particle = QuoteExtractor.subjectParticles.first(where: { p in
                 wordEnd - word > p.count && s[(wordEnd - p.count)..<wordEnd].elementsEqual(p)
             }) else { continue }
+            // `질문에는`, `업계에서는`: a topic on an adverbial, not the one who speaks.
+            let word2 = text.string(word, wordEnd)
+            if QuoteExtractor.adverbialTopics.contains(where: { word2.hasSuffix($0) }) { continue }
             // A closing bracket right after the word (`(52)씨는`) belongs to it; any other punctuation ends it.
             if wordEnd < end, ScalarClass(s[wordEnd]) == .punctuation, s[wordEnd] != ")" { continue }
             let stemEnd = wordEnd - particle.count
             if QuoteExtractor.leadWords.contains(text.string(word, stemEnd)) { continue }
+            return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
+        }
+        return nil
+    }
+
+    /// The subject word with the noun words printed before it (`테크 업계 관계자`), up to five words.
+    private func phrase(in text: ScannedText, words: [Int], subjectIndex w: Int, subjectStart word: Int, stemEnd: Int)
+        -> Range<Int>
+    {
+        let s = text.scalars
+        do {
             var first = word
             var k = w - 1
             while k >= 0, w - k <= 4 {
@@ -154,20 +193,27 @@ struct QuoteExtractor {
                 let string = text.string(previous, previousEnd)
                 if QuoteExtractor.leadWords.contains(string) { break }
                 if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한" { break }
-                if text.classes[previousEnd - 1] == .digit, string.count > 2 { break }
+                if text.classes[previous] == .digit { break }
                 first = previous
                 k -= 1
             }
             return first..<stemEnd
         }
-        return nil
     }
 
     private func resolve(
         _ range: Range<Int>, in text: ScannedText, mentions: [ArticleEntities.Resolved], organizations: [String],
         lastPerson: String?
     ) -> String? {
+        let personEntities = self.personEntities
         var start = range.lowerBound
+        // A bare family name with a title keeps the determiner-like `한`: `한 부장판사` is judge 한.
+        let bare = text.string(start, range.upperBound).split(separator: " ")
+        if bare.count == 2, bare[0] == "한", personEntities.contains(where: { $0.hasPrefix("한") }),
+            lexicon.isTitle(Array(bare[1].unicodeScalars)[...])
+        {
+            return personEntities.first { $0.hasPrefix("한") }
+        }
         // The determiner `한` ("one") before an unnamed source is not part of it.
         if text.string(start, min(start + 2, range.upperBound)) == "한 " { start += 2 }
         let phrase = text.string(start, range.upperBound)
@@ -176,7 +222,26 @@ struct QuoteExtractor {
         let lastWordStart = text.wordStart[range.upperBound - 1]
 
         if QuoteExtractor.pronouns.contains(phrase) { return lastPerson }
-        if let mention = inPhrase.last(where: { $0.end == range.upperBound }) { return mention.canonical }
+        let endsWithTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
+            || ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"].contains { phrase.hasSuffix($0) }
+        if let mention = inPhrase.last(where: { $0.end == range.upperBound }), !endsWithTitle || mention.type == .person {
+            return mention.canonical
+        }
+        // `이수민 남해대 해양공학과 교수`, `김소연(34)씨`, `박철민 한국배터리정책연구소장`: the person named a few
+        // words before the title, with nothing but names, brackets and spaces in between.
+        if let person = mentions.last(where: { $0.type == .person && $0.end <= lastWordStart }),
+            lastWordStart - person.end <= 40,
+            !text.scalars[person.end..<lastWordStart].contains(where: { ",.\"'“”·".unicodeScalars.contains($0) })
+        {
+            return person.canonical
+        }
+        // `한 부장판사`, `박 교수`: a family name and a title stand for the person of that name.
+        let words = phrase.split(separator: " ")
+        if words.count == 2, words[0].count == 1, lexicon.isTitle(Array(words[1].unicodeScalars)[...]),
+            let person = personEntities.first(where: { $0.hasPrefix(words[0]) })
+        {
+            return person
+        }
         let isTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
         if isTitle, let person = inPhrase.last(where: { $0.type == .person }) { return person.canonical }
         if QuoteExtractor.companyWords.contains(phrase), let first = organizations.first { return first }
@@ -187,6 +252,12 @@ struct QuoteExtractor {
             let organization = organizations.first(where: { $0.hasSuffix(reference) })
         {
             return organization
+        }
+        // `올트먼`, `하딩` where the tagger missed this mention: the person whose name ends with it.
+        if !phrase.contains(" "), phrase.count >= 2,
+            let person = personEntities.first(where: { $0.split(separator: " ").last.map(String.init) == phrase })
+        {
+            return person
         }
         return phrase
     }

@@ -34,8 +34,11 @@ struct NERModel: Sendable {
     mutating func add(_ delta: Float, row: Int, label: Int) { weights[row * NERLabel.count + label] += delta }
 
     /// The best label sequence for a sentence whose features are `keys`.
-    func decode(keys: [UInt64], count n: Int) -> [Int] {
-        guard n > 0 else { return [] }
+    func decode(keys: [UInt64], count n: Int) -> [Int] { decodeWithScores(keys: keys, count: n).tags }
+
+    /// The best label sequence and the per-position label scores (`n × NERLabel.count`) it was read from.
+    func decodeWithScores(keys: [UInt64], count n: Int) -> (tags: [Int], emission: [Float]) {
+        guard n > 0 else { return ([], []) }
         let labels = NERLabel.count
         var emission = [Float](repeating: 0, count: n * labels)
         weights.withUnsafeBufferPointer { w in
@@ -78,7 +81,7 @@ struct NERModel: Sendable {
         if n > 1 {
             for i in stride(from: n - 1, to: 0, by: -1) { tags[i - 1] = Int(back[i * labels + tags[i]]) }
         }
-        return tags
+        return (tags, emission)
     }
 
     // MARK: File format
