@@ -31,12 +31,23 @@ struct PipelineOutcome: Sendable {
         return TextTable.render(header: ["title", "date", "authors", "top entities", "category", "duplicate of"], rows: rows, maxWidth: 40)
     }
 
+    /// The raw key of a dead letter from ingest; for later stages, the source URL inside the event.
+    static func inputName(_ letter: KafkaConsumerMessage) -> String {
+        if letter.headers.text(for: DeadLetterHeader.stage) != "ingest",
+            let event = (try? JSONSerialization.jsonObject(with: Data(letter.value))) as? [String: Any],
+            let url = event["sourceURL"] as? String
+        {
+            return url
+        }
+        return String(decoding: letter.key ?? [], as: UTF8.self)
+    }
+
     var deadLetterTable: String {
         TextTable.render(
             header: ["input", "stage", "reason", "message"],
             rows: deadLetters.map { letter in
                 [
-                    String(decoding: letter.key ?? [], as: UTF8.self), letter.headers.text(for: DeadLetterHeader.stage) ?? "",
+                    Self.inputName(letter), letter.headers.text(for: DeadLetterHeader.stage) ?? "",
                     letter.headers.text(for: DeadLetterHeader.errorClass) ?? "",
                     letter.headers.text(for: DeadLetterHeader.errorMessage) ?? "",
                 ]

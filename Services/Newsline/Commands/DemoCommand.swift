@@ -102,6 +102,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func runSearch(indexPath: String) throws {
+        fflush(nil)
         let search = Process()
         search.executableURL = ServiceProcesses.executableDirectory.appendingPathComponent("newsline")
         search.arguments = ["search", query, "--index", indexPath, "--limit", "3"]
