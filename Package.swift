@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/NewslineModels"
         ),
+        .target(name: "TextScanning", path: "Shared/TextScanning"),
         .target(
             name: "StageRuntime",
             dependencies: [
@@ -53,7 +54,7 @@ let package = Package(
         ),
 
         // MARK: Services
-        .target(name: "IngestStage", dependencies: ["NewslineModels"], path: "Services/Ingest/Stage"),
+        .target(name: "IngestStage", dependencies: ["NewslineModels", "TextScanning"], path: "Services/Ingest/Stage"),
         .executableTarget(name: "IngestService", dependencies: ["IngestStage", "StageRuntime"], path: "Services/Ingest/Main"),
 
         .systemLibrary(
@@ -62,7 +63,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "ParseStage", dependencies: ["NewslineModels", "CLibXML2"], path: "Services/Parse/Stage"),
+        .target(name: "ParseStage", dependencies: ["NewslineModels", "CLibXML2", "TextScanning"], path: "Services/Parse/Stage"),
         .executableTarget(name: "ParseService", dependencies: ["ParseStage", "StageRuntime"], path: "Services/Parse/Main"),
 
         .target(

@@ -77,11 +77,7 @@ struct ChaosRun: Sendable {
     private func publish(_ inputs: [Input], configuration: KafkaConfiguration, logger: Logger) async throws {
         let producer = try KafkaProducer(configuration: configuration, logger: logger)
         producer.start()
-        var deliveries: [DeliveryPromise] = []
-        for input in inputs {
-            deliveries.append(try await producer.enqueue(input.message))
-        }
-        for delivery in deliveries { _ = try await delivery.value() }
+        try await producer.sendAll(inputs.map(\.message))
         await producer.shutdown()
     }
 

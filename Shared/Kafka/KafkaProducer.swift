@@ -162,3 +162,16 @@ func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer) ->
     }
     return body(UnsafeRawBufferPointer(start: nil, count: 0))
 }
+
+extension KafkaProducer {
+    /// Produces messages in order and waits until the broker acknowledged every one.
+    public func sendAll(_ messages: [KafkaProducerMessage]) async throws(KafkaError) {
+        var deliveries: [DeliveryPromise] = []
+        for message in messages {
+            deliveries.append(try await enqueue(message))
+        }
+        for delivery in deliveries {
+            _ = try await delivery.value()
+        }
+    }
+}

@@ -52,11 +52,7 @@ final class TestCluster: Sendable {
     func send(_ messages: [KafkaProducerMessage]) async throws {
         let producer = try KafkaProducer(configuration: configuration, logger: logger)
         producer.start()
-        var deliveries: [DeliveryPromise] = []
-        for message in messages {
-            deliveries.append(try await producer.enqueue(message))
-        }
-        for delivery in deliveries { _ = try await delivery.value() }
+        try await producer.sendAll(messages)
         await producer.shutdown()
     }
 

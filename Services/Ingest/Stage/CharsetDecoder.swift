@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Finds the character set of raw article bytes and decodes them.
 ///
 /// The order is: a byte order mark, a declared UTF-16, valid UTF-8, then CP949 (a superset of

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// The parts of a `content-type` header ingest uses: the media type and its `charset`.
 struct ContentType: Sendable, Equatable {
     /// Lowercased, without parameters: `text/html`.

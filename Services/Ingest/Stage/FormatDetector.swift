@@ -1,3 +1,4 @@
+import TextScanning
 import NewslineModels
 
 /// Tells the shape of a decoded article from its first characters, its markers and the content type.

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Reads `<meta>` and `<link>` tags from the start of an HTML page without building a document.
 ///
 /// Ingest needs only two facts from HTML, the declared charset and the canonical URL, and must get

@@ -1,3 +1,4 @@
+import TextScanning
 import Foundation
 
 /// Brings decoded text to the contract's form: `\n` line endings, no control characters, NFC.

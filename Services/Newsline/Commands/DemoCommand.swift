@@ -65,11 +65,7 @@ struct DemoCommand: AsyncParsableCommand {
         let follower = try PipelineFollower(configuration: pipeline.configuration, logger: logger)
         let producer = try KafkaProducer(configuration: pipeline.configuration, logger: logger)
         producer.start()
-        var deliveries: [DeliveryPromise] = []
-        for input in inputs {
-            deliveries.append(try await producer.enqueue(input.message))
-        }
-        for delivery in deliveries { _ = try await delivery.value() }
+        try await producer.sendAll(inputs.map(\.message))
         await producer.shutdown()
         print("Published \(inputs.count) raw articles to \(Topics.raw.name); waiting for each to be indexed or dead-lettered…")
         do {

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Reads the text dump of a newspaper archive page.
 ///
 /// The page prints, one item per line: chrome (`Home > 검색목록 > 기사상세보기`, `타이틀`), the title,

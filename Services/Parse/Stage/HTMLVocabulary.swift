@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Which HTML elements carry article text, which are page furniture, and how to tell them apart.
 enum HTMLVocabulary {
     /// Elements whose content is never article text and is not searched for metadata either.

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Whitespace handling shared by every format, done on UTF-8 bytes because it runs on every line.
 enum TextCleanup {
     /// Collapses every run of whitespace (including NBSP, U+3000, tabs and newlines) to one space and trims.

@@ -5,7 +5,7 @@ extension StringProtocol {
     ///
     /// With Foundation imported, `contains(_:)` resolves to NSString's locale-aware search, which is
     /// many times slower and not needed for fixed markers.
-    func containsText(_ needle: String) -> Bool {
+    public func containsText(_ needle: String) -> Bool {
         if let found = utf8.withContiguousStorageIfAvailable({ UTF8Search.contains($0, needle) }) {
             return found
         }
@@ -13,8 +13,8 @@ extension StringProtocol {
     }
 }
 
-enum UTF8Search {
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+public enum UTF8Search {
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { pattern in
             guard !pattern.isEmpty else { return true }
