@@ -3,6 +3,7 @@ import IndexStage
 import Kafka
 import NewslineModels
 import Testing
+import TestSupport
 
 /// The index service as a separate process: exactly-once into the index across a crash.
 @Suite(.serialized, .timeLimit(.minutes(5)))
@@ -16,7 +17,7 @@ struct IndexServiceIntegrationTests {
             publishedDate: "2024-04-03", section: "종합", page: nil, paragraphs: [text], declaredCharCount: nil,
             bodyCharCount: text.count, hasMedia: nil, quality: Quality(score: 1, warnings: []), provenance: [:])
         // Fingerprints far apart, so no article is taken for a near-duplicate of another.
-        var generator = SplitMix(seed: UInt64(number))
+        var generator = SplitMix64(seed: UInt64(number))
         return ArticleEnriched(
             article: parsed, language: "ko", entities: [], keywords: [], summary: [text], quotes: [], dates: [],
             category: Category.society.rawValue, fingerprint: String(format: "%016llx", generator.next()))
@@ -56,18 +57,5 @@ struct IndexServiceIntegrationTests {
         #expect(try store.documentCount() == total)
         #expect(events.allSatisfy { $0.revision == 1 }, "a redelivered event must not bump the revision")
         #expect(try store.pendingOutbox(limit: 10).isEmpty, "every committed event was relayed")
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
