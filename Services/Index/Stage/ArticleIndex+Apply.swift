@@ -14,7 +14,7 @@ extension ArticleIndex {
     public func apply(_ batch: [IndexInput]) throws -> [OutboxEntry] {
         guard !batch.isEmpty else { return [] }
         // Analysis is the costly part; doing it before taking the writer keeps the write lock short.
-        let columns = batch.map { IndexColumns(analyzer: analyzer, event: $0.event) }
+        let columns = BatchAnalysis.columns(for: batch, analyzer: analyzer)
         // Whole milliseconds, as events carry them, so an event re-read from the outbox equals this one.
         let indexedAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
         return try pool.write { db in

@@ -11,10 +11,14 @@ enum Particles {
     /// A stem shorter than this keeps its ending: `정의` is a word, not `정` + `의`.
     static let minimumStemLength = 2
 
+    /// The particles by their last syllable, so a word is compared only with those that could end it.
+    private static let byLastSyllable: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: all) { $0.last! }
+
     /// How many scalars of `word` remain once a trailing particle is stripped.
     static func stemLength(of word: [Unicode.Scalar]) -> Int {
-        guard let last = word.last, (0xAC00...0xD7A3).contains(last.value) else { return word.count }
-        for particle in all where word.count - particle.count >= minimumStemLength {
+        guard let last = word.last, (0xAC00...0xD7A3).contains(last.value), let candidates = byLastSyllable[last]
+        else { return word.count }
+        for particle in candidates where word.count - particle.count >= minimumStemLength {
             if word.suffix(particle.count).elementsEqual(particle) {
                 return word.count - particle.count
             }
