@@ -59,6 +59,7 @@ import Testing
         #expect(snippet.parts.last?.text == "…")
         #expect(snippet.parts.contains(.init(text: "도쿄", isMatch: true)))
         #expect(snippet.parts.map(\.text).joined().unicodeScalars.count <= 164)
+        #expect(snippet.parts[1].text.hasPrefix("가나다라"), "the passage starts at a word")
     }
 
     @Test func rendersForATerminal() {

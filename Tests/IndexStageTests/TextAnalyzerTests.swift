@@ -42,6 +42,12 @@ import Testing
         #expect(analyzer.indexText(decomposed) == "도쿄")
     }
 
+    @Test func aVeryLongWordIsCutTheSameWayEverywhere() {
+        let long = String(repeating: "ab", count: 500)
+        #expect(analyzer.indexText(long).count == TextAnalyzer.maximumTokenLength)
+        #expect(analyzer.queryTerms(long).first?.tokens == [analyzer.indexText(long)])
+    }
+
     @Test func repeatedQueryWordsCountOnce() {
         #expect(analyzer.queryTerms("도쿄 도쿄 도쿄에").count == 1)
     }

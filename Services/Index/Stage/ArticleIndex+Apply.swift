@@ -14,10 +14,9 @@ extension ArticleIndex {
     public func apply(_ batch: [IndexInput]) throws -> [OutboxEntry] {
         guard !batch.isEmpty else { return [] }
         // Analysis is the costly part; doing it before taking the writer keeps the write lock short.
-        let columns = batch.map { IndexColumns(analyzer: analyzer, event: $0.event) }
+        let columns = BatchAnalysis.columns(for: batch, analyzer: analyzer)
         // Whole milliseconds, as events carry them, so an event re-read from the outbox equals this one.
         let indexedAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
-        let codec = EventCodec()
         return try pool.write { db in
             var positions: [PositionKey: Int64] = [:]
             var entries: [OutboxEntry] = []
@@ -32,7 +31,7 @@ extension ArticleIndex {
                 positions[key] = input.offset + 1
                 let article = try upsert(db, input.event, columns: columns, indexedAt: indexedAt)
                 let event = article.indexedEvent
-                let payload = try codec.encode(event)
+                let payload = IndexedArticle.payload(of: event)
                 try db.cachedStatement(sql: "INSERT INTO outbox(event) VALUES (?)").execute(arguments: [Data(payload)])
                 entries.append(OutboxEntry(id: db.lastInsertedRowID, event: event, payload: payload))
             }
@@ -73,7 +72,7 @@ extension ArticleIndex {
             indexedAt: indexedAt,
             duplicateOf: original?.articleId,
             storyId: original?.storyId ?? event.articleId)
-        let document = try StoredDocument.encode(article)
+        let document = StoredDocument.encode(article)
         let arguments: StatementArguments = [
             article.articleId, article.contentHash, article.revision, article.publishedDate, article.section,
             article.category, fingerprint?.storedValue, article.storyId, article.duplicateOf, document,

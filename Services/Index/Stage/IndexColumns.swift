@@ -1,7 +1,7 @@
 import NewslineModels
 
 /// The analyzed text of one article, one string of tokens per FTS column.
-struct IndexColumns: Equatable {
+struct IndexColumns: Equatable, Sendable {
     var title: String
     var subtitle: String
     var body: String

@@ -11,10 +11,14 @@ enum Particles {
     /// A stem shorter than this keeps its ending: `정의` is a word, not `정` + `의`.
     static let minimumStemLength = 2
 
+    /// The last syllables particles end with; a word ending otherwise needs no further look.
+    private static let lastSyllables: Set<UInt32> = Set(all.map { $0.last!.value })
+
     /// How many scalars of `word` remain once a trailing particle is stripped.
     static func stemLength(of word: [Unicode.Scalar]) -> Int {
-        guard let last = word.last, (0xAC00...0xD7A3).contains(last.value) else { return word.count }
-        for particle in all where word.count - particle.count >= minimumStemLength {
+        guard let last = word.last, (0xAC00...0xD7A3).contains(last.value), lastSyllables.contains(last.value)
+        else { return word.count }
+        for particle in all where particle.last == last && word.count - particle.count >= minimumStemLength {
             if word.suffix(particle.count).elementsEqual(particle) {
                 return word.count - particle.count
             }

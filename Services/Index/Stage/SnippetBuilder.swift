@@ -12,7 +12,7 @@ struct SnippetBuilder {
         let scalars = Array(NFC.normalize(text).unicodeScalars)
         let folded = scalars.map(ScalarKind.fold)
         let matches = findMatches(in: folded, terms: terms)
-        let start = windowStart(matches: matches, count: scalars.count)
+        let start = snapStart(windowStart(matches: matches, count: scalars.count), in: scalars, matches: matches)
         var end = min(scalars.count, start + width)
         end = snapEnd(end, in: scalars)
 
@@ -91,6 +91,18 @@ struct SnippetBuilder {
         let start = max(0, matches[best].lowerBound - lead)
         // Keep the window full when the matches sit near the end of the text.
         return max(0, min(start, count - width))
+    }
+
+    /// Starts the passage at a word rather than inside one, when a space is near and no match is skipped.
+    private func snapStart(_ start: Int, in scalars: [Unicode.Scalar], matches: [Range<Int>]) -> Int {
+        guard start > 0 else { return start }
+        let limit = min(start + 20, scalars.count, matches.first { $0.lowerBound >= start }?.lowerBound ?? .max)
+        var index = start
+        while index <= limit {
+            if scalars[index - 1].properties.isWhitespace { return index }
+            index += 1
+        }
+        return start
     }
 
     /// Ends the passage after a word rather than inside one, when a space is near.

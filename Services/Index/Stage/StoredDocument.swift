@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Dates keep their full precision, so an event rebuilt from a stored article equals the one first sent.
 enum StoredDocument {
-    static func encode(_ article: IndexedArticle) throws -> Data {
-        try JSONEncoder().encode(article)
+    static func encode(_ article: IndexedArticle) -> Data {
+        Data(article.storedJSON)
     }
 
     static func decode(_ data: Data) throws -> IndexedArticle {

@@ -13,6 +13,9 @@ public struct TextAnalyzer: Sendable {
     /// The analyzer's output depends on this; an index written by another version must be rebuilt.
     public static let version = 1
 
+    /// Longer Latin or digit runs (a URL slug, an encoded blob) are cut here, in articles and queries alike.
+    static let maximumTokenLength = 64
+
     public init() {}
 
     /// The tokens of an article field, space-separated, as stored in an FTS5 column.
@@ -109,7 +112,7 @@ public struct TextAnalyzer: Sendable {
             }
         } else {
             appendSeparator(&output)
-            for scalar in run {
+            for scalar in run.prefix(Self.maximumTokenLength) {
                 append(scalar, to: &output)
             }
         }

@@ -48,6 +48,7 @@ struct BenchIndexCommand: ParsableCommand {
         var generator = BenchArticleGenerator(corpus: corpus, seed: 42)
 
         var indexingSeconds = 0.0
+        var indexingCPUSeconds = 0.0
         var duplicates = 0
         var offset: Int64 = 0
         while offset < Int64(documents) {
@@ -58,9 +59,11 @@ struct BenchIndexCommand: ParsableCommand {
                     event: generator.next(), topic: "articles.enriched", partition: 0, offset: offset + Int64(i))
             }
             let start = DispatchTime.now()
+            let cpuStart = Self.processCPUSeconds()
             let entries = try articleIndex.apply(batch)
             try articleIndex.markEmitted(entries.map(\.id))
             indexingSeconds += Self.seconds(since: start)
+            indexingCPUSeconds += Self.processCPUSeconds() - cpuStart
             duplicates += entries.filter { $0.event.duplicateOf != nil }.count
             offset += Int64(count)
         }
@@ -68,10 +71,15 @@ struct BenchIndexCommand: ParsableCommand {
         let searches = generator.queries(count: queries)
         var latencies: [Double] = []
         var totalHits = 0
+        var slowest = (milliseconds: 0.0, query: "")
         for query in searches {
             let start = DispatchTime.now()
             totalHits += try articleIndex.search(query).hits.count
-            latencies.append(Self.seconds(since: start) * 1000)
+            let milliseconds = Self.seconds(since: start) * 1000
+            latencies.append(milliseconds)
+            if milliseconds > slowest.milliseconds {
+                slowest = (milliseconds, query.text)
+            }
         }
         latencies.sort()
 
@@ -81,13 +89,15 @@ struct BenchIndexCommand: ParsableCommand {
             ("batch size", "\(batchSize) per transaction"),
             ("indexing time", String(format: "%.2f s", indexingSeconds)),
             ("indexing throughput", String(format: "%.0f articles/s", Double(documents) / indexingSeconds)),
+            ("indexing CPU time", String(format: "%.2f s (%.0f articles per CPU-second, all threads)", indexingCPUSeconds, Double(documents) / indexingCPUSeconds)),
             ("near-duplicates found", "\(duplicates)"),
             ("index size", String(format: "%.1f MiB", Double(size) / 1_048_576)),
             ("searches", "\(searches.count) mixed (1-3 words, 1/3 with filters), limit 10"),
             ("average hits per search", String(format: "%.1f", Double(totalHits) / Double(searches.count))),
             ("search latency p50", String(format: "%.2f ms", Self.percentile(latencies, 0.50))),
             ("search latency p99", String(format: "%.2f ms", Self.percentile(latencies, 0.99))),
-            ("search latency max", String(format: "%.2f ms", latencies.last ?? 0)),
+            ("search latency max", String(format: "%.2f ms (\"%@\")", latencies.last ?? 0, slowest.query)),
+            ("load average at the end", Self.loadAverage()),
         ]
         print("| measure | value |")
         print("|---|---|")
@@ -98,6 +108,18 @@ struct BenchIndexCommand: ParsableCommand {
 
     private static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// CPU time of every thread of this process, so a busy machine does not hide the index's own cost.
+    private static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    private static func loadAverage() -> String {
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "unknown")
+            .split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     private static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {

@@ -55,7 +55,8 @@ struct SearchCommand: ParsableCommand {
         do {
             articleIndex = try ArticleIndex(path: path, create: false)
         } catch IndexError.missingIndex {
-            throw ValidationError("No search index at \(path). Run the index service first, or pass --index PATH.")
+            throw SearchCommandError(
+                description: "no search index at \(path); run the index service first, or pass --index PATH")
         }
         let results = try articleIndex.search(makeQuery())
         if json {
@@ -73,6 +74,11 @@ struct SearchCommand: ParsableCommand {
             text: words.joined(separator: " "), from: from, to: to, section: section, category: category,
             entity: entity, limit: limit)
     }
+}
+
+/// A search that cannot run, reported without the usage text a wrong option gets.
+struct SearchCommandError: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Search results as lines for a terminal.
