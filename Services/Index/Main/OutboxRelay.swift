@@ -29,16 +29,15 @@ struct OutboxRelay: Service {
     }
 
     private func relay(olderThan cutoff: Date?) async {
-        let codec = EventCodec()
         guard let pending = try? index.pendingOutbox(limit: 1_000), !pending.isEmpty else { return }
         let due = pending.filter { entry in cutoff.map { entry.event.indexedAt < $0 } ?? true }
         guard !due.isEmpty else { return }
         var sent: [Int64] = []
         var deliveries: [(Int64, DeliveryPromise)] = []
         for entry in due {
-            guard let bytes = try? codec.encode(entry.event),
-                let delivery = try? await producer.enqueue(
-                    KafkaProducerMessage(topic: Topics.indexed.name, key: Array(entry.event.articleId.utf8), value: bytes))
+            // The bytes exactly as committed, so a relayed event equals the one that may have gone out before.
+            guard let delivery = try? await producer.enqueue(
+                KafkaProducerMessage(topic: Topics.indexed.name, key: Array(entry.event.articleId.utf8), value: entry.payload))
             else { continue }
             deliveries.append((entry.id, delivery))
         }
