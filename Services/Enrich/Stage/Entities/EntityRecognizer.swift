@@ -76,6 +76,9 @@ public struct EntityRecognizer: Sendable {
                 margin += emission[i * NERLabel.count + tags[i]] - emission[i * NERLabel.count + NERLabel.outside]
             }
             guard margin / Float(span.end - span.start) >= options.minimumMargin else { continue }
+            // A span that cuts a Latin word in two (`Gangn|am`) is the Korean-trained tagger misreading English.
+            if span.start > 0, text.classes[span.start] == .latin, text.classes[span.start - 1] == .latin { continue }
+            if span.end < text.count, text.classes[span.end] == .latin, text.classes[span.end - 1] == .latin { continue }
             var end = span.end
             if span.type == .organization { end = withoutTrailingTitle(text, span.start, end) }
             candidates.append(Candidate(start: span.start, end: end, type: span.type, priority: 1))

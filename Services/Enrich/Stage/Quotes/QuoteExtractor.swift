@@ -12,6 +12,8 @@ struct QuoteExtractor {
     let lexicon: Lexicon
     /// Canonical names of the article's people, first mentioned first.
     var personEntities: [String] = []
+    /// The body text, to check that a gazetteer name is really written in the article.
+    var articleText = ""
 
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
@@ -35,6 +37,7 @@ struct QuoteExtractor {
         let organizations = organizationsByMentions(entities)
         var extractor = self
         extractor.personEntities = entities.entities.filter { $0.type == .person }.map(\.canonical)
+        extractor.articleText = paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n")
         return extractor.quotesResolved(paragraphs: paragraphs, firstUnit: firstUnit, entities: entities,
                                         organizations: organizations)
     }
@@ -75,6 +78,14 @@ struct QuoteExtractor {
             if let person = mentions.last(where: { $0.type == .person }) { lastPerson = person.canonical }
         }
         return result
+    }
+
+    /// A gazetteer organization the article writes out that ends with `reference` (`박물관` → `국립고궁박물관`),
+    /// for when the tagger missed the full name.
+    private func knownOrganization(endingWith reference: String) -> String? {
+        lexicon.entries.lazy.filter { $0.type == .organization && !$0.isGeneric }
+            .map { String(String.UnicodeScalarView($0.surface)) }
+            .first { $0.count > reference.count && $0.hasSuffix(reference) && articleText.contains($0) }
     }
 
     private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
@@ -229,7 +240,7 @@ struct QuoteExtractor {
         }
         // `이수민 남해대 해양공학과 교수`, `김소연(34)씨`, `박철민 한국배터리정책연구소장`: the person named a few
         // words before the title, with nothing but names, brackets and spaces in between.
-        if let person = mentions.last(where: { $0.type == .person && $0.end <= lastWordStart }),
+        if endsWithTitle, let person = mentions.last(where: { $0.type == .person && $0.end <= lastWordStart }),
             lastWordStart - person.end <= 40,
             !text.scalars[person.end..<lastWordStart].contains(where: { ",.\"'“”·".unicodeScalars.contains($0) })
         {
@@ -249,7 +260,8 @@ struct QuoteExtractor {
         var reference = phrase
         if reference.hasSuffix(" 측") { reference = String(reference.dropLast(2)) }
         if !reference.contains(" "), reference.count >= 2,
-            let organization = organizations.first(where: { $0.hasSuffix(reference) })
+            let organization = organizations.first(where: { $0.count > reference.count && $0.hasSuffix(reference) })
+                ?? knownOrganization(endingWith: reference) ?? organizations.first(where: { $0 == reference })
         {
             return organization
         }
