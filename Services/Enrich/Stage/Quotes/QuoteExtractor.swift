@@ -26,7 +26,6 @@ struct QuoteExtractor {
 
     /// A quote found in a paragraph, with where it sits.
     private struct Found {
-        var paragraph: Int
         var open: Int
         var close: Int
         var text: String
@@ -108,7 +107,7 @@ struct QuoteExtractor {
             guard j < s.count else { break }
             var end = j
             while end > i + 1, s[end - 1] == "," || s[end - 1] == "." || s[end - 1] == " " { end -= 1 }
-            if end > i + 1 { found.append(Found(paragraph: 0, open: i, close: j, text: text.string(i + 1, end))) }
+            if end > i + 1 { found.append(Found(open: i, close: j, text: text.string(i + 1, end))) }
             i = j + 1
         }
         return found
