@@ -69,6 +69,7 @@ struct QuoteExtractor {
                                           lastPerson: lastPerson)
                     }
                 }
+                if speaker == nil { speaker = englishSpeaker(in: paragraph, after: quote.close) }
                 if speaker == nil { speaker = lastSpeaker }
                 result.append(Quote(text: quote.text, speaker: speaker))
                 lastSpeaker = speaker
@@ -85,6 +86,46 @@ struct QuoteExtractor {
         lexicon.entries.lazy.filter { $0.type == .organization && !$0.isGeneric }
             .map { String(String.UnicodeScalarView($0.surface)) }
             .first { $0.count > reference.count && $0.hasSuffix(reference) && articleText.contains($0) }
+    }
+
+    /// `"…," said Lee Soo-jin, director …` and `"…," Lee said`: the capitalized name next to `said`.
+    private func englishSpeaker(in text: ScannedText, after close: Int) -> String? {
+        var words: [(start: Int, end: Int)] = []
+        var i = close + 1
+        while i < text.count, words.count < 5 {
+            if text.scalars[i] == "\"" || text.scalars[i] == "." { break }
+            if text.isWordStart(i) {
+                var end = text.wordEnd[i]
+                // `Soo-jin`: a hyphen inside a name joins its parts.
+                while end + 1 < text.count, text.scalars[end] == "-", text.classes[end + 1] == .latin {
+                    end = text.wordEnd[end + 1]
+                }
+                words.append((i, end))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        func isName(_ w: (start: Int, end: Int)) -> Bool {
+            text.classes[w.start] == .latin && text.scalars[w.start].properties.isUppercase
+        }
+        func said(_ w: (start: Int, end: Int)) -> Bool { ["said", "says"].contains(text.string(w.start, w.end)) }
+        guard let first = words.first else { return nil }
+        var nameWords: ArraySlice<(start: Int, end: Int)>
+        if said(first) {
+            nameWords = words.dropFirst().prefix { isName($0) }
+            // Stop at the comma that opens the speaker's description.
+            if let comma = nameWords.firstIndex(where: { w in w.end < text.count && text.scalars[w.end] == "," }) {
+                nameWords = nameWords[...comma]
+            }
+        } else if let saidIndex = words.firstIndex(where: said), saidIndex > 0, words[..<saidIndex].allSatisfy(isName) {
+            nameWords = words[..<saidIndex]
+        } else {
+            return nil
+        }
+        guard let firstName = nameWords.first, let lastName = nameWords.last, nameWords.count <= 3 else { return nil }
+        let name = text.string(firstName.start, lastName.end)
+        return personEntities.first { $0 == name || $0.hasSuffix(" " + name) } ?? name
     }
 
     private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
