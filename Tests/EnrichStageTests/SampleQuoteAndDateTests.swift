@@ -9,9 +9,8 @@ struct SampleQuoteAndDateTests {
     static let exactQuoteSamples = Fixtures.goodSamples.filter { !knownQuoteDifferences.contains($0.name) }
     /// Samples where some speakers still differ (docs/EVALUATION.md lists how); their quote texts match.
     static let knownQuoteDifferences: Set<String> = [
-        "archive/jeonse-fraud-ruling", "archive/north-korea-missile",
-        "archive/us-chip-export-controls", "euc-kr/itaewon-food-alley-2007", "html/title-suffix-br",
-        "html/modern-quick-commerce", "json/content-array-uk",
+        "archive/jeonse-fraud-ruling", "archive/us-chip-export-controls", "euc-kr/itaewon-food-alley-2007",
+        "html/title-suffix-br", "html/modern-quick-commerce",
     ]
 
     @Test(arguments: exactQuoteSamples)

@@ -244,7 +244,12 @@ struct QuoteExtractor {
                 let string = text.string(previous, previousEnd)
                 if QuoteExtractor.leadWords.contains(string) { break }
                 if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한" { break }
-                if text.classes[previous] == .digit { break }
+                // `3국 북핵 수석대표들` keeps its count; `13일`, `2시` and bare numbers end the phrase.
+                if text.classes[previous] == .digit,
+                    !(text.classes[previousEnd - 1] == .hangul && !"일월년시분명".unicodeScalars.contains(s[previousEnd - 1]))
+                {
+                    break
+                }
                 first = previous
                 k -= 1
             }
@@ -296,6 +301,14 @@ struct QuoteExtractor {
         let isTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
         if isTitle, let person = inPhrase.last(where: { $0.type == .person }) { return person.canonical }
         if QuoteExtractor.companyWords.contains(phrase), let first = organizations.first { return first }
+        // `에밀리 카터 대표` where the tagger missed the name: the name words before the title.
+        let nameWords = phrase.split(separator: " ").dropLast()
+        if endsWithTitle, inPhrase.isEmpty, (1...2).contains(nameWords.count),
+            nameWords.allSatisfy({ w in w.count >= 2 && w.count <= 4 && w.unicodeScalars.allSatisfy { ScalarClass($0) == .hangul } })
+        {
+            let name = nameWords.joined(separator: " ")
+            return personEntities.first { $0 == name || $0.hasSuffix(" " + name) } ?? name
+        }
         // `박물관 측`, `연구원`: a short reference to an organization whose name ends with it.
         var reference = phrase
         if reference.hasSuffix(" 측") { reference = String(reference.dropLast(2)) }
