@@ -222,7 +222,15 @@ struct QuoteExtractor {
             // A closing bracket right after the word (`(52)씨는`) belongs to it; any other punctuation ends it.
             if wordEnd < end, ScalarClass(s[wordEnd]) == .punctuation, s[wordEnd] != ")" { continue }
             let stemEnd = wordEnd - particle.count
-            if QuoteExtractor.leadWords.contains(text.string(word, stemEnd)) { continue }
+            let stem = text.string(word, stemEnd)
+            if QuoteExtractor.leadWords.contains(stem) { continue }
+            // `묻는`: a one-syllable stem before 는 is a verb modifying the next word, not a subject (`씨는`, `측은`
+            // and `그는` are).
+            if stemEnd - word == 1, !QuoteExtractor.pronouns.contains(stem), stem != "측",
+                !lexicon.isTitle(text.scalars[word..<stemEnd])
+            {
+                continue
+            }
             return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
         }
         return nil
