@@ -69,7 +69,7 @@ struct EvalCommand: ParsableCommand {
         var split: String = "tuning"
 
         @Option(help: "Training passes.")
-        var epochs: Int = 10
+        var epochs: Int = 12
 
         @Option(help: "Where to write the model.")
         var output: String = "Services/Enrich/Stage/Resources/ner-model.bin"

@@ -8,7 +8,7 @@ struct Lexicon: Sendable {
         var type: EntityType
         /// The fuller form this name stands for, when it is an alias or abbreviation.
         var canonical: String?
-        /// One-character Hanja abbreviations resolve even when the article never writes the full form.
+        /// Hanja abbreviations (`日`, `對中`) resolve even when the article never writes the full form.
         var alwaysCanonical: Bool
         /// A generic word (`경찰`, `정부`): a hint for the tagger, never a name on its own.
         var isGeneric = false
@@ -45,7 +45,7 @@ struct Lexicon: Sendable {
             let generic = row[0] != row[0].uppercased()
             let surface = Array(row[1].unicodeScalars)
             let canonical = row.count > 2 ? row[2] : nil
-            let always = surface.count == 1 && ScalarClass(surface[0]) == .han
+            let always = surface.allSatisfy { ScalarClass($0) == .han }
             entries.append(
                 Entry(surface: surface, type: type, canonical: canonical, alwaysCanonical: always, isGeneric: generic))
         }

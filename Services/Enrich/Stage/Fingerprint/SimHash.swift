@@ -1,6 +1,6 @@
 /// 64-bit SimHash over character shingles of the normalized text (Charikar 2002).
 ///
-/// Normalization keeps letters and digits only, lower-cased, so spacing, punctuation and case do not
+/// Normalization keeps letters and digits only, Latin lower-cased, so spacing, punctuation and case do not
 /// move the hash; near-identical texts differ in few bits.
 enum SimHash {
     static let shingleLength = 4
@@ -9,8 +9,10 @@ enum SimHash {
         var normalized: [UInt32] = []
         normalized.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars where ScalarClass(scalar).isWordPart {
-            let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-            normalized.append(lower.value)
+            // Case-fold ASCII and Latin-1 by offset; full Unicode case mapping allocates a string per scalar.
+            let v = scalar.value
+            let upper = (0x41...0x5a).contains(v) || ((0xc0...0xde).contains(v) && v != 0xd7)
+            normalized.append(upper ? v + 0x20 : v)
         }
         var counts = [Int](repeating: 0, count: 64)
         if normalized.count < shingleLength {

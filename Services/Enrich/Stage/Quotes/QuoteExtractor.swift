@@ -12,6 +12,8 @@ struct QuoteExtractor {
     let lexicon: Lexicon
     /// Canonical names of the article's people, first mentioned first.
     var personEntities: [String] = []
+    /// The body text, to check that a gazetteer name is really written in the article.
+    var articleText = ""
 
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
@@ -24,7 +26,6 @@ struct QuoteExtractor {
 
     /// A quote found in a paragraph, with where it sits.
     private struct Found {
-        var paragraph: Int
         var open: Int
         var close: Int
         var text: String
@@ -35,6 +36,7 @@ struct QuoteExtractor {
         let organizations = organizationsByMentions(entities)
         var extractor = self
         extractor.personEntities = entities.entities.filter { $0.type == .person }.map(\.canonical)
+        extractor.articleText = paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n")
         return extractor.quotesResolved(paragraphs: paragraphs, firstUnit: firstUnit, entities: entities,
                                         organizations: organizations)
     }
@@ -67,6 +69,7 @@ struct QuoteExtractor {
                                           lastPerson: lastPerson)
                     }
                 }
+                if speaker == nil { speaker = englishSpeaker(in: paragraph, after: quote.close) }
                 if speaker == nil { speaker = lastSpeaker }
                 result.append(Quote(text: quote.text, speaker: speaker))
                 lastSpeaker = speaker
@@ -75,6 +78,54 @@ struct QuoteExtractor {
             if let person = mentions.last(where: { $0.type == .person }) { lastPerson = person.canonical }
         }
         return result
+    }
+
+    /// A gazetteer organization the article writes out that ends with `reference` (`박물관` → `국립고궁박물관`),
+    /// for when the tagger missed the full name.
+    private func knownOrganization(endingWith reference: String) -> String? {
+        lexicon.entries.lazy.filter { $0.type == .organization && !$0.isGeneric }
+            .map { String(String.UnicodeScalarView($0.surface)) }
+            .first { $0.count > reference.count && $0.hasSuffix(reference) && articleText.contains($0) }
+    }
+
+    /// `"…," said Lee Soo-jin, director …` and `"…," Lee said`: the capitalized name next to `said`.
+    private func englishSpeaker(in text: ScannedText, after close: Int) -> String? {
+        var words: [(start: Int, end: Int)] = []
+        var i = close + 1
+        while i < text.count, words.count < 5 {
+            if text.scalars[i] == "\"" || text.scalars[i] == "." { break }
+            if text.isWordStart(i) {
+                var end = text.wordEnd[i]
+                // `Soo-jin`: a hyphen inside a name joins its parts.
+                while end + 1 < text.count, text.scalars[end] == "-", text.classes[end + 1] == .latin {
+                    end = text.wordEnd[end + 1]
+                }
+                words.append((i, end))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        func isName(_ w: (start: Int, end: Int)) -> Bool {
+            text.classes[w.start] == .latin && text.scalars[w.start].properties.isUppercase
+        }
+        func said(_ w: (start: Int, end: Int)) -> Bool { ["said", "says"].contains(text.string(w.start, w.end)) }
+        guard let first = words.first else { return nil }
+        var nameWords: ArraySlice<(start: Int, end: Int)>
+        if said(first) {
+            nameWords = words.dropFirst().prefix { isName($0) }
+            // Stop at the comma that opens the speaker's description.
+            if let comma = nameWords.firstIndex(where: { w in w.end < text.count && text.scalars[w.end] == "," }) {
+                nameWords = nameWords[...comma]
+            }
+        } else if let saidIndex = words.firstIndex(where: said), saidIndex > 0, words[..<saidIndex].allSatisfy(isName) {
+            nameWords = words[..<saidIndex]
+        } else {
+            return nil
+        }
+        guard let firstName = nameWords.first, let lastName = nameWords.last, nameWords.count <= 3 else { return nil }
+        let name = text.string(firstName.start, lastName.end)
+        return personEntities.first { $0 == name || $0.hasSuffix(" " + name) } ?? name
     }
 
     private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
@@ -97,7 +148,7 @@ struct QuoteExtractor {
             guard j < s.count else { break }
             var end = j
             while end > i + 1, s[end - 1] == "," || s[end - 1] == "." || s[end - 1] == " " { end -= 1 }
-            if end > i + 1 { found.append(Found(paragraph: 0, open: i, close: j, text: text.string(i + 1, end))) }
+            if end > i + 1 { found.append(Found(open: i, close: j, text: text.string(i + 1, end))) }
             i = j + 1
         }
         return found
@@ -171,7 +222,15 @@ struct QuoteExtractor {
             // A closing bracket right after the word (`(52)씨는`) belongs to it; any other punctuation ends it.
             if wordEnd < end, ScalarClass(s[wordEnd]) == .punctuation, s[wordEnd] != ")" { continue }
             let stemEnd = wordEnd - particle.count
-            if QuoteExtractor.leadWords.contains(text.string(word, stemEnd)) { continue }
+            let stem = text.string(word, stemEnd)
+            if QuoteExtractor.leadWords.contains(stem) { continue }
+            // `묻는`: a one-syllable stem before 는 is a verb modifying the next word, not a subject (`씨는`, `측은`
+            // and `그는` are).
+            if stemEnd - word == 1, !QuoteExtractor.pronouns.contains(stem), stem != "측",
+                !lexicon.isTitle(text.scalars[word..<stemEnd])
+            {
+                continue
+            }
             return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
         }
         return nil
@@ -193,7 +252,12 @@ struct QuoteExtractor {
                 let string = text.string(previous, previousEnd)
                 if QuoteExtractor.leadWords.contains(string) { break }
                 if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한" { break }
-                if text.classes[previous] == .digit { break }
+                // `3국 북핵 수석대표들` keeps its count; `13일`, `2시` and bare numbers end the phrase.
+                if text.classes[previous] == .digit,
+                    !(text.classes[previousEnd - 1] == .hangul && !"일월년시분명".unicodeScalars.contains(s[previousEnd - 1]))
+                {
+                    break
+                }
                 first = previous
                 k -= 1
             }
@@ -229,7 +293,7 @@ struct QuoteExtractor {
         }
         // `이수민 남해대 해양공학과 교수`, `김소연(34)씨`, `박철민 한국배터리정책연구소장`: the person named a few
         // words before the title, with nothing but names, brackets and spaces in between.
-        if let person = mentions.last(where: { $0.type == .person && $0.end <= lastWordStart }),
+        if endsWithTitle, let person = mentions.last(where: { $0.type == .person && $0.end <= lastWordStart }),
             lastWordStart - person.end <= 40,
             !text.scalars[person.end..<lastWordStart].contains(where: { ",.\"'“”·".unicodeScalars.contains($0) })
         {
@@ -245,11 +309,20 @@ struct QuoteExtractor {
         let isTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
         if isTitle, let person = inPhrase.last(where: { $0.type == .person }) { return person.canonical }
         if QuoteExtractor.companyWords.contains(phrase), let first = organizations.first { return first }
+        // `에밀리 카터 대표` where the tagger missed the name: the name words before the title.
+        let nameWords = phrase.split(separator: " ").dropLast()
+        if endsWithTitle, inPhrase.isEmpty, (1...2).contains(nameWords.count),
+            nameWords.allSatisfy({ w in w.count >= 2 && w.count <= 4 && w.unicodeScalars.allSatisfy { ScalarClass($0) == .hangul } })
+        {
+            let name = nameWords.joined(separator: " ")
+            return personEntities.first { $0 == name || $0.hasSuffix(" " + name) } ?? name
+        }
         // `박물관 측`, `연구원`: a short reference to an organization whose name ends with it.
         var reference = phrase
         if reference.hasSuffix(" 측") { reference = String(reference.dropLast(2)) }
         if !reference.contains(" "), reference.count >= 2,
-            let organization = organizations.first(where: { $0.hasSuffix(reference) })
+            let organization = organizations.first(where: { $0.count > reference.count && $0.hasSuffix(reference) })
+                ?? knownOrganization(endingWith: reference) ?? organizations.first(where: { $0 == reference })
         {
             return organization
         }

@@ -18,6 +18,11 @@ struct NERModel: Sendable {
         transitions = Array(repeating: 0, count: (NERLabel.count + 1) * NERLabel.count)
     }
 
+    /// `allowed[previous × labels + label]`, with the sentence start as the last row.
+    private static let allowedTransitions: [Bool] = (0...NERLabel.count).flatMap { p in
+        (0..<NERLabel.count).map { l in NERLabel.allowed(p == NERLabel.count ? NERLabel.outside : p, l) }
+    }
+
     var featureCount: Int { weights.count / NERLabel.count }
 
     /// The row of `key`, creating a zero row when asked to.
@@ -53,26 +58,35 @@ struct NERModel: Sendable {
         }
         var score = [Float](repeating: 0, count: n * labels)
         var back = [Int8](repeating: 0, count: n * labels)
+        var tags = [Int](repeating: 0, count: n)
+        let allowed = NERModel.allowedTransitions
         let start = NERLabel.count * labels
-        for l in 0..<labels {
-            score[l] = NERLabel.allowed(NERLabel.outside, l) ? emission[l] + transitions[start + l] : -.infinity
-        }
-        for i in 1..<max(n, 1) {
-            for l in 0..<labels {
-                var best: Float = -.infinity
-                var arg = 0
-                for p in 0..<labels where NERLabel.allowed(p, l) {
-                    let s = score[(i - 1) * labels + p] + transitions[p * labels + l]
-                    if s > best {
-                        best = s
-                        arg = p
+        score.withUnsafeMutableBufferPointer { score in
+            back.withUnsafeMutableBufferPointer { back in
+                emission.withUnsafeBufferPointer { emission in
+                    transitions.withUnsafeBufferPointer { transitions in
+                        for l in 0..<labels {
+                            score[l] = allowed[start + l] ? emission[l] + transitions[start + l] : -.infinity
+                        }
+                        for i in 1..<max(n, 1) {
+                            for l in 0..<labels {
+                                var best: Float = -.infinity
+                                var arg = 0
+                                for p in 0..<labels where allowed[p * labels + l] {
+                                    let s = score[(i - 1) * labels + p] + transitions[p * labels + l]
+                                    if s > best {
+                                        best = s
+                                        arg = p
+                                    }
+                                }
+                                score[i * labels + l] = best + emission[i * labels + l]
+                                back[i * labels + l] = Int8(arg)
+                            }
+                        }
                     }
                 }
-                score[i * labels + l] = best + emission[i * labels + l]
-                back[i * labels + l] = Int8(arg)
             }
         }
-        var tags = [Int](repeating: 0, count: n)
         var best: Float = -.infinity
         for l in 0..<labels where score[(n - 1) * labels + l] > best {
             best = score[(n - 1) * labels + l]

@@ -19,11 +19,15 @@ struct HashIndex: Sendable {
     @inline(__always)
     func value(for key: UInt64) -> Int32? {
         var i = Int(truncatingIfNeeded: StableHash.mix(key)) & mask
-        while true {
-            let v = values[i]
-            if v < 0 { return nil }
-            if keys[i] == key { return v }
-            i = (i + 1) & mask
+        return keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                while true {
+                    let v = values[i]
+                    if v < 0 { return nil }
+                    if keys[i] == key { return v }
+                    i = (i + 1) & mask
+                }
+            }
         }
     }
 
