@@ -103,10 +103,10 @@ enum Mutation: CaseIterable {
                 + String(repeating: "</p></div>", count: random.below(depth + 1))
             bytes = Array(html.utf8)
         case .hugeLine:
-            // One line of up to ~1.5 MB, under ingest's size limit, so parse and its scans see it whole.
+            // One line of up to ~200 KB, so parse and its scans see a paragraph far longer than any sample.
             let line = bytes.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
             if !line.isEmpty {
-                bytes = Array(repeating: line, count: 1 + random.below(1_500_000 / line.count + 1)).flatMap { $0 }
+                bytes = Array(repeating: line, count: 1 + random.below(200_000 / line.count + 1)).flatMap { $0 }
             }
         case .controlBytes:
             for _ in 0..<(1 + random.below(20)) {
