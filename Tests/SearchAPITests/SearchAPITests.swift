@@ -162,6 +162,32 @@ import Testing
         }
     }
 
+    @Test func aHundredKilobyteQueryIsAnsweredWithoutAServerError() async throws {
+        let text = Self.encoded(String(repeating: "도쿄 NEAR( title: \"x\" ", count: 4_000))
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/search?q=\(text)", method: .get) { response in
+                #expect(response.status == .ok || response.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func storedMarkupNeverReachesAResponseAsMarkup() async throws {
+        let id = String(repeating: "a3", count: 16)
+        try await app().test(.router) { client in
+            for uri in ["/articles/\(id)", "/search?q=\(Self.encoded("공격"))", "/search?q=alert"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let body = String(decoding: response.body.readableBytesView, as: UTF8.self)
+                    #expect(response.status == .ok)
+                    #expect(!body.contains("<"), "\(uri): \(body.prefix(200))")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                }
+            }
+            try await client.execute(uri: "/articles/\(id)", method: .get) { response in
+                #expect((Self.json(response)["paragraphs"] as? [String])?.first?.contains("<script>") == true)
+            }
+        }
+    }
+
     @Test func articlesById() async throws {
         try await app().test(.router) { client in
             let id = String(repeating: "a1", count: 16)

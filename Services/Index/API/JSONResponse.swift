@@ -15,7 +15,25 @@ struct JSONResponse: ResponseGenerator {
             try container.encode(Timestamp.format(date))
         }
         self.status = status
-        self.body = try encoder.encode(value)
+        self.body = Self.escapingMarkup(try encoder.encode(value))
+    }
+
+    /// Writes `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`: the same JSON to a parser, but article
+    /// text such as `<script>` can never be read as markup by a browser that sniffs the body.
+    static func escapingMarkup(_ json: Data) -> Data {
+        guard json.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else {
+            return json
+        }
+        var escaped = Data(capacity: json.count + 64)
+        for byte in json {
+            switch byte {
+            case UInt8(ascii: "<"): escaped.append(contentsOf: Array("\\u003c".utf8))
+            case UInt8(ascii: ">"): escaped.append(contentsOf: Array("\\u003e".utf8))
+            case UInt8(ascii: "&"): escaped.append(contentsOf: Array("\\u0026".utf8))
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
     }
 
     static func ok(_ value: some Encodable) throws -> JSONResponse {
@@ -29,7 +47,7 @@ struct JSONResponse: ResponseGenerator {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
             status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
+            headers: [.contentType: "application/json; charset=utf-8", .xContentTypeOptions: "nosniff"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
