@@ -23,6 +23,8 @@ struct BenchPhaseResult: Sendable {
     var latency: BenchLatencySummary
     /// Load averages when the phase ended.
     var load: String
+    /// Partition revocations (rebalances) in the services' consumer groups during the phase.
+    var revocations: Int
     /// Why the phase ended early, when it did.
     var failure: String?
 
@@ -35,6 +37,7 @@ struct BenchPhaseResult: Sendable {
             "phase": phase, "sent": sent, "notDelivered": notDelivered, "indexed": indexed, "deadLettered": deadLettered,
             "missing": missing, "deadLetterReasons": deadLetterReasons, "sentPerSecond": sentRate,
             "throughputPerSecond": throughput, "seconds": seconds, "latency": latency.json, "load": load,
+            "revocations": revocations,
         ]
         if let targetRate { object["targetPerSecond"] = targetRate }
         if !missingExamples.isEmpty { object["missingExamples"] = missingExamples }

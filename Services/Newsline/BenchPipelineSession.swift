@@ -80,23 +80,43 @@ final class BenchPipelineSession {
         pipeline.services.exited.first.map { "service \($0.name) exited with status \($0.status); see \(logDirectory)/\($0.name).log" }
     }
 
-    /// Waits until every service instance has been assigned partitions, so no rebalance falls into a
-    /// measurement.
-    func waitUntilAssigned(timeout: Duration) async throws {
+    /// Waits until every service instance has been assigned partitions and no group has changed
+    /// its assignment for `quiet`, so no rebalance falls into a measurement.
+    func waitUntilSettled(quiet: Duration, timeout: Duration) async throws {
         let deadline = ContinuousClock.now + timeout
-        let names = pipeline.services.running.map(\.name)
+        var last = -1
+        var since = ContinuousClock.now
         while true {
             if let exitedService { throw BenchFailure(description: exitedService) }
-            let waiting = names.filter { name in
-                let log = (try? String(contentsOfFile: "\(logDirectory)/\(name).log", encoding: .utf8)) ?? ""
-                return !log.contains("partitions assigned")
+            let logs = serviceLogs()
+            let waiting = logs.filter { !$0.log.contains("partitions assigned") }.map(\.name)
+            let changes = logs.reduce(0) { $0 + Self.occurrences(of: "partitions assigned", in: $1.log) + Self.occurrences(of: "partitions revoked", in: $1.log) }
+            if changes != last {
+                last = changes
+                since = .now
             }
-            if waiting.isEmpty { return }
+            if waiting.isEmpty, ContinuousClock.now - since >= quiet { return }
             if ContinuousClock.now > deadline {
-                throw BenchFailure(description: "no partitions assigned to \(waiting.joined(separator: ", ")) within \(timeout); see \(logDirectory)/")
+                let reason = waiting.isEmpty ? "the consumer groups kept rebalancing" : "no partitions assigned to \(waiting.joined(separator: ", "))"
+                throw BenchFailure(description: "\(reason) for \(timeout); see \(logDirectory)/")
             }
-            try await Task.sleep(for: .milliseconds(200))
+            try await Task.sleep(for: .milliseconds(250))
         }
+    }
+
+    /// How many times a service instance gave partitions up so far (each rebalance revokes).
+    var revocations: Int {
+        serviceLogs().reduce(0) { $0 + Self.occurrences(of: "partitions revoked", in: $1.log) }
+    }
+
+    private func serviceLogs() -> [(name: String, log: String)] {
+        pipeline.services.running.map { service in
+            (service.name, (try? String(contentsOfFile: "\(logDirectory)/\(service.name).log", encoding: .utf8)) ?? "")
+        }
+    }
+
+    private static func occurrences(of needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
     }
 
     /// Sends `count` new articles paced as asked and waits until each came out indexed or
@@ -119,6 +139,7 @@ final class BenchPipelineSession {
             }
         }
 
+        let revocationsBefore = revocations
         let start = ContinuousClock.now
         switch pacing {
         case .window(let window):
@@ -194,6 +215,7 @@ final class BenchPipelineSession {
             sentRate: sentSeconds > 0 ? Double(handoffs.count - 1) / sentSeconds : 0,
             throughput: Self.steadyThroughput(completions), seconds: seconds,
             latency: BenchLatencySummary(milliseconds: latencies), load: BenchMachine.load,
+            revocations: revocations - revocationsBefore,
             failure: failure ?? (missing.isEmpty ? nil : "nothing came out for \(stallTimeout)"))
     }
 

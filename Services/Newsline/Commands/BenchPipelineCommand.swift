@@ -169,10 +169,10 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             fetchWaitMilliseconds: fetchWaitMilliseconds, stallTimeout: .seconds(timeout), logger: logger)
     }
 
-    /// Waits for every instance's partitions, then sends a few hundred articles through, so
+    /// Waits until every instance holds its partitions and the groups stopped rebalancing, then sends a few hundred articles through, so
     /// connections, caches and the index file are warm before anything is timed.
     private func warmUp(_ session: BenchPipelineSession) async throws {
-        try await session.waitUntilAssigned(timeout: .seconds(max(timeout, 60)))
+        try await session.waitUntilSettled(quiet: .seconds(5), timeout: .seconds(max(timeout, 90)))
         let result = await phase(session, "warm-up", count: 300, pacing: .window(300))
         guard result.isComplete else {
             throw BenchFailure(description: "the warm-up did not come through: \(result.failure ?? "\(result.missing) missing")")
@@ -190,7 +190,8 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let result = await session.run(name, count: count, pacing: pacing)
         print(
             " \(result.indexed) indexed, \(result.deadLettered) dead-lettered, \(result.missing) missing; "
-                + String(format: "%.0f/s; p99 %.0f ms", result.throughput, result.latency.p99) + " (load \(result.load))")
+                + String(format: "%.0f/s; p99 %.0f ms", result.throughput, result.latency.p99)
+                + "; \(result.revocations) partition revocations (load \(result.load))")
         if let failure = result.failure { print("    \(failure)") }
         fflush(nil)
         return result
@@ -224,24 +225,26 @@ extension BenchPipelineCommand {
                 sections.append("Full speed, ingest/parse/index ×1, enrich ×\(enrich) (target ≥ 2,000 articles/s with one instance each):\n")
                 sections.append(
                     TextTable.markdown(
-                        header: ["articles", "indexed", "dead-lettered", "missing", "seconds", "articles/s", "p50 ms", "p99 ms", "load at end"],
+                        header: ["articles", "indexed", "dead-lettered", "missing", "seconds", "articles/s", "p50 ms", "p99 ms", "revocations", "load at end"],
                         rows: [[
                             String(main.sent), String(main.indexed), String(main.deadLettered), String(main.missing),
                             String(format: "%.1f", main.seconds), String(format: "%.0f", main.throughput),
-                            String(format: "%.0f", main.latency.p50), String(format: "%.0f", main.latency.p99), main.load,
+                            String(format: "%.0f", main.latency.p50), String(format: "%.0f", main.latency.p99),
+                            String(main.revocations), main.load,
                         ]]))
             }
             if !rates.isEmpty {
                 sections.append("\nLatency at fixed rates, hand-off to the producer → article.indexed read back (target p99 < 250 ms at half of 2,000/s):\n")
                 sections.append(
                     TextTable.markdown(
-                        header: ["rate", "target/s", "sent/s", "articles", "indexed", "dead-lettered", "missing", "p50 ms", "p95 ms", "p99 ms", "max ms", "load at end"],
+                        header: ["rate", "target/s", "sent/s", "articles", "indexed", "dead-lettered", "missing", "p50 ms", "p95 ms", "p99 ms", "max ms", "revocations", "load at end"],
                         rows: rates.map { percent, result in
                             [
                                 "\(percent)%", String(format: "%.0f", result.targetRate ?? 0), String(format: "%.0f", result.sentRate),
                                 String(result.sent), String(result.indexed), String(result.deadLettered), String(result.missing),
                                 String(format: "%.0f", result.latency.p50), String(format: "%.0f", result.latency.p95),
-                                String(format: "%.0f", result.latency.p99), String(format: "%.0f", result.latency.max), result.load,
+                                String(format: "%.0f", result.latency.p99), String(format: "%.0f", result.latency.max),
+                                String(result.revocations), result.load,
                             ]
                         }))
             }
@@ -251,12 +254,13 @@ extension BenchPipelineCommand {
                 sections.append("\nEnrich scaling at full speed (one ingest, parse and index instance):\n")
                 sections.append(
                     TextTable.markdown(
-                        header: ["enrich instances", "articles", "missing", "articles/s", "vs ×\(counts.contains(1) ? 1 : counts[0])", "load at end"],
+                        header: ["enrich instances", "articles", "missing", "articles/s", "vs ×\(counts.contains(1) ? 1 : counts[0])", "revocations", "load at end"],
                         rows: counts.map { count in
                             let result = full[count]!
                             return [
                                 "×\(count)", String(result.sent), String(result.missing), String(format: "%.0f", result.throughput),
-                                base > 0 ? String(format: "%.2f", result.throughput / base) : "-", result.load,
+                                base > 0 ? String(format: "%.2f", result.throughput / base) : "-", String(result.revocations),
+                                result.load,
                             ]
                         }))
             }
