@@ -55,13 +55,14 @@ final class BenchPipelineSession {
             environment: fetchWaitMilliseconds.map { ["KAFKA_PROP_fetch.wait.max.ms": String($0)] } ?? [:])
         var configuration = pipeline.configuration
         configuration.clientId = "newsline-bench"
+        var followerConfiguration = configuration
         if let fetchWaitMilliseconds {
-            configuration.properties["fetch.wait.max.ms"] = String(fetchWaitMilliseconds)
+            followerConfiguration.properties["fetch.wait.max.ms"] = String(fetchWaitMilliseconds)
         }
         do {
             let producer = try KafkaProducer(configuration: configuration, logger: logger)
             producer.start()
-            let follower = try BenchFollower(configuration: configuration, logger: logger)
+            let follower = try BenchFollower(configuration: followerConfiguration, logger: logger)
             return BenchPipelineSession(
                 enrich: enrich, pipeline: pipeline, producer: producer, follower: follower, articles: articles,
                 logDirectory: logDirectory, stallTimeout: stallTimeout)
