@@ -2,5 +2,6 @@ import ArgumentParser
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure throughput and latency.", subcommands: [BenchStagesCommand.self, BenchIndexCommand.self])
+        commandName: "bench", abstract: "Measure throughput and latency.",
+        subcommands: [BenchStagesCommand.self, BenchIndexCommand.self, BenchBrokerCommand.self, BenchPipelineCommand.self])
 }
