@@ -119,6 +119,8 @@ struct ChaosRun: Sendable {
             try await waitForProgress(follower, 0.25, total: total)
             print("  enrich 1 → 3 at \(follower.outcome.accountedFor) of \(total)")
             try services.start("enrich", count: 2)
+            // Long enough for the new instances to join the group and take partitions.
+            try await Task.sleep(for: .seconds(10))
             try await waitForProgress(follower, 0.6, total: total)
             print("  enrich 3 → 1 at \(follower.outcome.accountedFor) of \(total)")
             services.signal("enrich-2", SIGTERM)
