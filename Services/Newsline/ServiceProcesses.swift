@@ -28,8 +28,10 @@ final class ServiceProcesses {
 
     /// The folder holding `newsline` and the service executables built beside it.
     static var executableDirectory: URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return executable.deletingLastPathComponent()
+        // The link names the file even after a rebuild replaced it, with " (deleted)" appended.
+        var path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        if path.hasSuffix(" (deleted)") { path.removeLast(" (deleted)".count) }
+        return URL(fileURLWithPath: path).deletingLastPathComponent()
     }
 
     /// Starts `count` instances of a service (`ingest`, `parse`, `enrich`, `index`), named `<service>-<n>`.
