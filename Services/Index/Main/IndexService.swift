@@ -54,10 +54,14 @@ struct IndexService: AsyncParsableCommand {
                     configuration: .init(address: .hostname(host, port: port), serverName: "newsline-index"),
                     logger: logger))
         }
+        let writer = IndexWriter(index: index)
         try await ServiceMain.run(
-            IndexStep(index: index, writer: IndexWriter(index: index), logger: logger), options: options,
+            IndexStep(index: index, writer: writer, logger: logger), options: options,
             startOffsets: { partitions in Self.storedPositions(index, partitions, logger: logger) },
             extraServices: extraServices, logger: logger)
+        // Outbox entries marked after the last deliveries are still queued behind the writes; let them
+        // finish, so a graceful stop leaves nothing for the next start to send again.
+        try await writer.run { _ in }
     }
 
     /// Where newly assigned partitions resume: the positions stored with the documents.

@@ -19,19 +19,22 @@ struct OutboxRelay: Service {
 
     func run() async throws {
         producer.start()
-        var startup = true
+        // At start nothing is in flight yet: send the whole outbox, a page at a time.
+        while !Task.isCancelledOrShuttingDown, await relay(olderThan: nil) == Self.page {}
         while !Task.isCancelledOrShuttingDown {
-            await relay(olderThan: startup ? nil : Date().addingTimeInterval(-staleAfter))
-            startup = false
             try? await Task.sleep(for: interval)
+            while !Task.isCancelledOrShuttingDown, await relay(olderThan: Date().addingTimeInterval(-staleAfter)) == Self.page {}
         }
         await producer.shutdown()
     }
 
-    private func relay(olderThan cutoff: Date?) async {
-        guard let pending = try? index.pendingOutbox(limit: 1_000), !pending.isEmpty else { return }
+    private static let page = 1_000
+
+    /// Sends one page of due outbox entries; returns how many were due.
+    private func relay(olderThan cutoff: Date?) async -> Int {
+        guard let pending = try? index.pendingOutbox(limit: Self.page), !pending.isEmpty else { return 0 }
         let due = pending.filter { entry in cutoff.map { entry.event.indexedAt < $0 } ?? true }
-        guard !due.isEmpty else { return }
+        guard !due.isEmpty else { return 0 }
         var sent: [Int64] = []
         var deliveries: [(Int64, DeliveryPromise)] = []
         for entry in due {
@@ -46,6 +49,8 @@ struct OutboxRelay: Service {
         }
         try? index.markEmitted(sent)
         logger.info("outbox relayed", metadata: ["events": "\(sent.count)", "pending": "\(due.count)"])
+        // A page that could not be sent stops this round; the next round tries again.
+        return sent.count == due.count ? due.count : 0
     }
 }
 
