@@ -36,7 +36,13 @@ struct IndexServiceIntegrationTests {
             return KafkaProducerMessage(topic: Topics.enriched.name, key: Array(event.articleId.utf8), value: try EventCodec().encode(event))
         }
         var index = try ServiceProcess("newsline-index", brokers: cluster.broker.bootstrapServers, instance: "index-1", environment: environment)
-        let feeder = Task { try await cluster.send(messages) }
+        // Fed over a few seconds, so the crash lands mid-stream however fast the service indexes.
+        let feeder = Task {
+            for start in stride(from: 0, to: messages.count, by: 100) {
+                try await cluster.send(Array(messages[start..<min(start + 100, messages.count)]))
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
         try await waitUntil(timeout: .seconds(90)) {
             (try? await cluster.endOffset(Topics.indexed.name)) ?? 0 >= Int64(total / 4)
         }
