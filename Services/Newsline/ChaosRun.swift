@@ -194,9 +194,13 @@ struct ChaosReport {
             outcome.arrivals.first { $0 > end }.map { ($0 - end).seconds }
         }.max()
         self.seconds = seconds
-        // Publish start to drained, start-up included: the same start-up in every scenario, and dead
-        // letters (which come out first) cannot stretch or shrink the window.
-        throughput = Double(published) / max(seconds, 0.001)
+        // Indexed articles per second between the first and the last one indexed: the groups' start-up
+        // is left out, and dead letters (which come out early) cannot stretch the window.
+        if let first = outcome.firstIndexed, let last = outcome.lastIndexed, last > first {
+            throughput = Double(outcome.indexed.count) / (last - first).seconds
+        } else {
+            throughput = Double(published) / max(seconds, 0.001)
+        }
         baselineThroughput = baseline?.throughput
         self.drained = drained
     }

@@ -15,6 +15,9 @@ struct PipelineOutcome: Sendable {
     var indexedRevisions: Set<String> = []
     /// When each event arrived, in arrival order.
     var arrivals: [ContinuousClock.Instant] = []
+    /// When the first and the latest `article.indexed` event arrived.
+    var firstIndexed: ContinuousClock.Instant?
+    var lastIndexed: ContinuousClock.Instant?
 
     var accountedFor: Int { indexed.count + deadLetters.count }
 
@@ -87,6 +90,8 @@ final class PipelineFollower: Sendable {
                         } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
                             outcome.indexed[event.articleId] = event
                             outcome.indexedEvents += 1
+                            outcome.firstIndexed = outcome.firstIndexed ?? .now
+                            outcome.lastIndexed = .now
                             outcome.indexedRevisions.insert("\(event.articleId)#\(event.revision)")
                         }
                     }
