@@ -32,42 +32,33 @@ final class BenchFollower: Sendable {
         let state = Mutex(State())
     }
 
-    private let consumer: KafkaConsumer
     private let shared = Shared()
-    private let task: Task<Void, Never>
+    private let follower: OutputFollower
 
     init(configuration: KafkaConfiguration, logger: Logger) throws {
-        var configuration = configuration
-        configuration.properties["enable.auto.commit"] = "false"
-        let consumer = try KafkaConsumer(
-            configuration: configuration, groupId: "newsline-bench-\(UUID().uuidString)",
-            topics: [Topics.indexed.name, Topics.deadletter.name], logger: logger, maxBuffered: 10_000)
-        try consumer.start()
-        self.consumer = consumer
         let shared = self.shared
-        task = Task { [consumer] in
-            let decoder = JSONDecoder()
-            while true {
-                let batch = await consumer.nextBatch(limit: 2_000)
-                if batch.isEmpty { return }
-                let now = ContinuousClock.now
-                let arrivals = batch.compactMap { message -> (String, Arrival)? in
-                    let isDeadLetter = message.topic == Topics.deadletter.name
-                    let header = isDeadLetter ? message.headers.text(for: RawArticleHeader.sourceURL) : nil
-                    guard let url = header ?? (try? decoder.decode(SourceURLField.self, from: Data(message.value)))?.sourceURL
-                    else { return nil }
-                    let deadLetter = isDeadLetter ? Self.describeDeadLetter(message) : nil
-                    return (url, Arrival(instant: now, deadLetter: deadLetter))
-                }
-                shared.state.withLock { state in
-                    for (url, arrival) in arrivals where state.arrivals[url] == nil {
-                        guard let phase = BenchRawArticles.phase(ofSourceURL: url) else { continue }
-                        state.arrivals[url] = arrival
-                        if arrival.deadLetter == nil {
-                            state.phases[phase, default: PhaseCounts()].indexed += 1
-                        } else {
-                            state.phases[phase, default: PhaseCounts()].deadLettered += 1
-                        }
+        let decoder = JSONDecoder()
+        follower = try OutputFollower(
+            configuration: configuration, logger: logger, group: "newsline-bench", maxBuffered: 10_000,
+            batchLimit: 2_000
+        ) { batch in
+            let now = ContinuousClock.now
+            let arrivals = batch.compactMap { message -> (String, Arrival)? in
+                let isDeadLetter = message.topic == Topics.deadletter.name
+                let header = isDeadLetter ? message.headers.text(for: RawArticleHeader.sourceURL) : nil
+                guard let url = header ?? (try? decoder.decode(SourceURLField.self, from: Data(message.value)))?.sourceURL
+                else { return nil }
+                let deadLetter = isDeadLetter ? Self.describeDeadLetter(message) : nil
+                return (url, Arrival(instant: now, deadLetter: deadLetter))
+            }
+            shared.state.withLock { state in
+                for (url, arrival) in arrivals where state.arrivals[url] == nil {
+                    guard let phase = BenchRawArticles.phase(ofSourceURL: url) else { continue }
+                    state.arrivals[url] = arrival
+                    if arrival.deadLetter == nil {
+                        state.phases[phase, default: PhaseCounts()].indexed += 1
+                    } else {
+                        state.phases[phase, default: PhaseCounts()].deadLettered += 1
                     }
                 }
             }
@@ -87,9 +78,7 @@ final class BenchFollower: Sendable {
     }
 
     func stop() async {
-        consumer.stopDelivering()
-        await task.value
-        await consumer.close()
+        await follower.stop()
     }
 
     private static func describeDeadLetter(_ message: KafkaConsumerMessage) -> String {

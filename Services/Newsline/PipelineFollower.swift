@@ -64,36 +64,24 @@ final class PipelineFollower: Sendable {
         let value = Mutex(PipelineOutcome())
     }
 
-    private let consumer: KafkaConsumer
     private let outcomes = Outcomes()
-    private let task: Task<Void, Never>
+    private let follower: OutputFollower
 
     init(configuration: KafkaConfiguration, logger: Logger) throws {
-        var configuration = configuration
-        configuration.properties["enable.auto.commit"] = "false"
-        let consumer = try KafkaConsumer(
-            configuration: configuration, groupId: "newsline-demo-\(UUID().uuidString)",
-            topics: [Topics.indexed.name, Topics.deadletter.name], logger: logger)
-        try consumer.start()
-        self.consumer = consumer
         let outcomes = self.outcomes
-        task = Task { [consumer] in
-            let codec = EventCodec()
-            while true {
-                let batch = await consumer.nextBatch()
-                if batch.isEmpty { return }
-                outcomes.value.withLock { outcome in
-                    for message in batch {
-                        outcome.arrivals.append(.now)
-                        if message.topic == Topics.deadletter.name {
-                            outcome.deadLetters.append(message)
-                        } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
-                            outcome.indexed[event.articleId] = event
-                            outcome.indexedEvents += 1
-                            outcome.firstIndexed = outcome.firstIndexed ?? .now
-                            outcome.lastIndexed = .now
-                            outcome.indexedRevisions.insert("\(event.articleId)#\(event.revision)")
-                        }
+        let codec = EventCodec()
+        follower = try OutputFollower(configuration: configuration, logger: logger, group: "newsline-demo") { batch in
+            outcomes.value.withLock { outcome in
+                for message in batch {
+                    outcome.arrivals.append(.now)
+                    if message.topic == Topics.deadletter.name {
+                        outcome.deadLetters.append(message)
+                    } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
+                        outcome.indexed[event.articleId] = event
+                        outcome.indexedEvents += 1
+                        outcome.firstIndexed = outcome.firstIndexed ?? .now
+                        outcome.lastIndexed = .now
+                        outcome.indexedRevisions.insert("\(event.articleId)#\(event.revision)")
                     }
                 }
             }
@@ -103,8 +91,6 @@ final class PipelineFollower: Sendable {
     var outcome: PipelineOutcome { outcomes.value.withLock { $0 } }
 
     func stop() async {
-        consumer.stopDelivering()
-        await task.value
-        await consumer.close()
+        await follower.stop()
     }
 }
