@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure enrichment quality.",
-        subcommands: [NER.self, Train.self]
+        subcommands: [NER.self, CrossValidate.self, Train.self]
     )
 
     /// Scores the service's own entity recognizer on a KLUE-style JSONL file.
@@ -35,13 +35,7 @@ struct EvalCommand: ParsableCommand {
             let examples = split.select(try NERExample.load(from: URL(fileURLWithPath: file)))
             let recognizer = try EntityRecognizer()
             let started = Date()
-            let predicted = examples.map { example in
-                recognizer.recognize(example.text).map { mention in
-                    NERSpan(
-                        start: mention.start, end: mention.end, label: NERSpan.label(for: mention.type),
-                        text: mention.text)
-                }
-            }
+            let predicted = examples.map { recognizer.spans(in: $0.text) }
             let seconds = Date().timeIntervalSince(started)
             let score = NERScore(gold: examples.map(\.entities), predicted: predicted)
             print("file: \(file)")
@@ -51,13 +45,73 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
+    /// Compares recognizer settings by k-fold cross-validation inside the tuning part.
+    struct CrossValidate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cv",
+            abstract: "Cross-validate recognizer settings on the tuning part (never the held-out part).",
+            discussion: """
+                Splits the tuning sentences into folds by their split bucket, trains a tagger on all folds but \
+                one, scores the one left out, and pools the counts. One table per setting: each minimum span \
+                probability (0 keeps every span the tagger decodes), and with --ablate also the recognizer \
+                without each of its rules at the first probability.
+                """
+        )
+
+        @Argument(help: "KLUE-style JSONL file.")
+        var file: String
+
+        @Option(help: "Number of folds.")
+        var folds: Int = 5
+
+        @Option(help: "Training passes per fold.")
+        var epochs: Int = 12
+
+        @Option(parsing: .upToNextOption, help: "Minimum span probabilities to compare.")
+        var probabilities: [Float] = [0, 0.3, 0.4, 0.5, 0.6, 0.7]
+
+        @Option(help: "Write the sentences where the first setting disagrees with the gold spans to this file.")
+        var errors: String?
+
+        @Flag(help: "Also score the recognizer without the title rule, country chains or gazetteer spans.")
+        var ablate = false
+
+        func run() throws {
+            guard folds >= 2, epochs >= 1, !probabilities.isEmpty else {
+                throw ValidationError("need --folds ≥ 2, --epochs ≥ 1 and at least one probability")
+            }
+            let examples = NERSplit.tuning.select(try NERExample.load(from: URL(fileURLWithPath: file)))
+            var settings = probabilities.map { NERCrossValidation.Setting(minimumProbability: $0) }
+            if ablate {
+                var noTitles = settings[0], noChains = settings[0], noGazetteer = settings[0]
+                noTitles.titleRule = false
+                noChains.countryChains = false
+                noGazetteer.gazetteerSpans = false
+                settings += [noTitles, noChains, noGazetteer]
+            }
+            print("cross-validating on \(examples.count) tuning sentences, \(folds) folds, \(epochs) epochs")
+            let predictions = try NERCrossValidation(folds: folds, epochs: epochs).run(examples, settings: settings) {
+                print("fold \($0) of \(folds) done")
+            }
+            for (setting, predicted) in zip(settings, predictions) {
+                print("\n\(setting)")
+                print(NERScore(gold: examples.map(\.entities), predicted: predicted).table)
+            }
+            if let errors {
+                try NERDisagreements(examples, predicted: predictions[0]).report
+                    .write(toFile: errors, atomically: true, encoding: .utf8)
+                print("\nwrote disagreements of the first setting to \(errors)")
+            }
+        }
+    }
+
     /// Trains the tagger on the tuning part of a KLUE-style file and writes the weights resource.
     struct Train: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "train",
             abstract: "Train the entity tagger on the tuning part (never the held-out part).",
             discussion: """
-                Writes the averaged-perceptron weights the enrich stage ships, by default to \
+                Writes the CRF weights the enrich stage ships, by default to \
                 Services/Enrich/Stage/Resources/ner-model.bin. Rebuild afterwards so the bundle picks them up.
                 """
         )
@@ -80,8 +134,8 @@ struct EvalCommand: ParsableCommand {
             }
             let examples = split.select(try NERExample.load(from: URL(fileURLWithPath: file)))
             print("training on \(examples.count) sentences (\(split.rawValue)), \(epochs) epochs")
-            try NERTrainer().train(examples, epochs: epochs, writeTo: URL(fileURLWithPath: output)) { epoch, errors in
-                print("epoch \(epoch): \(errors) sentences wrong")
+            try NERTrainer().train(examples, epochs: epochs, writeTo: URL(fileURLWithPath: output)) { epoch, unsure in
+                print("epoch \(epoch): \(unsure) sentences with a gold label below even odds")
             }
             print("wrote \(output)")
         }

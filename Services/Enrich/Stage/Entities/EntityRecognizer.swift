@@ -13,14 +13,20 @@ public struct EntityRecognizer: Sendable {
 
     /// Which sources the recognizer merges, and how sure the tagger must be.
     struct Options {
-        /// Gazetteer names become spans on their own only for one-character Hanja abbreviations (`日`);
-        /// all other entries reach the tagger as features, which scored better on tuning-dev.
+        /// One-character Hanja abbreviations in the gazetteer (`日`) are always spans of their own.
         var gazetteerSpans = true
+        /// Other gazetteer names (also tagger features) are spans when the tagger gives them at least this
+        /// probability as their gazetteer type: a known name needs less certainty than an unknown one.
+        var gazetteerMinimumProbability: Float = 0.3
         var titleRule = true
+        /// A name the title rule finds is kept when the tagger gives it at least this probability as a
+        /// person, so common nouns before a title (`사건 경위`, `이날 씨`) are not read as names; a name
+        /// followed by an age (`쏨차이 분마(41)씨`) needs no such support.
+        var titleRuleMinimumProbability: Float = 0.01
         var countryChains = true
-        /// A tagger span is kept when its mean score margin over `O` reaches this. 15 was chosen on the
-        /// tuning-dev split (precision 0.751 against 0.750 at 0, the same F1); see docs/EVALUATION.md.
-        var minimumMargin: Float = 15
+        /// A tagger span is kept when the tagger gives it at least this probability (`NERModel.Lattice`).
+        /// Chosen by cross-validation on the tuning split for precision; see docs/EVALUATION.md.
+        var minimumProbability: Float = 0.5
     }
 
     /// Longest text the tagger reads in one call; longer texts are cut into pieces at spaces.
@@ -69,23 +75,25 @@ public struct EntityRecognizer: Sendable {
         let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches)
         let (tags, emission) = model.decodeWithScores(keys: keys, count: text.count)
 
+        let lattice = NERModel.Lattice(emission: emission, transitions: model.transitions, count: text.count)
         var candidates: [Candidate] = []
-        for span in NERLabel.spans(tags) {
-            var margin: Float = 0
-            for i in span.start..<span.end {
-                margin += emission[i * NERLabel.count + tags[i]] - emission[i * NERLabel.count + NERLabel.outside]
-            }
-            guard margin / Float(span.end - span.start) >= options.minimumMargin else { continue }
+        for span in NERLabel.spans(tags)
+        where lattice.probability(start: span.start, end: span.end, begin: NERLabel.begin(span.type))
+            >= options.minimumProbability {
             // A span that cuts a Latin word in two (`Gangn|am`) is the Korean-trained tagger misreading English.
             if span.start > 0, text.classes[span.start] == .latin, text.classes[span.start - 1] == .latin { continue }
             if span.end < text.count, text.classes[span.end] == .latin, text.classes[span.end - 1] == .latin { continue }
-            var end = span.end
-            if span.type == .organization { end = withoutTrailingTitle(text, span.start, end) }
-            candidates.append(Candidate(start: span.start, end: end, type: span.type, priority: 1))
+            var start = span.start, end = span.end
+            if span.type == .organization { end = withoutTrailingTitle(text, start, end) }
+            if span.type == .person { start = afterLeadingParticlePhrases(text, start, end) }
+            candidates.append(Candidate(start: start, end: end, type: span.type, priority: 1))
         }
-        for match in matches where options.gazetteerSpans && !lexicon.entries[match.entry].isGeneric
-            && lexicon.entries[match.entry].alwaysCanonical {
+        for match in matches where options.gazetteerSpans && !lexicon.entries[match.entry].isGeneric {
             let entry = lexicon.entries[match.entry]
+            guard entry.alwaysCanonical
+                || lattice.probability(start: match.start, end: match.end, begin: NERLabel.begin(entry.type))
+                    >= options.gazetteerMinimumProbability
+            else { continue }
             candidates.append(
                 Candidate(
                     start: match.start, end: match.end, type: entry.type, priority: 2, alias: entry.canonical,
@@ -96,7 +104,10 @@ public struct EntityRecognizer: Sendable {
             let places = matches.filter { !lexicon.entries[$0.entry].isGeneric }.map { m in
                 Candidate(start: m.start, end: m.end, type: lexicon.entries[m.entry].type, priority: 2)
             }
-            candidates += namesBeforeTitles(text, known: candidates + places)
+            let personProbability = { (start: Int, end: Int) in
+                lattice.probability(start: start, end: end, begin: NERLabel.begin(.person))
+            }
+            candidates += namesBeforeTitles(text, known: candidates + places, personProbability: personProbability)
         }
 
         // Keep, in that order, what does not overlap a span already kept.
@@ -112,7 +123,14 @@ public struct EntityRecognizer: Sendable {
             kept.append(candidate)
         }
         kept.sort { $0.start < $1.start }
-        return kept.map { c in
+        return kept.map { kept in
+            var c = kept
+            // `김모 씨`: KLUE and the enricher take the family name alone.
+            if c.type == .person, c.end - c.start == 2, text.scalars[c.start + 1] == "모",
+                lexicon.isSurname(text.scalars[c.start])
+            {
+                c.end -= 1
+            }
             var alias = c.alias
             var always = c.always
             if alias == nil, let entry = lexicon.entry(text.scalars[c.start..<c.end]) {
@@ -174,7 +192,9 @@ public struct EntityRecognizer: Sendable {
 
     /// Names written before a title, with organizations or places in between:
     /// `손정의 소프트뱅크 회장`, `기시다 후미오 일본 총리`, `샘 올트먼 오픈AI 최고경영자(CEO)`.
-    private func namesBeforeTitles(_ text: ScannedText, known: [Candidate]) -> [Candidate] {
+    private func namesBeforeTitles(
+        _ text: ScannedText, known: [Candidate], personProbability: (Int, Int) -> Float
+    ) -> [Candidate] {
         var covered = [EntityType?](repeating: nil, count: text.count)
         for c in known where c.type != .person {
             for i in c.start..<c.end { covered[i] = c.type }
@@ -192,45 +212,98 @@ public struct EntityRecognizer: Sendable {
             guard text.classes[word] != .digit,
                 lexicon.isTitle(text.scalars[word..<stemEnd]) || hasGluedTitle(text, word, stemEnd)
             else { continue }
-            // Step back over up to three organization, place, Latin or modifier words (`오픈AI`, `일본`, `BIS`, `전`).
-            var previous = text.previousWordStart(before: word)
-            var skipped = 0
-            while let p = previous, skipped < 3,
-                covered[p] != nil || text.classes[p] == .latin || isOrganizationLike(text, p)
-                    || EntityRecognizer.titleModifiers.contains(text.string(p, text.wordEnd[p]))
-            {
-                previous = text.previousWordStart(before: p)
-                skipped += 1
-            }
-            guard let last = previous, isNameWord(text, last), separatedBySpace(text, last, then: word, skipped)
+            let age = ageInParentheses(before: word, in: text)
+            guard
+                let name = name(before: word, age: age, in: text, covered: covered, personProbability: personProbability)
+                    ?? koreanName(beforeAffiliation: word, in: text),
+                age != nil || personProbability(name.start, name.end) >= options.titleRuleMinimumProbability
             else { continue }
-            var first = last
-            let lastLength = text.wordEnd[last] - last
-            let final = text.scalars[text.wordEnd[last] - 1]
-            // `손정의`, `박소은` end like particles and are still names; with words in between, `X은` is not.
-            let koreanName = (2...3).contains(lastLength) && lexicon.isSurname(text.scalars[last])
-                && (skipped == 0 || !EntityRecognizer.particleEndings.contains(final))
-            if !koreanName {
-                guard !EntityRecognizer.clauseEndings.contains(final) else { continue }
-                // A foreign name is two words, and only trusted with an organization or place before the title
-                // (`샘 올트먼 오픈AI 최고경영자`): bare `X Y 씨` is too often a phrase, not a name.
-                guard skipped > 0, lastLength >= 2, let before = text.previousWordStart(before: last),
-                    isNameWord(text, before, foreign: true), text.wordEnd[before] + 1 == last,
-                    text.scalars[text.wordEnd[before]] == " ",
-                    !EntityRecognizer.adnominalEndings.contains(text.scalars[text.wordEnd[before] - 1])
-                else { continue }
-                first = before
-            }
-            result.append(Candidate(start: first, end: text.wordEnd[last], type: .person, priority: 3))
+            result.append(name)
         }
         return result
+    }
+
+    /// The name before the title word at `title`, stepping back over up to three organization, place,
+    /// Latin or modifier words (`오픈AI`, `일본`, `BIS`, `전`), or right before an age (`쏨차이 분마(41)씨`).
+    /// Where a foreign given name may come first (`레이철 하딩`), the tagger's likelier reading wins.
+    private func name(
+        before title: Int, age: Int?, in text: ScannedText, covered: [EntityType?],
+        personProbability: (Int, Int) -> Float
+    ) -> Candidate? {        var previous = text.previousWordStart(before: age ?? title)
+        var skipped = 0
+        while age == nil, let p = previous, skipped < 3,
+            covered[p] != nil || text.classes[p] == .latin || isOrganizationLike(text, p)
+                || EntityRecognizer.titleModifiers.contains(text.string(p, text.wordEnd[p]))
+        {
+            previous = text.previousWordStart(before: p)
+            skipped += 1
+        }
+        guard let last = previous, isNameWord(text, last) else { return nil }
+        if let age {
+            guard text.wordEnd[last] == age else { return nil }
+        } else {
+            guard separatedBySpace(text, last, then: title, skipped) else { return nil }
+        }
+        let lastLength = text.wordEnd[last] - last
+        let final = text.scalars[text.wordEnd[last] - 1]
+        // `손정의`, `박소은` end like particles and are still names; with words in between, `X은` is not.
+        let koreanName = (2...3).contains(lastLength) && lexicon.isSurname(text.scalars[last])
+            && (skipped == 0 || !EntityRecognizer.particleEndings.contains(final))
+        guard koreanName || !EntityRecognizer.clauseEndings.contains(final) else { return nil }
+        // A foreign name is two words, and only trusted with an organization, place or age between it and
+        // the title (`샘 올트먼 오픈AI 최고경영자`): bare `X Y 씨` is too often a phrase, not a name.
+        var foreignName: Candidate?
+        if skipped > 0 || age != nil, lastLength >= 2, let before = text.previousWordStart(before: last),
+            isNameWord(text, before, foreign: true), text.wordEnd[before] + 1 == last,
+            text.scalars[text.wordEnd[before]] == " ",
+            !EntityRecognizer.adnominalEndings.contains(text.scalars[text.wordEnd[before] - 1])
+        {
+            foreignName = Candidate(start: before, end: text.wordEnd[last], type: .person, priority: 3)
+        }
+        let single = Candidate(start: last, end: text.wordEnd[last], type: .person, priority: 3)
+        switch (koreanName, foreignName) {
+        case (true, let foreign?):
+            return personProbability(foreign.start, foreign.end) > personProbability(single.start, single.end)
+                ? foreign : single
+        case (true, nil): return single
+        case (false, let foreign): return foreign
+        }
+    }
+
+    /// Where `(41)` starts when the text right before `title` is an age in parentheses glued to a word.
+    private func ageInParentheses(before title: Int, in text: ScannedText) -> Int? {
+        var i = title - 1
+        guard i > 0, text.scalars[i] == ")" else { return nil }
+        i -= 1
+        let digitsEnd = i
+        while i >= 0, text.classes[i] == .digit { i -= 1 }
+        guard i < digitsEnd, (1...3).contains(digitsEnd - i), i > 0, text.scalars[i] == "(",
+            text.classes[i - 1].isWordPart
+        else { return nil }
+        return i
+    }
+
+    /// `최동석 하이랜더스 감독`: a Korean name, then one affiliation word no list knows, then the title.
+    private func koreanName(beforeAffiliation title: Int, in text: ScannedText) -> Candidate? {
+        guard let affiliation = text.previousWordStart(before: title),
+            let name = text.previousWordStart(before: affiliation)
+        else { return nil }
+        let affiliationEnd = text.wordEnd[affiliation], nameEnd = text.wordEnd[name]
+        guard affiliationEnd - affiliation >= 2, affiliationEnd + 1 == title, nameEnd + 1 == affiliation,
+            text.scalars[nameEnd] == " ", text.scalars[affiliationEnd] == " ",
+            lexicon.stemEnd(text, start: affiliation, end: affiliationEnd) == affiliationEnd,
+            (affiliation..<affiliationEnd).allSatisfy({ text.classes[$0] == .hangul || text.classes[$0] == .latin }),
+            (2...3).contains(nameEnd - name), isNameWord(text, name), lexicon.isSurname(text.scalars[name]),
+            !EntityRecognizer.particleEndings.contains(text.scalars[nameEnd - 1])
+        else { return nil }
+        return Candidate(start: name, end: nameEnd, type: .person, priority: 3)
     }
 
     /// Endings of organization names (`한국모빌리티산업연구원`, `피해자대책위원회`, `한빛대`).
     private static let organizationEndings: [[Unicode.Scalar]] = [
         "연구소", "연구원", "위원회", "협회", "기술원", "대학교", "공사", "은행", "증권", "솔루션", "그룹", "전자", "재단",
         "센터", "병원", "법원", "검찰청", "대학", "학회", "연합회", "조합", "공단", "박물관", "미술관", "학과", "국", "부",
-        "청", "처",
+        "청", "처", "대",
     ].map { Array($0.unicodeScalars) }
 
     /// Titles written glued to the organization: `한국배터리정책연구소장`.
@@ -252,6 +325,23 @@ public struct EntityRecognizer: Sendable {
         }
         return end
     }
+
+    /// A person span the tagger began on a word that ends in a particle (`이번엔 올트먼`) starts after it:
+    /// a particle closes its noun phrase, so no name runs on past it.
+    private func afterLeadingParticlePhrases(_ text: ScannedText, _ start: Int, _ end: Int) -> Int {
+        var start = start
+        var wordEnd = text.wordEnd[start]
+        while wordEnd < end, EntityRecognizer.phraseClosingParticles.contains(text.scalars[wordEnd - 1]),
+            let next = text.nextWordStart(after: start), next < end
+        {
+            start = next
+            wordEnd = text.wordEnd[start]
+        }
+        return start
+    }
+
+    /// Particles that end a noun phrase and are rare as the last syllable of a foreign given name.
+    private static let phraseClosingParticles: Set<Unicode.Scalar> = ["은", "는", "엔", "의", "을", "를", "에", "와", "과"]
 
     private func isOrganizationLike(_ text: ScannedText, _ start: Int) -> Bool {
         let end = text.wordEnd[start]

@@ -20,6 +20,8 @@ struct QuoteExtractor {
         "후", "이날", "또", "이어", "한편", "특히", "당시", "그러면서", "이에", "다만", "또한", "앞서", "아울러", "반면",
         "그러나", "하지만", "이후", "이번", "최근", "현재", "대해", "관련해", "따르면",
     ]
+    /// `사이에서는`: the words before it name the group whose voices are quoted.
+    private static let amongWords: Set<String> = ["사이에서는", "사이에선", "사이에서도", "사이에서"]
     private static let adverbialTopics = ["에는", "에서는", "로는", "에게는", "까지는", "부터는"]
     private static let companyWords: Set<String> = ["회사", "업체", "기업", "사측", "당사"]
     private static let pronouns: Set<String> = ["그", "그녀", "그들"]
@@ -213,11 +215,18 @@ struct QuoteExtractor {
                     return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
                 }
             }
+            let word2 = text.string(word, wordEnd)
+            // `가맹점주들 사이에서는 "…"`: what is said among a group is the group's.
+            if QuoteExtractor.amongWords.contains(word2), w > 0, text.wordEnd[words[w - 1]] + 1 == word,
+                s[word - 1] == " "
+            {
+                let group = words[w - 1]
+                return phrase(in: text, words: words, subjectIndex: w - 1, subjectStart: group, stemEnd: text.wordEnd[group])
+            }
             guard let particle = QuoteExtractor.subjectParticles.first(where: { p in
                 wordEnd - word > p.count && s[(wordEnd - p.count)..<wordEnd].elementsEqual(p)
             }) else { continue }
             // `질문에는`, `업계에서는`: a topic on an adverbial, not the one who speaks.
-            let word2 = text.string(word, wordEnd)
             if QuoteExtractor.adverbialTopics.contains(where: { word2.hasSuffix($0) }) { continue }
             // A closing bracket right after the word (`(52)씨는`) belongs to it; any other punctuation ends it.
             if wordEnd < end, ScalarClass(s[wordEnd]) == .punctuation, s[wordEnd] != ")" { continue }

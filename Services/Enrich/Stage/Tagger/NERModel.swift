@@ -1,14 +1,14 @@
 import Foundation
 
 /// A linear BIO tagger over characters: feature weights per label plus label-transition weights,
-/// decoded with Viterbi. Trained by `NERTrainer` (averaged structured perceptron).
+/// decoded with Viterbi. Trained by `NERTrainer` (a linear-chain CRF).
 struct NERModel: Sendable {
     private static let magic: [UInt8] = Array("NLNER01\n".utf8)
 
     /// Feature key → row in `weights`.
     private(set) var index: HashIndex
     /// `NERLabel.count` weights per feature row.
-    private(set) var weights: [Float]
+    var weights: [Float]
     /// `(NERLabel.count + 1) × NERLabel.count`: previous label (last row: sentence start) → label.
     var transitions: [Float]
 
@@ -19,7 +19,7 @@ struct NERModel: Sendable {
     }
 
     /// `allowed[previous × labels + label]`, with the sentence start as the last row.
-    private static let allowedTransitions: [Bool] = (0...NERLabel.count).flatMap { p in
+    static let allowedTransitions: [Bool] = (0...NERLabel.count).flatMap { p in
         (0..<NERLabel.count).map { l in NERLabel.allowed(p == NERLabel.count ? NERLabel.outside : p, l) }
     }
 
@@ -33,13 +33,6 @@ struct NERModel: Sendable {
         weights.append(contentsOf: repeatElement(0, count: NERLabel.count))
         return row
     }
-
-    func existingRow(for key: UInt64) -> Int? { index.value(for: key).map(Int.init) }
-
-    mutating func add(_ delta: Float, row: Int, label: Int) { weights[row * NERLabel.count + label] += delta }
-
-    /// The best label sequence for a sentence whose features are `keys`.
-    func decode(keys: [UInt64], count n: Int) -> [Int] { decodeWithScores(keys: keys, count: n).tags }
 
     /// The best label sequence and the per-position label scores (`n × NERLabel.count`) it was read from.
     func decodeWithScores(keys: [UInt64], count n: Int) -> (tags: [Int], emission: [Float]) {

@@ -1,0 +1,60 @@
+/// K-fold cross-validation of the tagger inside the tuning split, so recognizer settings can be
+/// compared on every tuning sentence without reading the held-out part.
+///
+/// A sentence's fold is its split bucket modulo `folds`; each fold is scored by a model trained on the
+/// others, and the counts of all folds are pooled into one score per setting.
+public struct NERCrossValidation {
+    /// A recognizer setting to score; the title rule's own threshold stays at its default: how sure the tagger must be of a span, and which rules are merged.
+    public struct Setting: Sendable, CustomStringConvertible {
+        public var minimumProbability: Float
+        public var titleRule = true
+        public var countryChains = true
+        public var gazetteerSpans = true
+
+        public init(minimumProbability: Float) { self.minimumProbability = minimumProbability }
+
+        public var description: String {
+            var parts = ["minimum span probability \(minimumProbability)"]
+            if !titleRule { parts.append("no title rule") }
+            if !countryChains { parts.append("no country chains") }
+            if !gazetteerSpans { parts.append("no gazetteer spans") }
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    public var folds: Int
+    public var epochs: Int
+    private let trainer: NERTrainer
+
+    public init(folds: Int, epochs: Int) throws {
+        precondition(folds >= 2, "cross-validation needs at least two folds")
+        self.folds = folds
+        self.epochs = epochs
+        trainer = try NERTrainer()
+    }
+
+    /// Each setting's spans for every sentence of `examples` (which must all be tuning sentences),
+    /// each predicted by the model that did not train on it. Score them with `NERScore`.
+    public func run(
+        _ examples: [NERExample], settings: [Setting], progress: (Int) -> Void = { _ in }
+    ) -> [[[NERSpan]]] {
+        precondition(examples.allSatisfy { NERSplit.tuning.contains($0.id) }, "cross-validate tuning sentences only")
+        var predicted = Array(repeating: [[NERSpan]](repeating: [], count: examples.count), count: settings.count)
+        for fold in 0..<folds {
+            let inFold = examples.indices.filter { NERSplit.bucket(of: examples[$0].id) % folds == fold }
+            let inFoldSet = Set(inFold)
+            let training = examples.indices.filter { !inFoldSet.contains($0) }.map { examples[$0] }
+            let model = trainer.train(training, epochs: epochs)
+            for (s, setting) in settings.enumerated() {
+                var recognizer = EntityRecognizer(lexicon: trainer.lexicon, model: model)
+                recognizer.options.minimumProbability = setting.minimumProbability
+                recognizer.options.titleRule = setting.titleRule
+                recognizer.options.countryChains = setting.countryChains
+                recognizer.options.gazetteerSpans = setting.gazetteerSpans
+                for i in inFold { predicted[s][i] = recognizer.spans(in: examples[i].text) }
+            }
+            progress(fold + 1)
+        }
+        return predicted
+    }
+}
