@@ -9,13 +9,8 @@ import TestSupport
 @Suite(.serialized, .timeLimit(.minutes(5)))
 struct IndexServiceIntegrationTests {
     static func enriched(_ number: Int) -> ArticleEnriched {
-        let text = "기사 \(number) 본문"
-        let parsed = ArticleParsed(
-            articleId: String(format: "%032x", number), contentHash: ArticleIdentity.contentHash(text: text),
-            source: "test", sourceURL: "https://news.example/\(number)", format: .plain, charset: "utf-8",
-            rawBytes: text.utf8.count, receivedAt: Date(), title: "제목 \(number)", subtitle: nil, byline: nil,
-            publishedDate: "2024-04-03", section: "종합", page: nil, paragraphs: [text], declaredCharCount: nil,
-            bodyCharCount: text.count, hasMedia: nil, quality: Quality(score: 1, warnings: []), provenance: [:])
+        let parsed = TestArticles.parsed(number)
+        let text = parsed.paragraphs[0]
         // Fingerprints far apart, so no article is taken for a near-duplicate of another.
         var generator = SplitMix64(seed: UInt64(number))
         return ArticleEnriched(

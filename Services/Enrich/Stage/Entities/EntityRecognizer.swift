@@ -19,10 +19,11 @@ public struct EntityRecognizer: Sendable {
         /// probability as their gazetteer type: a known name needs less certainty than an unknown one.
         var gazetteerMinimumProbability: Float = 0.3
         var titleRule = true
-        /// A name the title rule finds is kept when the tagger gives it at least this probability as a
-        /// person, so common nouns before a title (`사건 경위`, `이날 씨`) are not read as names; a name
-        /// followed by an age (`쏨차이 분마(41)씨`) needs no such support.
-        var titleRuleMinimumProbability: Float = 0.01
+        /// A name the title rule finds is kept when the tagger gives at least this probability to a person
+        /// starting where it starts (wherever it ends: `손정의` may read as `손정` + `의`), so common nouns
+        /// before a title (`사건 경위`, `이날 씨`) are not read as names; a name followed by an age
+        /// (`쏨차이 분마(41)씨`) needs no such support.
+        var titleRuleMinimumProbability: Float = 0.05
         var countryChains = true
         /// A tagger span is kept when the tagger gives it at least this probability (`NERModel.Lattice`).
         /// Chosen by cross-validation on the tuning split for precision; see docs/EVALUATION.md.
@@ -104,10 +105,7 @@ public struct EntityRecognizer: Sendable {
             let places = matches.filter { !lexicon.entries[$0.entry].isGeneric }.map { m in
                 Candidate(start: m.start, end: m.end, type: lexicon.entries[m.entry].type, priority: 2)
             }
-            let personProbability = { (start: Int, end: Int) in
-                lattice.probability(start: start, end: end, begin: NERLabel.begin(.person))
-            }
-            candidates += namesBeforeTitles(text, known: candidates + places, personProbability: personProbability)
+            candidates += namesBeforeTitles(text, known: candidates + places, lattice: lattice)
         }
 
         // Keep, in that order, what does not overlap a span already kept.
@@ -193,8 +191,10 @@ public struct EntityRecognizer: Sendable {
     /// Names written before a title, with organizations or places in between:
     /// `손정의 소프트뱅크 회장`, `기시다 후미오 일본 총리`, `샘 올트먼 오픈AI 최고경영자(CEO)`.
     private func namesBeforeTitles(
-        _ text: ScannedText, known: [Candidate], personProbability: (Int, Int) -> Float
+        _ text: ScannedText, known: [Candidate], lattice: NERModel.Lattice
     ) -> [Candidate] {
+        let person = NERLabel.begin(.person)
+        let personProbability = { (start: Int, end: Int) in lattice.probability(start: start, end: end, begin: person) }
         var covered = [EntityType?](repeating: nil, count: text.count)
         for c in known where c.type != .person {
             for i in c.start..<c.end { covered[i] = c.type }
@@ -216,7 +216,7 @@ public struct EntityRecognizer: Sendable {
             guard
                 let name = name(before: word, age: age, in: text, covered: covered, personProbability: personProbability)
                     ?? koreanName(beforeAffiliation: word, in: text),
-                age != nil || personProbability(name.start, name.end) >= options.titleRuleMinimumProbability
+                age != nil || lattice.marginal(name.start, person) >= options.titleRuleMinimumProbability
             else { continue }
             result.append(name)
         }
