@@ -86,7 +86,11 @@ public struct EntityRecognizer: Sendable {
             if span.end < text.count, text.classes[span.end] == .latin, text.classes[span.end - 1] == .latin { continue }
             var start = span.start, end = span.end
             if span.type == .organization { end = withoutTrailingTitle(text, start, end) }
-            if span.type == .person { start = afterLeadingParticlePhrases(text, start, end) }
+            if span.type == .person {
+                start = afterLeadingParticlePhrases(text, start, end)
+                // A title is never a name (`최고경영자`, `연구사`).
+                if lexicon.isTitle(text.scalars[start..<end]) { continue }
+            }
             candidates.append(Candidate(start: start, end: end, type: span.type, priority: 1))
         }
         for match in matches where options.gazetteerSpans && !lexicon.entries[match.entry].isGeneric {
