@@ -5,15 +5,25 @@ import TestSupport
 
 /// Entities on the golden samples.
 struct SampleEntityTests {
-    @Test func referenceArticleFindsEveryGoldEntity() throws {
-        let sample = Fixtures.sample("archive/openai-tokyo")
+    @Test(arguments: ["archive/openai-tokyo", "archive/english-driverless-buses"])
+    func referenceArticleFindsEveryGoldEntity(_ sampleName: String) throws {
+        let sample = Fixtures.sample(sampleName)
         let enriched = try SharedEnricher.enricher.enrich(try GoldenArticle.parsed(sample))
         let gold = try GoldenArticle.entities(sample)
         for type in EntityType.allCases {
             let found = Set(enriched.entities.filter { $0.type == type }.map(\.canonical))
             for name in gold[type] ?? [] {
-                #expect(found.contains(name), "\(type.rawValue) \(name) missing; found \(found.sorted())")
+                #expect(found.contains(name), "\(sample.name): \(type.rawValue) \(name) missing; found \(found.sorted())")
             }
+        }
+    }
+
+    @Test func englishArticleFindsNothingButItsGoldEntities() throws {
+        let sample = Fixtures.sample("archive/english-driverless-buses")
+        let enriched = try SharedEnricher.enricher.enrich(try GoldenArticle.parsed(sample))
+        let gold = try GoldenArticle.entities(sample)
+        for entity in enriched.entities {
+            #expect(gold[entity.type]?.contains(entity.canonical) == true, "\(entity.canonical) is not a gold \(entity.type)")
         }
     }
 

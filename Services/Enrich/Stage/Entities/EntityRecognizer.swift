@@ -5,10 +5,12 @@ import NewslineModels
 /// Four sources, merged left to right with longer spans winning: the character tagger (trained on
 /// KLUE news sentences, `newsline eval train`), the gazetteer, chains of one-syllable country
 /// abbreviations (`한·미·일`) and names placed before a title (`기시다 후미오 일본 총리`).
+/// English text (a paragraph of mostly Latin letters) goes to `EnglishEntityRecognizer` instead.
 /// The service and `newsline eval ner` both call `recognize`.
 public struct EntityRecognizer: Sendable {
     let lexicon: Lexicon
     private let model: NERModel
+    private let english: EnglishEntityRecognizer
     var options = Options()
 
     /// Which sources the recognizer merges, and how sure the tagger must be.
@@ -39,17 +41,21 @@ public struct EntityRecognizer: Sendable {
     ]
 
     public init() throws {
-        try self.init(lexicon: Lexicon(), model: NERModel(contentsOf: ResourceFile.url("ner-model.bin")))
+        try self.init(
+            lexicon: Lexicon(), model: NERModel(contentsOf: ResourceFile.url("ner-model.bin")),
+            english: EnglishEntityRecognizer())
     }
 
-    init(lexicon: Lexicon, model: NERModel) {
+    init(lexicon: Lexicon, model: NERModel, english: EnglishEntityRecognizer) {
         self.lexicon = lexicon
+        self.english = english
         self.model = model
     }
 
     /// Every entity mention in `text`, in order, non-overlapping.
     public func recognize(_ text: String) -> [EntityMention] {
         let scalars = Array(text.unicodeScalars)
+        if EnglishEntityRecognizer.isEnglish(scalars) { return english.recognize(scalars) }
         var mentions: [EntityMention] = []
         var start = 0
         while start < scalars.count {

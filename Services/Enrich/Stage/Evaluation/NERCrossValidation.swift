@@ -25,12 +25,14 @@ public struct NERCrossValidation {
     public var folds: Int
     public var epochs: Int
     private let trainer: NERTrainer
+    private let english: EnglishEntityRecognizer
 
     public init(folds: Int, epochs: Int) throws {
         precondition(folds >= 2, "cross-validation needs at least two folds")
         self.folds = folds
         self.epochs = epochs
         trainer = try NERTrainer()
+        english = try EnglishEntityRecognizer()
     }
 
     /// Each setting's spans for every sentence of `examples` (which must all be tuning sentences),
@@ -46,7 +48,7 @@ public struct NERCrossValidation {
             let training = examples.indices.filter { !inFoldSet.contains($0) }.map { examples[$0] }
             let model = trainer.train(training, epochs: epochs)
             for (s, setting) in settings.enumerated() {
-                var recognizer = EntityRecognizer(lexicon: trainer.lexicon, model: model)
+                var recognizer = EntityRecognizer(lexicon: trainer.lexicon, model: model, english: english)
                 recognizer.options.minimumProbability = setting.minimumProbability
                 recognizer.options.titleRule = setting.titleRule
                 recognizer.options.countryChains = setting.countryChains
