@@ -1,6 +1,7 @@
 import EnrichStage
 import NewslineModels
 import Testing
+import TestSupport
 
 /// Entities in English text, found by rule rather than by the Korean-trained tagger.
 struct EnglishEntityTests {
@@ -36,5 +37,25 @@ struct EnglishEntityTests {
     @Test func koreanTextWithEnglishWordsStillGoesToTheTagger() throws {
         let found = try entities("손정의 소프트뱅크 회장은 OpenAI와 Microsoft의 AI 투자에 대해 말했다.")
         #expect(found["손정의"] == .person)
+    }
+
+    @Test func randomEnglishLikeTextGivesSpansInsideTheText() throws {
+        let words = [
+            "The", "of", "Of", "Mr.", "Dr.", "said", "says", "Lee", "Soo-jin", "Bank", "Korea", "University",
+            "Station", "5-ga", "Seoul's", "U.S.", "a", "the", "who", ",", ".", "\"", "(", ")", "Inc.", "City",
+            "Jongno", "Mapo-gu", "-", "'s", "’s", "Ö", "of.", "The.", "Sept.", "x", "1", "",
+        ]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<(20 + generator.below(40)) {
+                text += words[generator.below(words.count)]
+                text += generator.below(4) == 0 ? "" : " "
+            }
+            let scalars = Array(text.unicodeScalars)
+            for mention in SharedEnricher.enricher.entityRecognizer.recognize(text) {
+                #expect(mention.start >= 0 && mention.start < mention.end && mention.end <= scalars.count, "\(text)")
+            }
+        }
     }
 }

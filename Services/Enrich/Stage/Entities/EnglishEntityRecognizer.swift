@@ -65,7 +65,9 @@ struct EnglishEntityRecognizer: Sendable {
             defer { i = end }
             var first = i
             var honorific = false
-            while first < end, common.contains(tokens[first].text) || honorifics.contains(tokens[first].text) {
+            while first < end,
+                common.contains(tokens[first].text) || honorifics.contains(tokens[first].text) || tokens[first].text == "of"
+            {
                 honorific = honorific || honorifics.contains(tokens[first].text)
                 first += 1
             }
@@ -88,7 +90,7 @@ struct EnglishEntityRecognizer: Sendable {
                 text: String(String.UnicodeScalarView(scalars[start..<end])), type: type, start: start, end: end)
         }
         // The head is the last word, or the word before `of` (`Bank of Korea`, `University of Seoul`).
-        let last = run.firstIndex { $0.text == "of" }.map { run[$0 - 1].text } ?? run.last!.text
+        let last = run.firstIndex { $0.text == "of" }.map { run[max($0 - 1, 0)].text } ?? run.last!.text
         let text = run.map(\.text).joined(separator: " ")
         if isPerson(run, honorific: honorific, before: before, after: after) { return mention(.person, run[...]) }
         if Self.hasPlaceSuffix(last) { return mention(.location, run[...]) }

@@ -239,7 +239,8 @@ public struct EntityRecognizer: Sendable {
     private func name(
         before title: Int, age: Int?, in text: ScannedText, covered: [EntityType?],
         personProbability: (Int, Int) -> Float
-    ) -> Candidate? {        var previous = text.previousWordStart(before: age ?? title)
+    ) -> Candidate? {
+        var previous = text.previousWordStart(before: age ?? title)
         var skipped = 0
         while age == nil, let p = previous, skipped < 3,
             covered[p] != nil || text.classes[p] == .latin || isOrganizationLike(text, p)
