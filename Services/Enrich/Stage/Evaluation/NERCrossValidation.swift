@@ -4,7 +4,8 @@
 /// A sentence's fold is its split bucket modulo `folds`; each fold is scored by a model trained on the
 /// others, and the counts of all folds are pooled into one score per setting.
 public struct NERCrossValidation {
-    /// A recognizer setting to score; the title rule's own threshold stays at its default: how sure the tagger must be of a span, and which rules are merged.
+    /// A recognizer setting to score: how sure the tagger must be of a span, and which rules are merged.
+    /// The gazetteer's and the title rule's own thresholds stay at their defaults.
     public struct Setting: Sendable, CustomStringConvertible {
         public var minimumProbability: Float
         public var titleRule = true
