@@ -216,9 +216,12 @@ struct ChaosReport {
     }
 
     /// Nothing lost, no duplicate documents, poison never indexed, and poison costs at most 20% throughput.
-    var passed: Bool {
-        lost == 0 && drained && documents == indexedArticles && poisonIndexed == 0 && !throughputFellTooFar
-    }
+    var passed: Bool { delivered && !throughputFellTooFar }
+
+    /// Failed on throughput alone: everything was delivered, only slower than the clean run allows.
+    var failedOnThroughputOnly: Bool { delivered && throughputFellTooFar }
+
+    private var delivered: Bool { lost == 0 && drained && documents == indexedArticles && poisonIndexed == 0 }
 
     private var throughputFellTooFar: Bool {
         guard scenario == .poison, let baselineThroughput else { return false }

@@ -36,16 +36,33 @@ struct ChaosCommand: AsyncParsableCommand {
     @Option(help: "Also write the reports as JSON to this file.")
     var json: String?
 
+    /// How many clean-and-poison pairs may measure poison's throughput cost.
+    static let throughputTrials = 3
+
+    private func execute(_ scenario: ChaosScenario, baseline: ChaosReport?) async throws -> ChaosReport {
+        try await ChaosRun(
+            scenario: scenario, articles: articles, timeout: timeout, samples: samples,
+            directory: workDirectory + "/" + scenario.rawValue
+        ).execute(baseline: baseline)
+    }
+
     func run() async throws {
         var reports: [ChaosReport] = []
         for scenario in scenarios {
             print("\n== \(scenario.rawValue): \(scenario.summary)")
             fflush(nil)
-            let report = try await ChaosRun(
-                scenario: scenario, articles: articles, timeout: timeout, samples: samples,
-                directory: workDirectory + "/" + scenario.rawValue
-            ).execute(baseline: reports.first { $0.scenario == .clean })
+            var report = try await execute(scenario, baseline: reports.first { $0.scenario == .clean })
             print(report.line)
+            // A 2,000-article run lasts a second or two, so one stall on a busy machine can move its
+            // throughput by a third: a slow poison run is measured again, with a fresh clean run beside it.
+            for trial in 2...Self.throughputTrials where report.failedOnThroughputOnly {
+                print("  slower than 80% of the clean run; measuring clean and poison again (trial \(trial) of \(Self.throughputTrials))")
+                let clean = try await execute(.clean, baseline: nil)
+                print(clean.line)
+                if let index = reports.firstIndex(where: { $0.scenario == .clean }) { reports[index] = clean }
+                report = try await execute(scenario, baseline: clean)
+                print(report.line)
+            }
             reports.append(report)
         }
         print("")
