@@ -46,7 +46,7 @@ public struct Enricher: Sendable {
         }
         let body = Array(units[titleUnits...])
 
-        let found = units.map { unit in recognizer.recognize(unit.string(0, unit.count)) }
+        let found = units.map { recognizer.recognize($0) }
         let entities = ArticleEntities(units: units, found: found, lexicon: recognizer.lexicon)
         let quotes = QuoteExtractor(lexicon: recognizer.lexicon)
             .quotes(paragraphs: body, firstUnit: titleUnits, entities: entities)

@@ -28,16 +28,8 @@ struct EnglishEntityRecognizer: Sendable {
 
     /// Whether a text is English rather than Korean with English words in it: at least 20 Latin letters
     /// and ten for every Hangul, Han or Kana letter.
-    static func isEnglish(_ scalars: [Unicode.Scalar]) -> Bool {
-        var latin = 0, other = 0
-        for scalar in scalars {
-            switch ScalarClass(scalar) {
-            case .latin: latin += 1
-            case .hangul, .han, .kana: other += 1
-            default: break
-            }
-        }
-        return latin >= 20 && latin >= 10 * other
+    static func isEnglish(_ counts: ScriptCounts) -> Bool {
+        counts.latin >= 20 && counts.latin >= 10 * (counts.hangul + counts.han + counts.kana)
     }
 
     /// A word between spaces, without the punctuation around it.

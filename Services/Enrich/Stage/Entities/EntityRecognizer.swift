@@ -53,9 +53,13 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Every entity mention in `text`, in order, non-overlapping.
-    public func recognize(_ text: String) -> [EntityMention] {
-        let scalars = Array(text.unicodeScalars)
-        if EnglishEntityRecognizer.isEnglish(scalars) { return english.recognize(scalars) }
+    public func recognize(_ text: String) -> [EntityMention] { recognize(ScannedText(text)) }
+
+    /// Every entity mention in a text the caller has already scanned (the enricher's text units).
+    func recognize(_ text: ScannedText) -> [EntityMention] {
+        if EnglishEntityRecognizer.isEnglish(ScriptCounts(text.classes)) { return english.recognize(text.scalars) }
+        guard text.count > EntityRecognizer.pieceLength else { return recognize(piece: text) }
+        let scalars = text.scalars
         var mentions: [EntityMention] = []
         var start = 0
         while start < scalars.count {
@@ -63,11 +67,10 @@ public struct EntityRecognizer: Sendable {
             if end < scalars.count {
                 // Cut at a space so no name is split; a piece with no space is cut where it is.
                 var cut = end
-                while cut > start + EntityRecognizer.pieceLength / 2, ScalarClass(scalars[cut]) != .space { cut -= 1 }
+                while cut > start + EntityRecognizer.pieceLength / 2, text.classes[cut] != .space { cut -= 1 }
                 if cut > start + EntityRecognizer.pieceLength / 2 { end = cut }
             }
-            let piece = ScannedText(scalars: Array(scalars[start..<end]))
-            for var mention in recognize(piece) {
+            for var mention in recognize(piece: ScannedText(scalars: Array(scalars[start..<end]))) {
                 mention.start += start
                 mention.end += start
                 mentions.append(mention)
@@ -77,7 +80,7 @@ public struct EntityRecognizer: Sendable {
         return mentions
     }
 
-    func recognize(_ text: ScannedText) -> [EntityMention] {
+    private func recognize(piece text: ScannedText) -> [EntityMention] {
         let matches = lexicon.matches(in: text)
         let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches)
         let (tags, emission) = model.decodeWithScores(keys: keys, count: text.count)
@@ -131,8 +134,8 @@ public struct EntityRecognizer: Sendable {
             kept.append(candidate)
         }
         kept.sort { $0.start < $1.start }
-        return kept.map { kept in
-            var c = kept
+        return kept.map { candidate in
+            var c = candidate
             // `김모 씨`: KLUE and the enricher take the family name alone.
             if c.type == .person, c.end - c.start == 2, text.scalars[c.start + 1] == "모",
                 lexicon.isSurname(text.scalars[c.start])

@@ -7,22 +7,13 @@ enum LanguageDetector {
     ]
 
     static func language(of text: ScannedText) -> String {
-        var hangul = 0, kana = 0, han = 0, latin = 0
-        for c in text.classes {
-            switch c {
-            case .hangul: hangul += 1
-            case .kana: kana += 1
-            case .han: han += 1
-            case .latin: latin += 1
-            default: break
-            }
-        }
-        let letters = hangul + kana + han + latin
+        let counts = ScriptCounts(text.classes)
+        let letters = Double(counts.letters)
         guard letters > 0 else { return "other" }
-        if Double(hangul) >= 0.2 * Double(letters) { return "ko" }
-        if kana > 0, Double(kana + han) >= 0.3 * Double(letters) { return "ja" }
-        if Double(han) >= 0.3 * Double(letters) { return "zh" }
-        if Double(latin) >= 0.5 * Double(letters) {
+        if Double(counts.hangul) >= 0.2 * letters { return "ko" }
+        if counts.kana > 0, Double(counts.kana + counts.han) >= 0.3 * letters { return "ja" }
+        if Double(counts.han) >= 0.3 * letters { return "zh" }
+        if Double(counts.latin) >= 0.5 * letters {
             var words = 0, function = 0
             var i = 0
             while i < text.count, words < 2_000 {
