@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "Kafka",
                 "NewslineModels",
+                "TextScanning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -18,6 +18,9 @@ public enum DeadLetterHeader {
     /// Present when the broker refused the whole original value: its size in bytes before it was cut.
     public static let truncatedFrom = "deadletter.value.truncated-from"
 
+    /// On a `crashed-stage` dead letter: how many times the stage process died on the input.
+    public static let crashCount = "deadletter.crash.count"
+
     public static let all = [
         stage, errorClass, errorMessage, originalTopic, originalPartition, originalOffset, originalTimestamp, time,
     ]
@@ -53,4 +56,6 @@ extension RejectedInput {
     public static let tooDeep = "too-deep"
     public static let malformedJSON = "malformed-json"
     public static let noArticleContent = "no-article-content"
+    /// The stage process died on the input again and again (see `CrashGuard`).
+    public static let crashedStage = "crashed-stage"
 }

@@ -20,6 +20,9 @@ public enum DeadLetterMessage {
             KafkaHeader(key: DeadLetterHeader.originalTimestamp, text: message.timestampMilliseconds.map(String.init) ?? ""),
             KafkaHeader(key: DeadLetterHeader.time, text: Timestamp.format(now)),
         ]
+        if let crashed = error as? CrashedStage {
+            headers.append(KafkaHeader(key: DeadLetterHeader.crashCount, text: String(crashed.deaths)))
+        }
         return KafkaProducerMessage(topic: Topics.deadletter.name, key: message.key, value: message.value, headers: headers)
     }
 
@@ -28,6 +31,8 @@ public enum DeadLetterMessage {
         switch error {
         case let rejected as RejectedInput:
             return (rejected.reason, rejected.message)
+        case let crashed as CrashedStage:
+            return (RejectedInput.crashedStage, crashed.description)
         case let decoding as EventDecodingError:
             if case .unsupportedVersion = decoding { return ("unsupported-version", decoding.description) }
             return ("malformed-event", decoding.description)

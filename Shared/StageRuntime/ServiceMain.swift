@@ -42,7 +42,13 @@ public enum ServiceMain {
             configuration: configuration, groupId: options.groupId(for: stage.name), topics: [stage.inputTopic],
             logger: logger, startOffsets: startOffsets)
         let producer = try KafkaProducer(configuration: configuration, logger: logger)
-        let runner = StageRunner(stage: stage, consumer: consumer, producer: producer, logger: logger)
+        let crashGuard = try options.crashGuard.open(group: options.groupId(for: stage.name))
+        if crashGuard.inheritedDeaths > 0 {
+            logger.warning(
+                "a previous process of this stage died while processing inputs; they are processed one at a time",
+                metadata: ["guard": .string(crashGuard.path ?? ""), "deaths": "\(crashGuard.inheritedDeaths)"])
+        }
+        let runner = StageRunner(stage: stage, consumer: consumer, producer: producer, logger: logger, crashGuard: crashGuard)
         let services: [ServiceGroupConfiguration.ServiceConfiguration] =
             [.init(service: runner)] + extraServices.map { .init(service: $0) }
         let group = ServiceGroup(

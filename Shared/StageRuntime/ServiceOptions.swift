@@ -25,6 +25,8 @@ public struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env LOG_LEVEL).")
     public var logLevel: String?
 
+    @OptionGroup public var crashGuard: CrashGuardOptions
+
     public init() {}
 
     /// The Kafka configuration: environment first, then the flags on top.

@@ -22,6 +22,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
     private let batchSize: Int
     private let inFlight: InFlightLimit
     private let codec = EventCodec()
+    private let crashGuard: CrashGuard
     public let statistics = StageStatistics()
 
     public init(
@@ -30,7 +31,8 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         producer: KafkaProducer,
         logger: Logger,
         batchSize: Int = 500,
-        maxInFlight: Int = 5_000
+        maxInFlight: Int = 5_000,
+        crashGuard: CrashGuard = .disabled()
     ) {
         self.stage = stage
         self.consumer = consumer
@@ -38,6 +40,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         self.logger = logger
         self.batchSize = batchSize
         self.inFlight = InFlightLimit(maxInFlight)
+        self.crashGuard = crashGuard
     }
 
     private struct Pending: Sendable {
@@ -78,12 +81,36 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         while true {
             let batch = await consumer.nextBatch(limit: batchSize)
             if batch.isEmpty { return }
-            let outcomes = await stage.process(batch)
-            for (message, outcome) in zip(batch, outcomes) {
-                await inFlight.acquire()
-                pending.yield(await enqueue(outcome, for: message))
+            for plan in crashGuard.plan(batch) {
+                switch plan {
+                case .together(let indices):
+                    await process(indices.map { batch[$0] }, into: pending)
+                case .alone(let index):
+                    logger.warning("processing alone an input a stage process died on", metadata: metadata(of: batch[index]))
+                    await process([batch[index]], into: pending)
+                case .condemned(let index, let deaths):
+                    await inFlight.acquire()
+                    // The record stays: a redelivered copy is set aside again without another crash.
+                    pending.yield(await deadLetter(batch[index], error: CrashedStage(deaths: deaths)))
+                }
             }
         }
+    }
+
+    /// Processes inputs with the crash guard's record naming them, then enqueues their outputs.
+    private func process(_ batch: [KafkaConsumerMessage], into pending: AsyncStream<Pending>.Continuation) async {
+        crashGuard.willProcess(batch)
+        CrashInjection.check(batch)
+        let outcomes = await stage.process(batch)
+        for (message, outcome) in zip(batch, outcomes) {
+            await inFlight.acquire()
+            pending.yield(await enqueue(outcome, for: message))
+        }
+        crashGuard.didProcess()
+    }
+
+    private func metadata(of message: KafkaConsumerMessage) -> Logger.Metadata {
+        ["topic": .string(message.topic), "partition": "\(message.partition)", "offset": "\(message.offset)"]
     }
 
     private func enqueue(_ outcome: StageOutcome<Wrapped.Output>, for message: KafkaConsumerMessage) async -> Pending {
