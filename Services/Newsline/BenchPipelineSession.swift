@@ -78,7 +78,7 @@ final class BenchPipelineSession {
 
     /// The first service that exited, as a sentence, or nil while all run.
     var exitedService: String? {
-        pipeline.services.exited.first.map { "service \($0.name) exited with status \($0.status); see \(logDirectory)/\($0.name).log" }
+        pipeline.services.reapDied().first?.report
     }
 
     /// Waits until every service instance has been assigned partitions and no group has changed

@@ -11,18 +11,24 @@ enum ClusterConnection {
 
     static func configuration(_ options: ServiceOptions) throws -> KafkaConfiguration {
         var configuration = try options.kafkaConfiguration()
-        let environment = ProcessInfo.processInfo.environment
-        if options.brokers == nil, environment["KAFKA_BROKERS"] == nil,
-            let address = try? String(contentsOfFile: addressFile, encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines),
-            !address.isEmpty
-        {
+        if let address = embeddedBrokerAddress(options) {
             configuration.bootstrapServers = try KafkaConfiguration.parseBrokers(address)
         }
         if configuration.clientId == "newsline" {
             configuration.clientId = "newsline-cli"
         }
         return configuration
+    }
+
+    /// The address of the embedded broker (`newsline broker` / `run`) when that is where a command
+    /// connects: no `--brokers`, no `KAFKA_BROKERS`, and an address file.
+    static func embeddedBrokerAddress(_ options: ServiceOptions) -> String? {
+        guard options.brokers == nil, ProcessInfo.processInfo.environment["KAFKA_BROKERS"] == nil,
+            let address = try? String(contentsOfFile: addressFile, encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines),
+            !address.isEmpty
+        else { return nil }
+        return address
     }
 }
 

@@ -33,6 +33,13 @@ final class ProgressReporter {
         FileHandle.standardError.write(Data("failed: \(failure)\n".utf8))
     }
 
+    /// A line about the run (such as waiting for the pipeline), between progress updates.
+    func note(_ text: String) {
+        if isTerminal { print("\r\u{1B}[K", terminator: "") }
+        print(text)
+        fflush(nil)
+    }
+
     func finish() {
         if isTerminal && done > 0 { print("") }
     }

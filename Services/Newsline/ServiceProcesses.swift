@@ -8,7 +8,11 @@ import Logging
 final class ServiceProcesses {
     struct Running {
         var name: String
+        var service: String
+        var arguments: [String]
         var process: Process
+        /// Stopped on purpose (or already reported as died).
+        var stopped = false
     }
 
     private(set) var running: [Running] = []
@@ -64,12 +68,15 @@ final class ServiceProcesses {
         process.standardError = log
         try process.run()
         running.removeAll { $0.name == name && !$0.process.isRunning }
-        running.append(Running(name: name, process: process))
+        running.append(Running(name: name, service: service, arguments: arguments, process: process))
     }
 
     /// Sends a signal to a running instance; with SIGKILL or SIGTERM, waits until it has exited.
+    ///
+    /// An instance stopped this way is not reported by `reapDied()`: the caller meant it.
     func signal(_ name: String, _ signal: Int32) {
-        for service in running where service.name == name && service.process.isRunning {
+        for (index, service) in running.enumerated() where service.name == name && service.process.isRunning {
+            if signal == SIGKILL || signal == SIGTERM { running[index].stopped = true }
             kill(service.process.processIdentifier, signal)
             if signal == SIGKILL || signal == SIGTERM {
                 service.process.waitUntilExit()
@@ -82,16 +89,40 @@ final class ServiceProcesses {
         running.first { $0.name == name && $0.process.isRunning }?.process.processIdentifier
     }
 
-    /// Services that exited on their own, with their exit status.
-    var exited: [(name: String, status: Int32)] {
-        running.filter { !$0.process.isRunning && $0.process.terminationReason == .exit && $0.process.terminationStatus != 0 }
-            .map { ($0.name, $0.process.terminationStatus) }
+    /// Instances that died without being asked to (any exit, signals included), each reported once.
+    func reapDied() -> [DiedService] {
+        var died: [DiedService] = []
+        for index in running.indices where !running[index].process.isRunning && !running[index].stopped {
+            running[index].stopped = true
+            let process = running[index].process
+            let name = running[index].name
+            let logURL = logDirectory.appendingPathComponent("\(name).log")
+            died.append(
+                DiedService(
+                    name: name, service: running[index].service, arguments: running[index].arguments,
+                    reason: process.terminationReason == .uncaughtSignal
+                        ? "killed by signal \(process.terminationStatus)" + (Self.signalNames[process.terminationStatus].map { " (\($0))" } ?? "")
+                        : "exited with status \(process.terminationStatus)",
+                    logPath: logURL.path, logTail: LogTail.lines(of: logURL, count: 8)))
+        }
+        return died
     }
+
+    /// Starts again an instance that died, under its name and arguments.
+    func restart(_ died: DiedService) throws {
+        try startInstance(died.service, name: died.name, arguments: died.arguments)
+    }
+
+    private static let signalNames: [Int32: String] = [
+        SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGKILL: "SIGKILL", SIGILL: "SIGILL", SIGBUS: "SIGBUS",
+        SIGTRAP: "SIGTRAP", SIGTERM: "SIGTERM", SIGINT: "SIGINT", SIGFPE: "SIGFPE",
+    ]
 
     /// Stops every process: SIGTERM, then SIGKILL for those still running after `grace`.
     func stopAll(grace: Duration = .seconds(20)) async {
-        for service in running where service.process.isRunning {
-            service.process.terminate()
+        for index in running.indices where running[index].process.isRunning {
+            running[index].stopped = true
+            running[index].process.terminate()
         }
         let deadline = ContinuousClock.now + grace
         while running.contains(where: { $0.process.isRunning }), ContinuousClock.now < deadline {
@@ -103,6 +134,34 @@ final class ServiceProcesses {
         for service in running {
             service.process.waitUntilExit()
         }
+    }
+}
+
+/// A service instance that died on its own: which, how, and the end of its log.
+struct DiedService {
+    var name: String
+    var service: String
+    var arguments: [String]
+    var reason: String
+    var logPath: String
+    var logTail: [String]
+
+    /// `service enrich-1 killed by signal 4 (SIGILL); the end of var/logs/enrich-1.log:` and the lines.
+    var report: String {
+        (["service \(name) \(reason); the end of \(logPath):"] + logTail.map { "  | " + $0 }).joined(separator: "\n")
+    }
+}
+
+/// The last lines of a log file, read from its end.
+enum LogTail {
+    static func lines(of url: URL, count: Int, maxBytes: Int = 16 * 1024) -> [String] {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > UInt64(maxBytes) ? size - UInt64(maxBytes) : 0)
+        let data = (try? handle.readToEnd()) ?? Data()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0.prefix(300)) }
+        return Array(lines.suffix(count))
     }
 }
 

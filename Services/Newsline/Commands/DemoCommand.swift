@@ -63,10 +63,16 @@ struct DemoCommand: AsyncParsableCommand {
 
     private func publishAndFollow(_ inputs: [DemoInputs.Input], pipeline: LocalPipeline, logger: Logger) async throws -> PipelineOutcome {
         let follower = try PipelineFollower(configuration: pipeline.configuration, logger: logger)
-        let producer = try KafkaProducer(configuration: pipeline.configuration, logger: logger)
-        producer.start()
-        try await producer.sendAll(inputs.map(\.message))
-        await producer.shutdown()
+        let publisher = try RawPublisher(
+            configuration: pipeline.configuration, logger: logger, pacer: UnreadBytesPacer(admin: pipeline.admin),
+            waiting: { print("  waiting for the pipeline: \($0)") })
+        for input in inputs {
+            try await publisher.send(input.message, name: input.name)
+        }
+        await publisher.finish()
+        if let failure = publisher.failures.first {
+            throw DemoFailure(description: "cannot publish \(failure.name): \(failure.error)")
+        }
         print("Published \(inputs.count) raw articles to \(Topics.raw.name); waiting for each to be indexed or dead-lettered…")
         do {
             try await follow(follower, expecting: inputs.count, pipeline: pipeline)
@@ -90,8 +96,8 @@ struct DemoCommand: AsyncParsableCommand {
                 lastReport = report
             }
             if outcome.accountedFor >= count { return }
-            for (name, status) in pipeline.services.exited {
-                throw DemoFailure(description: "service \(name) exited with status \(status); see \(workDirectory)/logs/\(name).log")
+            if let died = pipeline.services.reapDied().first {
+                throw DemoFailure(description: died.report)
             }
             try await Task.sleep(for: .milliseconds(250))
         }

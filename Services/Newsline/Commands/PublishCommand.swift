@@ -33,11 +33,20 @@ struct PublishCommand: AsyncParsableCommand {
     @Option(name: .customLong("content-type"), help: "The content-type header for every input, instead of guessing.")
     var contentType: String?
 
+    @Option(
+        name: .customLong("max-unread-bytes"),
+        help: """
+            Wait while any partition of the pipeline's topics holds more unread bytes than this (0: never wait). \
+            Default: 1 MiB on the embedded broker, which drops a partition's oldest data past about 5 MiB; 0 on Kafka.
+            """)
+    var maxUnreadBytes: Int?
+
     @OptionGroup var kafka: ServiceOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file, folder or -") }
         if sourceURL != nil, sourceURLBase != nil { throw ValidationError("use --source-url or --source-url-base, not both") }
+        if let maxUnreadBytes, maxUnreadBytes < 0 { throw ValidationError("--max-unread-bytes cannot be negative") }
     }
 
     func run() async throws {
@@ -47,40 +56,36 @@ struct PublishCommand: AsyncParsableCommand {
             throw ValidationError("--source-url names one article, but \(inputs.count) inputs were given")
         }
         let configuration = try ClusterConnection.configuration(kafka)
-        let producer = try KafkaProducer(configuration: configuration, logger: logger)
-        producer.start()
+        let budget = maxUnreadBytes ?? (ClusterConnection.embeddedBrokerAddress(kafka) != nil ? UnreadBytesPacer.defaultBudget : 0)
+        let pacer = budget > 0 ? UnreadBytesPacer(admin: try KafkaAdmin(configuration: configuration, logger: logger), budget: budget) : nil
         let progress = ProgressReporter(total: inputs.count, totalBytes: inputs.reduce(0) { $0 + $1.size })
-        var deliveries: [(RawInput, DeliveryPromise)] = []
-        var failed = 0
+        let publisher = try RawPublisher(
+            configuration: configuration, logger: logger, pacer: pacer,
+            delivered: { _, bytes in progress.advance(bytes: bytes) },
+            waiting: { fullest in progress.note("waiting for the pipeline: \(fullest)") })
+        var unreadable = 0
         for input in inputs {
+            let bytes: [UInt8]
             do {
-                let bytes = try input.read()
-                let message = KafkaProducerMessage(
-                    topic: topic, key: Array(input.name.utf8), value: bytes, headers: headers(for: input))
-                deliveries.append((input, try await producer.enqueue(message)))
+                bytes = try input.read()
             } catch {
-                failed += 1
+                unreadable += 1
                 progress.report(failure: "\(input.name): \(error)")
+                continue
             }
+            let message = KafkaProducerMessage(topic: topic, key: Array(input.name.utf8), value: bytes, headers: headers(for: input))
+            try await publisher.send(message, name: input.name)
         }
-        var published = 0
-        var publishedBytes = 0
-        for (input, delivery) in deliveries {
-            switch await delivery.result() {
-            case .success:
-                published += 1
-                publishedBytes += input.size
-                progress.advance(bytes: input.size)
-            case .failure(let error):
-                failed += 1
-                progress.report(failure: "\(input.name): \(error)")
-            }
+        await publisher.finish()
+        for failure in publisher.failures {
+            progress.report(failure: "\(failure.name): \(failure.error)")
         }
-        await producer.shutdown()
         progress.finish()
+        let failed = unreadable + publisher.failures.count
         print(
-            "published \(published), failed \(failed), \(ByteCount.format(publishedBytes)), "
-                + String(format: "%.2f s", progress.elapsedSeconds))
+            "published \(publisher.published), failed \(failed), \(ByteCount.format(publisher.publishedBytes)), "
+                + String(format: "%.2f s", progress.elapsedSeconds)
+                + (publisher.waited > .seconds(1) ? String(format: " (%.1f s waiting for the pipeline)", publisher.waited.seconds) : ""))
         if failed > 0 { throw ExitCode(1) }
     }
 

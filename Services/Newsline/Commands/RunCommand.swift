@@ -43,8 +43,14 @@ struct RunCommand: AsyncParsableCommand {
                 print((topics + lags).joined(separator: " | "))
                 fflush(nil)
             }
-            for (name, code) in pipeline.services.exited {
-                print("service \(name) exited with status \(code); see \(logDirectory)/\(name).log")
+            for died in pipeline.services.reapDied() {
+                print(died.report)
+                do {
+                    try pipeline.services.restart(died)
+                    print("restarted \(died.name)")
+                } catch {
+                    print("cannot restart \(died.name): \(error)")
+                }
             }
             await stopRequested.wait(upTo: .seconds(2))
         }
@@ -73,9 +79,15 @@ struct LocalPipeline {
         try FileManager.default.createDirectory(atPath: "var", withIntermediateDirectories: true)
         try Data((broker.bootstrapServers + "\n").utf8).write(to: URL(fileURLWithPath: ClusterConnection.addressFile))
         let configuration = KafkaConfiguration(bootstrapServers: [broker.bootstrapServers], clientId: "newsline-run")
+        // Crash-guard records name offsets of this broker's topics: a new broker starts with none.
+        let stateDirectory = URL(fileURLWithPath: logDirectory).deletingLastPathComponent().appendingPathComponent("state").path
+        try? FileManager.default.removeItem(atPath: stateDirectory)
         let services = try ServiceProcesses(
             brokers: broker.bootstrapServers, logDirectory: URL(fileURLWithPath: logDirectory),
-            extraEnvironment: environment.merging(["NEWSLINE_INDEX_PATH": indexPath, "NEWSLINE_HTTP_PORT": String(httpPort)]) { $1 })
+            extraEnvironment: environment.merging([
+                "NEWSLINE_INDEX_PATH": indexPath, "NEWSLINE_HTTP_PORT": String(httpPort),
+                "NEWSLINE_STATE_DIRECTORY": stateDirectory,
+            ]) { $1 })
         for service in ["ingest", "parse", "enrich", "index"] {
             try services.start(service, count: counts[service] ?? 1)
         }
