@@ -3,6 +3,7 @@ import IndexStage
 import Kafka
 import Logging
 import NewslineModels
+import Synchronization
 
 /// One chaos scenario: a fresh pipeline, the articles, the fault, the drain and the audit.
 struct ChaosRun: Sendable {
@@ -19,6 +20,14 @@ struct ChaosRun: Sendable {
         var isPoison: Bool
     }
 
+    /// What the publisher and the fault tell each other in the scenarios that freeze ingest.
+    final class Handshake: Sendable {
+        let ingestFrozen = Mutex(false)
+        let deliveries = Mutex<[String: KafkaDeliveryReport]>([:])
+        /// Services restarted after they died.
+        let restarts = Mutex(0)
+    }
+
     func execute(baseline: ChaosReport?) async throws -> ChaosReport {
         let logger = CommandLogging.logger("chaos")
         try? FileManager.default.removeItem(atPath: directory)
@@ -31,12 +40,16 @@ struct ChaosRun: Sendable {
         let started = ContinuousClock.now
         var faultEnds: [ContinuousClock.Instant] = []
         var drained = false
+        let handshake = Handshake()
         do {
             let configuration = pipeline.configuration
-            let publisher = Task { try await publish(inputs, configuration: configuration, logger: logger) }
-            faultEnds = try await injectFault(pipeline: pipeline, follower: follower, total: inputs.count)
+            let admin = pipeline.admin
+            let publisher = Task {
+                try await publish(inputs, configuration: configuration, admin: admin, follower: follower, handshake: handshake, logger: logger)
+            }
+            faultEnds = try await injectFault(pipeline: pipeline, follower: follower, handshake: handshake, total: inputs.count)
             try await publisher.value
-            drained = try await drain(follower, expecting: inputs, pipeline: pipeline)
+            drained = try await drain(follower, expecting: inputs, handshake: handshake, pipeline: pipeline)
         } catch {
             await follower.stop()
             await pipeline.stop()
@@ -48,7 +61,8 @@ struct ChaosRun: Sendable {
         let documents = try ArticleIndex(path: indexPath).documentCount()
         return ChaosReport(
             scenario: scenario, inputs: inputs, outcome: follower.outcome, documents: documents, drained: drained,
-            seconds: elapsed.seconds, faultEnds: faultEnds, baseline: baseline)
+            seconds: elapsed.seconds, faultEnds: faultEnds, baseline: baseline,
+            rawPositions: handshake.deliveries.withLock { $0 }, restarts: handshake.restarts.withLock { $0 })
     }
 
     /// Unique articles made from the samples; the poison scenario replaces every tenth by a bad input.
@@ -60,13 +74,19 @@ struct ChaosRun: Sendable {
         return raws.enumerated().map { number, raw in
             let url = raw.sourceURL ?? "https://chaos.newsline.example/\(number)"
             var bytes = raw.bytes
-            let poison = scenario == .poison && number % 10 == 5
-            if poison {
+            var contentType = raw.contentType
+            let poison = scenario.poisonEvery.map { number % $0 == $0 / 2 } ?? false
+            if poison, scenario == .crash {
+                bytes = Array("충돌 시험 기사 \(number)\n\n이 기사의 본문에는 \(ChaosScenario.crashMarker) 표시가 들어 있다.\n".utf8)
+                contentType = "text/plain"
+            } else if poison {
                 bytes = number % 20 == 5 && !bad.isEmpty
                     ? bad[(number / 20) % bad.count] : (0..<2_048).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                contentType = nil
             }
+            if scenario.floodsOnePartition { bytes = Self.lengthened(bytes) }
             var headers = [KafkaHeader(key: RawArticleHeader.sourceURL, text: url)]
-            if let type = raw.contentType, !poison { headers.append(KafkaHeader(key: RawArticleHeader.contentType, text: type)) }
+            if let contentType { headers.append(KafkaHeader(key: RawArticleHeader.contentType, text: contentType)) }
             return Input(
                 key: url, articleId: ArticleIdentity.articleId(sourceURL: url, text: ""),
                 message: KafkaProducerMessage(topic: Topics.raw.name, key: Array(url.utf8), value: bytes, headers: headers),
@@ -74,11 +94,46 @@ struct ChaosRun: Sendable {
         }
     }
 
-    private func publish(_ inputs: [Input], configuration: KafkaConfiguration, logger: Logger) async throws {
-        let producer = try KafkaProducer(configuration: configuration, logger: logger)
-        producer.start()
-        try await producer.sendAll(inputs.map(\.message))
-        await producer.shutdown()
+    /// A text article with its last paragraph repeated to about 12 KiB, so a flood of them passes the
+    /// embedded broker's per-partition limit; HTML, JSON and other bytes stay as they are.
+    static func lengthened(_ bytes: [UInt8]) -> [UInt8] {
+        guard let text = String(validating: bytes, as: UTF8.self), !text.hasPrefix("{"), !text.hasPrefix("<"),
+            let paragraph = text.split(separator: "\n").last(where: { $0.utf8.count > 40 })
+        else { return bytes }
+        var lengthened = bytes
+        while lengthened.count < 12 * 1024 { lengthened += Array(("\n\n" + paragraph).utf8) }
+        return lengthened
+    }
+
+    /// Publishes every input, paced unless the scenario forces a gap. In the scenarios that freeze
+    /// ingest, the first tenth goes first; once ingest is frozen the rest goes to raw partition 0.
+    private func publish(
+        _ inputs: [Input], configuration: KafkaConfiguration, admin: KafkaAdmin, follower: PipelineFollower,
+        handshake: Handshake, logger: Logger
+    ) async throws {
+        let publisher = try RawPublisher(
+            configuration: configuration, logger: logger,
+            pacer: scenario.pacesPublishing ? UnreadBytesPacer(admin: admin) : nil,
+            delivered: { name, report, _ in handshake.deliveries.withLock { $0[name] = report } },
+            waiting: { print("  publishing waits: \($0)") })
+        let head = scenario.floodsOnePartition ? inputs.count / 10 : inputs.count
+        for input in inputs.prefix(head) {
+            try await publisher.send(input.message, name: input.key)
+        }
+        if head < inputs.count {
+            while !handshake.ingestFrozen.withLock({ $0 }) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            for input in inputs.dropFirst(head) {
+                var message = input.message
+                message.partition = 0
+                try await publisher.send(message, name: input.key)
+            }
+        }
+        await publisher.finish()
+        if let failure = publisher.failures.first {
+            throw DemoFailure(description: "cannot publish \(failure.name): \(failure.error)")
+        }
     }
 
     /// Waits until `fraction` of the articles came out of the pipeline.
@@ -90,11 +145,25 @@ struct ChaosRun: Sendable {
     }
 
     /// Injects the scenario's fault while articles flow; returns when each fault ended.
-    private func injectFault(pipeline: LocalPipeline, follower: PipelineFollower, total: Int) async throws -> [ContinuousClock.Instant] {
+    private func injectFault(
+        pipeline: LocalPipeline, follower: PipelineFollower, handshake: Handshake, total: Int
+    ) async throws -> [ContinuousClock.Instant] {
         let services = pipeline.services
         switch scenario {
-        case .clean, .poison:
+        case .clean, .poison, .crash:
             return []
+        case .overrun, .gap:
+            try await waitForProgress(follower, 0.09, total: total)
+            // Long enough for ingest to commit what it read, so its position is on record.
+            try await Task.sleep(for: .seconds(2))
+            guard let pid = services.processIdentifier("ingest-1") else { return [] }
+            print("  SIGSTOP ingest-1 for 15 s at \(follower.outcome.accountedFor) of \(total); the rest goes to articles.raw[0]")
+            kill(pid, SIGSTOP)
+            handshake.ingestFrozen.withLock { $0 = true }
+            try await Task.sleep(for: .seconds(15))
+            kill(pid, SIGCONT)
+            print("  SIGCONT ingest-1")
+            return [.now]
         case .kill, .sigterm:
             var ends: [ContinuousClock.Instant] = []
             for (step, service) in ["ingest", "parse", "enrich", "index"].enumerated() {
@@ -142,16 +211,33 @@ struct ChaosRun: Sendable {
         }
     }
 
+    /// Restarts a service that died in the crash scenario, where dying is the fault; anywhere else
+    /// a death fails the scenario.
+    private func superviseServices(_ pipeline: LocalPipeline, handshake: Handshake) throws {
+        for died in pipeline.services.reapDied() {
+            guard scenario == .crash else { throw DemoFailure(description: died.report) }
+            print("  \(died.name) \(died.reason); restarting it")
+            handshake.restarts.withLock { $0 += 1 }
+            try pipeline.services.restart(died)
+        }
+    }
+
     /// Waits until every input is indexed or dead-lettered; false when the timeout passed first.
-    private func drain(_ follower: PipelineFollower, expecting inputs: [Input], pipeline: LocalPipeline) async throws -> Bool {
+    private func drain(_ follower: PipelineFollower, expecting inputs: [Input], handshake: Handshake, pipeline: LocalPipeline) async throws -> Bool {
         let expected = Set(inputs.map(\.articleId))
         let keys = Dictionary(inputs.map { ($0.key, $0.articleId) }, uniquingKeysWith: { first, _ in first })
         let deadline = ContinuousClock.now + .seconds(timeout)
         while ContinuousClock.now < deadline {
             if ChaosReport.accounted(follower.outcome, keys: keys).isSuperset(of: expected) { return true }
-            for (name, status) in pipeline.services.exited {
-                throw DemoFailure(description: "service \(name) exited with status \(status); see \(directory)/logs/\(name).log")
+            // Inputs lost in a reported gap never come out: once every other input did, the run is over.
+            let outcome = follower.outcome
+            if scenario == .gap, !outcome.gaps.isEmpty {
+                let accounted = ChaosReport.accounted(outcome, keys: keys)
+                let missing = inputs.filter { !accounted.contains($0.articleId) }
+                let positions = handshake.deliveries.withLock { $0 }
+                if ChaosReport.inputsInGaps(outcome.gaps, inputs: missing, positions: positions) == missing.count { return true }
             }
+            try superviseServices(pipeline, handshake: handshake)
             try await Task.sleep(for: .milliseconds(100))
         }
         return false
@@ -170,6 +256,12 @@ struct ChaosReport {
     let documents: Int
     let duplicateEvents: Int
     let recoverySeconds: Double?
+    /// Inputs lost in offset gaps the stages reported, and the gaps.
+    let reportedLost: Int
+    let gaps: Int
+    /// Inputs dead-lettered as `crashed-stage`, and service restarts after a death.
+    let crashedStage: Int
+    let restarts: Int
     let seconds: Double
     let throughput: Double
     let baselineThroughput: Double?
@@ -177,14 +269,22 @@ struct ChaosReport {
 
     init(
         scenario: ChaosScenario, inputs: [ChaosRun.Input], outcome: PipelineOutcome, documents: Int, drained: Bool,
-        seconds: Double, faultEnds: [ContinuousClock.Instant], baseline: ChaosReport?
+        seconds: Double, faultEnds: [ContinuousClock.Instant], baseline: ChaosReport?,
+        rawPositions: [String: KafkaDeliveryReport], restarts: Int
     ) {
         let keys = Dictionary(inputs.map { ($0.key, $0.articleId) }, uniquingKeysWith: { first, _ in first })
         let accounted = Self.accounted(outcome, keys: keys)
         self.scenario = scenario
         published = inputs.count
         poison = inputs.filter(\.isPoison).count
-        lost = inputs.filter { !accounted.contains($0.articleId) }.count
+        let unaccounted = inputs.filter { !accounted.contains($0.articleId) }
+        let inGaps = Self.inputsInGaps(outcome.gaps, inputs: unaccounted, positions: rawPositions)
+        // Lost means lost silently: an input in a gap a stage reported is accounted for as lost, loudly.
+        lost = unaccounted.count - inGaps
+        reportedLost = inGaps
+        gaps = outcome.gaps.count
+        crashedStage = outcome.deadLetters.filter { $0.headers.text(for: DeadLetterHeader.errorClass) == RejectedInput.crashedStage }.count
+        self.restarts = restarts
         indexedArticles = outcome.indexed.count
         deadLettered = outcome.deadLetters.count
         poisonIndexed = inputs.filter { $0.isPoison && outcome.indexed[$0.articleId] != nil }.count
@@ -205,6 +305,16 @@ struct ChaosReport {
         self.drained = drained
     }
 
+    /// How many of `inputs` sat at raw offsets inside a reported gap.
+    static func inputsInGaps(_ gaps: [OffsetGap], inputs: [ChaosRun.Input], positions: [String: KafkaDeliveryReport]) -> Int {
+        let raw = gaps.filter { $0.topic == Topics.raw.name }
+        guard !raw.isEmpty else { return 0 }
+        return inputs.filter { input in
+            guard let position = positions[input.key] else { return false }
+            return raw.contains { $0.partition == position.partition && $0.offsets.contains(position.offset) }
+        }.count
+    }
+
     /// The articleIds that came out: indexed, or dead-lettered (by raw key at ingest, by articleId later).
     static func accounted(_ outcome: PipelineOutcome, keys: [String: String]) -> Set<String> {
         var ids = Set(outcome.indexed.keys)
@@ -221,7 +331,20 @@ struct ChaosReport {
     /// Failed on throughput alone: everything was delivered, only slower than the clean run allows.
     var failedOnThroughputOnly: Bool { delivered && throughputFellTooFar }
 
-    private var delivered: Bool { lost == 0 && drained && documents == indexedArticles && poisonIndexed == 0 }
+    private var delivered: Bool {
+        lost == 0 && drained && documents == indexedArticles && poisonIndexed == 0 && scenarioHeld
+    }
+
+    /// What the scenario itself must show: crash inputs set aside as crashed-stage; a forced gap
+    /// reported (lost inputs and none unreported); no loss where publishing waits.
+    private var scenarioHeld: Bool {
+        switch scenario {
+        case .crash: crashedStage == poison
+        case .gap: gaps > 0 && reportedLost > 0
+        case .overrun: gaps == 0 && reportedLost == 0
+        default: true
+        }
+    }
 
     private var throughputFellTooFar: Bool {
         guard scenario == .poison, let baselineThroughput else { return false }
@@ -233,6 +356,8 @@ struct ChaosReport {
             + "\(documents) documents, \(duplicateEvents) duplicate events, "
             + String(format: "%.1f s, %.0f articles/s", seconds, throughput)
             + (recoverySeconds.map { String(format: ", recovered in %.2f s", $0) } ?? "")
+            + (gaps > 0 ? ", \(reportedLost) lost in \(gaps) reported gaps" : "")
+            + (scenario == .crash ? ", \(crashedStage) crashed-stage, \(restarts) restarts" : "")
             + (passed ? "" : "  FAILED")
     }
 
@@ -254,7 +379,8 @@ struct ChaosReport {
             "scenario": scenario.rawValue, "published": published, "poison": poison, "lost": lost,
             "indexedArticles": indexedArticles, "deadLettered": deadLettered, "documents": documents,
             "duplicateDocuments": documents - indexedArticles, "duplicateEvents": duplicateEvents, "seconds": seconds,
-            "throughput": throughput, "drained": drained, "passed": passed,
+            "throughput": throughput, "drained": drained, "passed": passed, "reportedLost": reportedLost, "gaps": gaps,
+            "crashedStage": crashedStage, "restarts": restarts,
         ]
         object["recoverySeconds"] = recoverySeconds
         object["baselineThroughput"] = baselineThroughput

@@ -9,6 +9,8 @@ struct PipelineOutcome: Sendable {
     /// The latest `article.indexed` event of each article.
     var indexed: [String: ArticleIndexed] = [:]
     var deadLetters: [KafkaConsumerMessage] = []
+    /// Records of input offsets a stage found deleted before it read them (not inputs themselves).
+    var gaps: [OffsetGap] = []
     /// Every `article.indexed` event read, repeats included.
     var indexedEvents = 0
     /// Distinct (articleId, revision) pairs among them.
@@ -75,7 +77,11 @@ final class PipelineFollower: Sendable {
                 for message in batch {
                     outcome.arrivals.append(.now)
                     if message.topic == Topics.deadletter.name {
-                        outcome.deadLetters.append(message)
+                        if let gap = OffsetGap(record: message) {
+                            outcome.gaps.append(gap)
+                        } else {
+                            outcome.deadLetters.append(message)
+                        }
                     } else if let event = try? codec.decode(ArticleIndexed.self, from: message.value) {
                         outcome.indexed[event.articleId] = event
                         outcome.indexedEvents += 1
@@ -92,5 +98,18 @@ final class PipelineFollower: Sendable {
 
     func stop() async {
         await follower.stop()
+    }
+}
+
+extension OffsetGap {
+    /// The gap an `offset-gap` record in the dead-letter topic names; nil for any other dead letter.
+    init?(record message: KafkaConsumerMessage) {
+        guard message.headers.text(for: DeadLetterHeader.errorClass) == DeadLetterHeader.offsetGapClass,
+            let topic = message.headers.text(for: DeadLetterHeader.originalTopic),
+            let partition = message.headers.text(for: DeadLetterHeader.originalPartition).flatMap({ Int32($0) }),
+            let from = message.headers.text(for: DeadLetterHeader.gapFrom).flatMap({ Int64($0) }),
+            let to = message.headers.text(for: DeadLetterHeader.gapTo).flatMap({ Int64($0) }), from < to
+        else { return nil }
+        self.init(topic: topic, partition: partition, offsets: from..<to)
     }
 }

@@ -17,7 +17,7 @@ final class RawPublisher {
     private let pacer: UnreadBytesPacer?
     private var window: [(name: String, bytes: Int, delivery: DeliveryPromise)] = []
     private var windowBytes = 0
-    private let delivered: (String, Int) -> Void
+    private let delivered: (String, KafkaDeliveryReport, Int) -> Void
     private let waiting: (UnreadBytesPacer.Fullest) -> Void
     private(set) var failures: [Failure] = []
     private(set) var published = 0
@@ -27,7 +27,7 @@ final class RawPublisher {
 
     init(
         configuration: KafkaConfiguration, logger: Logger, pacer: UnreadBytesPacer?,
-        delivered: @escaping (String, Int) -> Void = { _, _ in },
+        delivered: @escaping (String, KafkaDeliveryReport, Int) -> Void = { _, _, _ in },
         waiting: @escaping (UnreadBytesPacer.Fullest) -> Void = { _ in }
     ) throws {
         producer = try KafkaProducer(configuration: configuration, logger: logger)
@@ -69,7 +69,7 @@ final class RawPublisher {
             pacer?.delivered(report, bytes: bytes)
             published += 1
             publishedBytes += bytes
-            delivered(name, bytes)
+            delivered(name, report, bytes)
         case .failure(let error):
             failures.append(Failure(name: name, error: error))
         }

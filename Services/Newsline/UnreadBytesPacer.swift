@@ -46,8 +46,11 @@ final class UnreadBytesPacer {
     private var sent: [Int32: [(offset: Int64, bytes: Int)]] = [:]
     private var sentBytes = 0
     private var sentCount = 0
-    private var fullest: Fullest?
+    /// Unread bytes per partition at the last reading; raw partitions also grow with each delivery since.
+    private var unread: [TopicPartition: Fullest] = [:]
     private var lastReading = ContinuousClock.now - .seconds(60)
+    private var lastTold = ContinuousClock.now - .seconds(60)
+    static let tellInterval: Duration = .seconds(5)
 
     init(admin: KafkaAdmin, budget: Int = defaultBudget) {
         self.admin = admin
@@ -59,20 +62,21 @@ final class UnreadBytesPacer {
         sent[report.partition, default: []].append((report.offset, bytes))
         sentBytes += bytes
         sentCount += 1
+        let partition = TopicPartition(topic: report.topic, partition: report.partition)
+        unread[partition, default: Fullest(topic: report.topic, partition: report.partition, bytes: 0, service: "ingest")].bytes += bytes
     }
 
-    /// Waits until every partition is under the budget; `waiting` is told once per wait why.
+    /// Waits until every partition is under the budget; `waiting` is told why, at most every `tellInterval`.
     func waitForRoom(waiting: (Fullest) -> Void) async throws {
-        var told = false
         while true {
             if ContinuousClock.now - lastReading >= Self.refreshInterval {
-                fullest = try await read()
+                unread = try await read()
                 lastReading = .now
             }
-            guard let fullest, fullest.bytes > budget else { return }
-            if !told {
+            guard let fullest = unread.values.max(by: { $0.bytes < $1.bytes }), fullest.bytes > budget else { return }
+            if ContinuousClock.now - lastTold >= Self.tellInterval {
                 waiting(fullest)
-                told = true
+                lastTold = .now
             }
             try await Task.sleep(for: Self.refreshInterval)
         }
@@ -80,9 +84,9 @@ final class UnreadBytesPacer {
 
     private var averageBytes: Int { sentCount == 0 ? 0 : sentBytes / sentCount }
 
-    /// The partition with the most unread bytes now, over every stage topic.
-    private func read() async throws -> Fullest? {
-        var fullest: Fullest?
+    /// The unread bytes of every partition of every stage topic now.
+    private func read() async throws -> [TopicPartition: Fullest] {
+        var unread: [TopicPartition: Fullest] = [:]
         for reader in Self.readers {
             let marks = try await admin.watermarks(topic: reader.topic)
             let committed = try await admin.committedOffsets(group: reader.group, topic: reader.topic, partitions: marks.count)
@@ -94,12 +98,11 @@ final class UnreadBytesPacer {
                 let bytes = reader.topic == Topics.raw.name
                     ? unreadRaw(partition: partition, from: position, lag: messages)
                     : Int(Double(messages) * Double(averageBytes) * Self.downstreamFactor)
-                if bytes > fullest?.bytes ?? 0 {
-                    fullest = Fullest(topic: reader.topic, partition: partition, bytes: bytes, service: reader.service)
-                }
+                unread[TopicPartition(topic: reader.topic, partition: partition)] =
+                    Fullest(topic: reader.topic, partition: partition, bytes: bytes, service: reader.service)
             }
         }
-        return fullest
+        return unread
     }
 
     /// Bytes of the raw articles at or after `position`; messages others sent count as average ones.

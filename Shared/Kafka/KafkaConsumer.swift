@@ -27,6 +27,7 @@ public final class KafkaConsumer: Sendable {
         var rebalances = 0
         /// Partitions being given up: their buffered messages are no longer handed out.
         var revoking: Set<TopicPartition> = []
+        var gaps = OffsetGapDetector()
 
         var buffered: Int { buffer.count - bufferHead }
 
@@ -76,6 +77,7 @@ public final class KafkaConsumer: Sendable {
     private let revokeGracePeriod: Duration
     private let state = Mutex(State())
     private let closedWaiters = Mutex<[CheckedContinuation<Void, Never>]?>([])
+    private let gapHandler = Mutex<(@Sendable (OffsetGap) -> Void)?>(nil)
 
     public init(
         configuration: KafkaConfiguration,
@@ -179,6 +181,14 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
+    /// Sets what is told of offsets deleted before this group read them (called on the poll thread).
+    ///
+    /// The consumer goes on from the oldest offset still kept (`auto.offset.reset=earliest`); the
+    /// handler is how the loss becomes loud: a log line, a counter, a dead-letter record.
+    public func onGap(_ handler: @escaping @Sendable (OffsetGap) -> Void) {
+        gapHandler.withLock { $0 = handler }
+    }
+
     /// The partitions assigned to this consumer now.
     public var assignment: [TopicPartition] {
         state.withLock { $0.tracker.assigned.sorted() }
@@ -267,12 +277,15 @@ public final class KafkaConsumer: Sendable {
 
     private func receive(_ message: KafkaConsumerMessage) {
         var message = message
+        var skipped: Range<Int64>?
+        defer { if let skipped { confirmGap(message.topicPartition, skipped: skipped) } }
         let handoff = state.withLock { state -> (CheckedContinuation<[KafkaConsumerMessage], Never>, [KafkaConsumerMessage])? in
             guard !state.revoking.contains(message.topicPartition),
                 let generation = state.tracker.generation(of: message.topicPartition)
             else {
                 return nil
             }
+            skipped = state.gaps.observe(message.topicPartition, offset: message.offset)
             message.generation = generation
             state.buffer.append(message)
             guard let waiter = state.waiter else { return nil }
@@ -280,6 +293,30 @@ public final class KafkaConsumer: Sendable {
             return (waiter, state.take(state.waiterLimit))
         }
         if let (waiter, batch) = handoff { waiter.resume(returning: batch) }
+    }
+
+    /// Tells the gap handler of skipped offsets that are gone from the partition: below its oldest
+    /// kept offset. Skipped offsets still present were not data (a transaction marker, compaction).
+    private func confirmGap(_ partition: TopicPartition, skipped: Range<Int64>) {
+        var low: Int64 = 0
+        var high: Int64 = 0
+        let code = rd_kafka_query_watermark_offsets(client.handle, partition.topic, partition.partition, &low, &high, 5_000)
+        let lost: Range<Int64>
+        if code == RD_KAFKA_RESP_ERR_NO_ERROR {
+            guard low > skipped.lowerBound else { return }
+            lost = skipped.lowerBound..<min(skipped.upperBound, low)
+        } else {
+            // Cannot ask: report the whole jump rather than say nothing.
+            lost = skipped
+        }
+        let gap = OffsetGap(topic: partition.topic, partition: partition.partition, offsets: lost)
+        client.logger.error(
+            "offsets deleted before they were read",
+            metadata: [
+                "topic": .string(gap.topic), "partition": "\(gap.partition)", "from": "\(lost.lowerBound)",
+                "to": "\(lost.upperBound)", "messages": "\(gap.count)",
+            ])
+        gapHandler.withLock { $0 }?(gap)
     }
 
     /// Pauses fetching while the buffer is full and resumes once it has drained to half.
@@ -320,7 +357,10 @@ public final class KafkaConsumer: Sendable {
             }
         }
         // Messages fetched before the seek are stale; their generation no longer matches.
-        state.withLock { state in state.dropStale() }
+        state.withLock { state in
+            state.dropStale()
+            for (partition, offset) in seeks { state.gaps.expect(partition, next: offset) }
+        }
     }
 
     /// Runs on the poll thread, inside `rd_kafka_consumer_poll` or `rd_kafka_consumer_close`.
@@ -331,14 +371,17 @@ public final class KafkaConsumer: Sendable {
         let changed = list.partitions
         let logger = client.logger
         if error == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
+            var positions = committedPositions(changed)
             if let startOffsets {
                 for (partition, offset) in startOffsets(changed) {
                     list.setOffset(topic: partition.topic, partition: partition.partition, offset: offset)
+                    positions[partition] = offset
                 }
             }
             state.withLock { state in
                 state.rebalances += 1
                 for partition in changed { state.tracker.assign(partition) }
+                for (partition, offset) in positions { state.gaps.expect(partition, next: offset) }
                 _ = rd_kafka_assign(handle, partitions)
             }
             logger.info("partitions assigned", metadata: ["partitions": .string(Self.describe(changed))])
@@ -361,12 +404,32 @@ public final class KafkaConsumer: Sendable {
             state.withLock { state in
                 state.revoking = []
                 state.rebalances += 1
-                for partition in changed { state.tracker.revoke(partition) }
+                for partition in changed {
+                    state.tracker.revoke(partition)
+                    state.gaps.forget(partition)
+                }
                 state.dropStale()
                 _ = rd_kafka_assign(handle, nil)
             }
             logger.info("partitions revoked", metadata: ["partitions": .string(Self.describe(changed))])
         }
+    }
+
+    /// The group's committed offsets of newly assigned partitions, where it has any: where reading
+    /// should resume, so a reset past them shows as a gap.
+    private func committedPositions(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
+        let list = RDKafkaTopicPartitionList()
+        for partition in partitions { list.add(topic: partition.topic, partition: partition.partition) }
+        let code = list.withListPointer { rd_kafka_committed(client.handle, $0, 10_000) }
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            client.logger.warning("committed offsets unknown; a gap before the first message goes unnoticed", metadata: ["error": "\(RDKafkaErrorName.name(of: code.rawValue))"])
+            return [:]
+        }
+        var positions: [TopicPartition: Int64] = [:]
+        for element in list.elements where element.offset >= 0 {
+            positions[TopicPartition(topic: element.topic, partition: element.partition)] = element.offset
+        }
+        return positions
     }
 
     private func storeOffset(_ partition: TopicPartition, _ offset: Int64) {

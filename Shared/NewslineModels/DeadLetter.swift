@@ -18,6 +18,12 @@ public enum DeadLetterHeader {
     /// Present when the broker refused the whole original value: its size in bytes before it was cut.
     public static let truncatedFrom = "deadletter.value.truncated-from"
 
+    /// On an `offset-gap` record: the first lost offset and the offset after the last one.
+    public static let gapFrom = "deadletter.gap.from"
+    public static let gapTo = "deadletter.gap.to"
+    /// The class of a record of input offsets deleted before the stage read them.
+    public static let offsetGapClass = "offset-gap"
+
     /// On a `crashed-stage` dead letter: how many times the stage process died on the input.
     public static let crashCount = "deadletter.crash.count"
 

@@ -26,6 +26,24 @@ public enum DeadLetterMessage {
         return KafkaProducerMessage(topic: Topics.deadletter.name, key: message.key, value: message.value, headers: headers)
     }
 
+    /// The record of offsets deleted before the stage read them: no key or value (they are gone),
+    /// the class `offset-gap`, and the range in `deadletter.gap.from` / `deadletter.gap.to` (exclusive).
+    public static func gap(_ gap: OffsetGap, stage: String, now: Date = Date()) -> KafkaProducerMessage {
+        KafkaProducerMessage(
+            topic: Topics.deadletter.name, key: nil, value: [],
+            headers: [
+                KafkaHeader(key: DeadLetterHeader.stage, text: stage),
+                KafkaHeader(key: DeadLetterHeader.errorClass, text: DeadLetterHeader.offsetGapClass),
+                KafkaHeader(key: DeadLetterHeader.errorMessage, text: gap.description),
+                KafkaHeader(key: DeadLetterHeader.originalTopic, text: gap.topic),
+                KafkaHeader(key: DeadLetterHeader.originalPartition, text: String(gap.partition)),
+                KafkaHeader(key: DeadLetterHeader.originalOffset, text: String(gap.offsets.lowerBound)),
+                KafkaHeader(key: DeadLetterHeader.gapFrom, text: String(gap.offsets.lowerBound)),
+                KafkaHeader(key: DeadLetterHeader.gapTo, text: String(gap.offsets.upperBound)),
+                KafkaHeader(key: DeadLetterHeader.time, text: Timestamp.format(now)),
+            ])
+    }
+
     /// The reason category and message of an error.
     public static func describe(_ error: any Error) -> (reason: String, message: String) {
         switch error {

@@ -56,11 +56,15 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         try consumer.start()
         logger.info("stage started", metadata: ["input": .string(stage.inputTopic), "output": .string(stage.outputTopic.name)])
         let (pending, pendingContinuation) = AsyncStream.makeStream(of: Pending.self)
+        let (gaps, gapContinuation) = AsyncStream.makeStream(of: OffsetGap.self)
+        consumer.onGap { gapContinuation.yield($0) }
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await self.acknowledgeInOrder(pending) }
+                group.addTask { await self.recordGaps(gaps) }
                 await self.consumeAndProcess(into: pendingContinuation)
                 pendingContinuation.finish()
+                gapContinuation.finish()
                 try await group.waitForAll()
             }
         } onGracefulShutdown: {
@@ -100,7 +104,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
     /// Processes inputs with the crash guard's record naming them, then enqueues their outputs.
     private func process(_ batch: [KafkaConsumerMessage], into pending: AsyncStream<Pending>.Continuation) async {
         crashGuard.willProcess(batch)
-        CrashInjection.check(batch)
+        CrashInjection.check(batch, stage: stage.name)
         let outcomes = await stage.process(batch)
         for (message, outcome) in zip(batch, outcomes) {
             await inFlight.acquire()
@@ -145,6 +149,21 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
             ])
         statistics.record(deadLettered: 1)
         return Pending(message: message, deliveries: [await send(record)], deadLetter: record, afterDelivery: nil)
+    }
+
+    /// Counts each gap and writes its record to the dead-letter topic, so an audit sees the loss.
+    private func recordGaps(_ gaps: AsyncStream<OffsetGap>) async {
+        for await gap in gaps {
+            statistics.record(gap: gap)
+            var backoff = Backoff()
+            while true {
+                let result = await send(DeadLetterMessage.gap(gap, stage: stage.name)).result()
+                guard case .failure(let error) = result else { break }
+                logger.error("cannot record an offset gap", metadata: ["gap": .string(gap.description), "error": .string(error.description)])
+                if error.code == .closed { break }
+                try? await Task.sleep(for: backoff.next())
+            }
+        }
     }
 
     /// Enqueues a record; an error enqueueing becomes a failed delivery, handled like one.

@@ -1,3 +1,4 @@
+import Kafka
 import Logging
 import Synchronization
 
@@ -8,6 +9,9 @@ public final class StageStatistics: Sendable {
         public var produced = 0
         public var deadLettered = 0
         public var retried = 0
+        /// Ranges of input offsets deleted before this stage read them, and the messages in them.
+        public var gaps = 0
+        public var lostMessages = 0
     }
 
     private let counts = Mutex(Counts())
@@ -15,6 +19,13 @@ public final class StageStatistics: Sendable {
     public init() {}
 
     public var snapshot: Counts { counts.withLock { $0 } }
+
+    func record(gap: OffsetGap) {
+        counts.withLock {
+            $0.gaps += 1
+            $0.lostMessages += Int(gap.count)
+        }
+    }
 
     func record(completed: Int = 0, produced: Int = 0, deadLettered: Int = 0, retried: Int = 0) {
         counts.withLock {
@@ -30,6 +41,7 @@ public final class StageStatistics: Sendable {
         return [
             "completed": "\(counts.completed)", "produced": "\(counts.produced)",
             "deadLettered": "\(counts.deadLettered)", "retried": "\(counts.retried)",
+            "gaps": "\(counts.gaps)", "lostMessages": "\(counts.lostMessages)",
         ]
     }
 }

@@ -87,6 +87,9 @@ enum ChaosScenario: String, CaseIterable, ExpressibleByArgument, Sendable {
     case requestErrors = "request-errors"
     case sigterm
     case poison
+    case crash
+    case overrun
+    case gap
 
     var summary: String {
         switch self {
@@ -98,14 +101,42 @@ enum ChaosScenario: String, CaseIterable, ExpressibleByArgument, Sendable {
         case .requestErrors: "injected produce and offset-commit errors on the broker"
         case .sigterm: "graceful SIGTERM of every service in turn mid-stream, each restarted"
         case .poison: "bad samples and random bytes mixed into the stream"
+        case .crash: "articles that make enrich trap (a test-only hook), each dead-lettered as crashed-stage after two deaths"
+        case .overrun: "ingest frozen while the rest is published into one raw partition; publishing waits for the pipeline"
+        case .gap: "as overrun, without waiting: the embedded broker drops unread input, and every lost offset is reported"
         }
     }
+
+    /// Inputs every tenth of which is set aside as poison (bad bytes, or articles that crash a stage).
+    var poisonEvery: Int? {
+        switch self {
+        case .poison: 10
+        case .crash: 700
+        default: nil
+        }
+    }
+
+    /// The scenarios that publish through the pacer that keeps the embedded broker under its limit.
+    var pacesPublishing: Bool { self != .gap }
+
+    /// The scenarios that freeze ingest and send the rest of the articles to one raw partition.
+    var floodsOnePartition: Bool { self == .overrun || self == .gap }
+
+    /// The text that makes a stage trap in the crash scenario (see `CrashInjection`).
+    static let crashMarker = "NEWSLINE-CHAOS-CRASH-MARKER"
 
     var enrichInstances: Int { self == .freeze ? 2 : 1 }
 
     /// Short group timeouts where the scenario waits for the group to notice a silent member.
     var environment: [String: String] {
-        self == .freeze
-            ? ["KAFKA_PROP_session.timeout.ms": "6000", "KAFKA_PROP_max.poll.interval.ms": "8000"] : [:]
+        switch self {
+        case .freeze: ["KAFKA_PROP_session.timeout.ms": "6000", "KAFKA_PROP_max.poll.interval.ms": "8000"]
+        case .crash:
+            [
+                "NEWSLINE_TEST_CRASH_MARKER": Self.crashMarker, "NEWSLINE_TEST_CRASH_STAGE": "enrich",
+                "KAFKA_PROP_session.timeout.ms": "6000",
+            ]
+        default: [:]
+        }
     }
 }

@@ -45,6 +45,9 @@ struct DemoCommand: AsyncParsableCommand {
             print(outcome.deadLetterTable)
             print("")
             print("\(outcome.indexed.count) indexed, \(outcome.deadLetters.count) dead-lettered, \(inputs.count - outcome.accountedFor) missing of \(inputs.count) published")
+            for gap in outcome.gaps {
+                print("LOST: \(gap)")
+            }
             print("")
             print("Sample search: newsline search \(query) --index \(indexPath)")
             try runSearch(indexPath: indexPath)

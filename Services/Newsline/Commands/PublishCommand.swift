@@ -61,7 +61,7 @@ struct PublishCommand: AsyncParsableCommand {
         let progress = ProgressReporter(total: inputs.count, totalBytes: inputs.reduce(0) { $0 + $1.size })
         let publisher = try RawPublisher(
             configuration: configuration, logger: logger, pacer: pacer,
-            delivered: { _, bytes in progress.advance(bytes: bytes) },
+            delivered: { _, _, bytes in progress.advance(bytes: bytes) },
             waiting: { fullest in progress.note("waiting for the pipeline: \(fullest)") })
         var unreadable = 0
         for input in inputs {
