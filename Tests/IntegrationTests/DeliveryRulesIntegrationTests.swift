@@ -59,7 +59,7 @@ struct DeliveryRulesIntegrationTests {
     @Test func anUnauthorizedOutputTopicStopsTheServiceInsteadOfDeadLettering() async throws {
         let cluster = try TestCluster(topics: ["in", "out", Topics.deadletter.name], partitions: 1)
         try await cluster.produce(sequencedEvents(100), to: "in")
-        cluster.broker.setTopicError("out", .topicAuthorizationFailed)
+        cluster.broker.pushRequestErrors(.produce, [.topicAuthorizationFailed])
         let relay = try RunnerUnderTest(cluster, group: "relay-auth")
         let outcome = await bounded(.seconds(60)) { await relay.outcome() }
 
@@ -111,12 +111,18 @@ struct DeliveryRulesIntegrationTests {
         let total = 300
         try await cluster.produce(sequencedEvents(total), to: "in")
         let relay = try RunnerUnderTest(cluster, group: "relay-short", stage: ShortStage())
-        let output = try await cluster.read("out", timeout: .seconds(30)) { _ in false }
-        let letters = try await cluster.read(Topics.deadletter.name, timeout: .seconds(5)) { _ in false }
+        let admin = try KafkaAdmin(configuration: cluster.configuration, logger: cluster.logger)
+        var committed: [Int32: Int64?] = [:]
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            committed = try await admin.committedOffsets(group: "relay-short", topic: "in", partitions: 1)
+            if committed[0] == Int64(total) { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
         relay.runner.stop()
         _ = await bounded(.seconds(30)) { await relay.outcome() }
-        let admin = try KafkaAdmin(configuration: cluster.configuration, logger: cluster.logger)
-        let committed = try await admin.committedOffsets(group: "relay-short", topic: "in", partitions: 1)
+        let output = try await cluster.read("out", count: Int(try await cluster.endOffset("out")))
+        let letters = try await cluster.read(Topics.deadletter.name, count: Int(try await cluster.endOffset(Topics.deadletter.name)))
 
         #expect(!letters.isEmpty)
         #expect(output.count + letters.count == total)
