@@ -276,3 +276,4 @@ extension RunnerUnderTest where S == PerMessageStage<RelayStage> {
             configuration: configuration, budget: budget)
     }
 }
+
