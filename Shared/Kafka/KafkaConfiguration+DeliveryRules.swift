@@ -64,7 +64,8 @@ extension KafkaConfiguration {
             guard let value = properties[rule.property] else { continue }
             let normalized = value.trimmingCharacters(in: .whitespaces).lowercased()
             if rule.allowed.contains(normalized) { continue }
-            let expected = rule.allowed.isEmpty ? "it must not be set" : "expected \(rule.allowed.sorted().joined(separator: " or "))"
+            let expected =
+                rule.allowed.isEmpty ? "it must not be set" : "expected \(rule.allowed.sorted().joined(separator: " or "))"
             throw KafkaError(
                 code: .configuration,
                 message: "property \(rule.property)=\(value) is refused: \(rule.reason); \(expected)")

@@ -385,10 +385,12 @@ public final class KafkaConsumer: Sendable {
             }
         }
         let results = list.elements
-        var failed: [(seek: (partition: TopicPartition, offset: Int64, generation: UInt64), attempts: Int, error: String)] = []
+        typealias Seek = (partition: TopicPartition, offset: Int64, generation: UInt64)
+        var failed: [(seek: Seek, attempts: Int, error: String)] = []
         state.withLock { state in
             for seek in seeks {
-                let code = results.first { $0.topic == seek.partition.topic && $0.partition == seek.partition.partition }?.error ?? 0
+                let result = results.first { $0.topic == seek.partition.topic && $0.partition == seek.partition.partition }
+                let code = result?.error ?? 0
                 if callError == nil && code == 0 {
                     state.tracker.seekSucceeded(seek.partition, generation: seek.generation)
                 } else {
@@ -438,17 +440,21 @@ public final class KafkaConsumer: Sendable {
             let (failure, paused) = state.withLock { state -> (String?, Bool) in
                 state.rebalances += 1
                 for partition in changed { state.tracker.assign(partition) }
-                return (Self.assign(handle, partitions, cooperative: cooperative), state.fetchPaused)
+                let failure = Self.changeAssignment(handle, partitions, assigning: true, cooperative: cooperative)
+                return (failure, state.fetchPaused)
             }
             if let failure {
-                fail(KafkaError(code: .state, message: "cannot take the assigned partitions \(Self.describe(changed)): \(failure)"))
+                let message = "cannot take the assigned partitions \(Self.describe(changed)): \(failure)"
+                fail(KafkaError(code: .state, message: message))
                 return
             }
             // Fetching is paused while the buffer is full; newly assigned partitions wait too.
             if paused { _ = rd_kafka_pause_partitions(handle, partitions) }
             logger.info(
                 "partitions assigned",
-                metadata: ["partitions": .string(Self.describe(changed)), "protocol": .string(cooperative ? "cooperative" : "eager")])
+                metadata: [
+                    "partitions": .string(Self.describe(changed)), "protocol": .string(cooperative ? "cooperative" : "eager"),
+                ])
         } else {
             // Let work already handed out finish (bounded), so the next owner does not redo it,
             // commit what was acknowledged, and only then give the partitions up. Work still in
@@ -474,34 +480,28 @@ public final class KafkaConsumer: Sendable {
                 state.rebalances += 1
                 for partition in changed { state.tracker.revoke(partition) }
                 state.dropStale()
-                return Self.unassign(handle, partitions, cooperative: cooperative)
+                return Self.changeAssignment(handle, partitions, assigning: false, cooperative: cooperative)
             }
             if let failure {
-                fail(KafkaError(code: .state, message: "cannot give up the revoked partitions \(Self.describe(changed)): \(failure)"))
+                let message = "cannot give up the revoked partitions \(Self.describe(changed)): \(failure)"
+                fail(KafkaError(code: .state, message: message))
             }
             logger.info("partitions revoked", metadata: ["partitions": .string(Self.describe(changed)), "lost": "\(lost)"])
         }
     }
 
-    /// Takes assigned partitions, incrementally under the cooperative protocol; returns the error text.
-    private static func assign(
-        _ handle: OpaquePointer, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>, cooperative: Bool
+    /// Takes assigned partitions or gives revoked ones up: only those under the cooperative
+    /// protocol; under eager, assigning sets the whole assignment and revoking clears it.
+    /// Returns librdkafka's error text.
+    private static func changeAssignment(
+        _ handle: OpaquePointer, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>, assigning: Bool,
+        cooperative: Bool
     ) -> String? {
         if cooperative {
-            return consume(rd_kafka_incremental_assign(handle, partitions))
+            return consume(
+                assigning ? rd_kafka_incremental_assign(handle, partitions) : rd_kafka_incremental_unassign(handle, partitions))
         }
-        let code = rd_kafka_assign(handle, partitions)
-        return code == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : RDKafkaErrorName.name(of: code.rawValue)
-    }
-
-    /// Gives revoked partitions up: only those under the cooperative protocol, all under eager.
-    private static func unassign(
-        _ handle: OpaquePointer, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>, cooperative: Bool
-    ) -> String? {
-        if cooperative {
-            return consume(rd_kafka_incremental_unassign(handle, partitions))
-        }
-        let code = rd_kafka_assign(handle, nil)
+        let code = rd_kafka_assign(handle, assigning ? partitions : nil)
         return code == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : RDKafkaErrorName.name(of: code.rawValue)
     }
 

@@ -34,7 +34,10 @@ public struct ServiceOptions: ParsableArguments {
 
     @Option(
         name: .customLong("shutdown-budget"),
-        help: "Seconds a graceful shutdown may take in all; keep it below the supervisor's grace period (env NEWSLINE_SHUTDOWN_BUDGET; default 25).")
+        help: """
+            Seconds a graceful shutdown may take in all; keep it below the supervisor's grace period \
+            (env NEWSLINE_SHUTDOWN_BUDGET; default 25).
+            """)
     public var shutdownBudgetSeconds: Double?
 
     public init() {}
