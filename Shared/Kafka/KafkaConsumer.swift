@@ -83,6 +83,7 @@ public final class KafkaConsumer: Sendable {
     private let startOffsets: StartOffsets?
     private let maxBuffered: Int
     private let revokeGracePeriod: Duration
+    private let configuration: KafkaConfiguration
     private let state = Mutex(State())
 
     /// How often a failed seek is tried before the consumer stops: skipping it would skip the
@@ -103,7 +104,7 @@ public final class KafkaConsumer: Sendable {
         revokeGracePeriod: Duration = .seconds(10),
         startOffsets: StartOffsets? = nil
     ) throws {
-        try configuration.checkDeliveryRules(for: .consumer(groupId: groupId))
+        self.configuration = configuration
         client = try RDKafkaClient(
             kind: .consumer, properties: configuration.librdkafkaProperties(for: .consumer(groupId: groupId)),
             logger: logger, redactor: configuration.redactor)
@@ -111,6 +112,15 @@ public final class KafkaConsumer: Sendable {
         self.startOffsets = startOffsets
         self.maxBuffered = maxBuffered
         self.revokeGracePeriod = revokeGracePeriod
+    }
+
+    /// Refuses pass-through properties that break the delivery rules a stage relies on
+    /// (`enable.auto.offset.store=true`, `enable.auto.commit=false`, `auto.offset.reset=latest`, …).
+    ///
+    /// Not checked at `init`: readers that commit nothing or start at the end (`newsline tail`,
+    /// benchmarks) set some of these on purpose. The stage runner checks before it starts.
+    public func checkDeliveryRules() throws(KafkaError) {
+        try configuration.checkDeliveryRules(for: .consumer(groupId: ""))
     }
 
     /// Subscribes and starts the poll thread.

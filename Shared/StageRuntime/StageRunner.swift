@@ -75,6 +75,14 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
             state.started = true
             return true
         }
+        // A property that breaks the delivery rules stops the service before it reads anything.
+        do {
+            try consumer.checkDeliveryRules()
+        } catch {
+            logger.critical("refusing to start", metadata: ["error": .string(error.description)])
+            await producer.shutdown(flushTimeout: .zero)
+            throw error
+        }
         guard shouldRun else {
             logger.info("stage stopped before it started")
             await producer.shutdown(flushTimeout: .zero)

@@ -75,6 +75,23 @@ struct StageRunnerTests {
         #expect(pairs.map(\.0.offset) == [0, 1])
     }
 
+    @Test func aRunnerRefusesAConsumerThatWouldStoreOffsetsItself() async throws {
+        let configuration = KafkaConfiguration(bootstrapServers: ["127.0.0.1:1"], properties: ["enable.auto.offset.store": "true"])
+        let runner = StageRunner(
+            stage: CountingStage(),
+            consumer: try KafkaConsumer(configuration: configuration, groupId: "g", topics: ["in"], logger: logger),
+            producer: try KafkaProducer(configuration: configuration, logger: logger), logger: logger)
+        let outcome = await bounded(.seconds(20)) { () -> String in
+            do {
+                try await runner.run()
+                return "returned"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(outcome?.contains("enable.auto.offset.store=true") == true, "\(outcome ?? "still running")")
+    }
+
     @Test func stopBeforeRunMakesRunReturn() async throws {
         let runner = try unreachableRunner()
         runner.stop()
