@@ -115,9 +115,15 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["NewslineModels"], path: "Tests/TestSupport"),
-        .testTarget(name: "KafkaTests", dependencies: ["Kafka"], path: "Tests/KafkaTests"),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestSupport"], path: "Tests/KafkaTests"),
         .testTarget(name: "NewslineModelsTests", dependencies: ["NewslineModels"], path: "Tests/NewslineModelsTests"),
-        .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime"], path: "Tests/StageRuntimeTests"),
+        .testTarget(
+            name: "StageRuntimeTests",
+            dependencies: [
+                "StageRuntime", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/StageRuntimeTests"
+        ),
         .testTarget(name: "IngestStageTests", dependencies: ["IngestStage", "TestSupport"], path: "Tests/IngestStageTests"),
         .testTarget(
             name: "ParseStageTests",

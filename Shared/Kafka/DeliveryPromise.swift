@@ -3,14 +3,17 @@ import Synchronization
 /// The pending delivery report of one produced message.
 ///
 /// Fulfilled on the producer's poll thread when librdkafka reports the delivery; any number of
-/// tasks may await it.
+/// tasks may await it. A waiting task that is cancelled stops waiting with a `cancelled` failure;
+/// the delivery itself goes on.
 public final class DeliveryPromise: Sendable {
+    private typealias Waiter = CheckedContinuation<Result<KafkaDeliveryReport, KafkaError>, Never>
+
     private enum State {
-        case pending([CheckedContinuation<Result<KafkaDeliveryReport, KafkaError>, Never>])
+        case pending([UInt64: Waiter], nextId: UInt64)
         case done(Result<KafkaDeliveryReport, KafkaError>)
     }
 
-    private let state = Mutex<State>(.pending([]))
+    private let state = Mutex<State>(.pending([:], nextId: 0))
 
     init() {}
 
@@ -19,31 +22,56 @@ public final class DeliveryPromise: Sendable {
         state.withLock { $0 = .done(result) }
     }
 
+    /// Settles the promise; later calls do nothing.
     func fulfill(_ result: Result<KafkaDeliveryReport, KafkaError>) {
-        let waiters = state.withLock { state -> [CheckedContinuation<Result<KafkaDeliveryReport, KafkaError>, Never>] in
-            guard case .pending(let waiters) = state else { return [] }
+        let waiters = state.withLock { state -> [Waiter] in
+            guard case .pending(let waiters, _) = state else { return [] }
             state = .done(result)
-            return waiters
+            return Array(waiters.values)
         }
         for waiter in waiters { waiter.resume(returning: result) }
     }
 
-    /// Waits for the delivery report.
+    /// Whether the delivery report (or a failure) is in.
+    public var isSettled: Bool {
+        state.withLock { if case .done = $0 { true } else { false } }
+    }
+
+    /// Waits for the delivery report, or until the waiting task is cancelled.
     public func result() async -> Result<KafkaDeliveryReport, KafkaError> {
-        await withCheckedContinuation { continuation in
-            let ready = state.withLock { state -> Result<KafkaDeliveryReport, KafkaError>? in
-                switch state {
-                case .pending(var waiters):
-                    waiters.append(continuation)
-                    state = .pending(waiters)
-                    return nil
-                case .done(let result):
-                    return result
+        let id = state.withLock { state -> UInt64 in
+            guard case .pending(let waiters, let nextId) = state else { return 0 }
+            state = .pending(waiters, nextId: nextId + 1)
+            return nextId
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: Waiter) in
+                let ready = state.withLock { state -> Result<KafkaDeliveryReport, KafkaError>? in
+                    switch state {
+                    case .pending(var waiters, let nextId):
+                        if Task.isCancelled { return Self.cancelled }
+                        waiters[id] = continuation
+                        state = .pending(waiters, nextId: nextId)
+                        return nil
+                    case .done(let result):
+                        return result
+                    }
                 }
+                if let ready { continuation.resume(returning: ready) }
             }
-            if let ready { continuation.resume(returning: ready) }
+        } onCancel: {
+            let waiter = state.withLock { state -> Waiter? in
+                guard case .pending(var waiters, let nextId) = state else { return nil }
+                let waiter = waiters.removeValue(forKey: id)
+                state = .pending(waiters, nextId: nextId)
+                return waiter
+            }
+            waiter?.resume(returning: Self.cancelled)
         }
     }
+
+    private static let cancelled: Result<KafkaDeliveryReport, KafkaError> =
+        .failure(KafkaError(code: .cancelled, message: "stopped waiting for the delivery report: the task was cancelled"))
 
     public func value() async throws(KafkaError) -> KafkaDeliveryReport {
         try await result().get()

@@ -58,6 +58,12 @@ public final class EmbeddedBroker: Sendable {
         }
     }
 
+    /// Makes the broker answer every metadata request about a topic with this error (such as
+    /// `topicAuthorizationFailed`); `.init(rawValue: 0)` clears it.
+    public func setTopicError(_ topic: String, _ error: KafkaError.Code) {
+        rd_kafka_mock_topic_set_error(cluster, topic, rd_kafka_resp_err_t(rawValue: error.rawValue))
+    }
+
     /// Forgets injected request errors.
     public func clearRequestErrors(_ request: KafkaRequest) {
         rd_kafka_mock_clear_request_errors(cluster, request.rawValue)

@@ -9,7 +9,13 @@ import Synchronization
 /// `nextBatch`; when the buffer is full it pauses fetching. The application calls `acknowledge`
 /// once the work for a message is done (its outputs delivered); the consumer stores the
 /// contiguous acknowledged watermark + 1 per partition and librdkafka commits what was stored.
-/// On a rebalance, revoked partitions' in-flight work is forgotten and never commits.
+/// On a rebalance, revoked partitions' in-flight work is forgotten and never commits. Both
+/// rebalance protocols work: eager (librdkafka's default) and cooperative
+/// (`partition.assignment.strategy=cooperative-sticky`), where only the partitions that move are
+/// assigned or revoked.
+///
+/// A failure the consumer cannot work around (a fatal librdkafka error, a seek that keeps
+/// failing) stops delivery and is kept in `failure`, for the service to exit with it.
 public final class KafkaConsumer: Sendable {
     /// Chooses where newly assigned partitions start; partitions left out resume from the
     /// group's committed offset. Called on the poll thread, so it may block briefly.
@@ -23,8 +29,11 @@ public final class KafkaConsumer: Sendable {
         var waiterLimit = 0
         var tracker = OffsetTracker()
         var fetchPaused = false
-        var pendingSeeks: [(TopicPartition, Int64)] = []
         var rebalances = 0
+        /// Whether the poll thread runs (or ran): only then does closing wait for it.
+        var pollThreadStarted = false
+        /// Why the consumer stopped on its own, if it did.
+        var failure: KafkaError?
         /// Partitions being given up: their buffered messages are no longer handed out.
         var revoking: Set<TopicPartition> = []
         var gaps = OffsetGapDetector()
@@ -75,7 +84,16 @@ public final class KafkaConsumer: Sendable {
     private let startOffsets: StartOffsets?
     private let maxBuffered: Int
     private let revokeGracePeriod: Duration
+    private let configuration: KafkaConfiguration
     private let state = Mutex(State())
+
+    /// How often a failed seek is tried before the consumer stops: skipping it would skip the
+    /// rewound input, so the consumer stops and the service exits rather than go on without it.
+    static let seekAttemptLimit = 5
+    /// How long one seek may take before it counts as failed.
+    static let seekTimeoutMilliseconds: Int32 = 5_000
+    /// Pause between seek attempts, times the attempt number.
+    static let seekRetryDelay: Duration = .milliseconds(200)
     private let closedWaiters = Mutex<[CheckedContinuation<Void, Never>]?>([])
     private let gapHandler = Mutex<(@Sendable (OffsetGap) -> Void)?>(nil)
 
@@ -88,6 +106,7 @@ public final class KafkaConsumer: Sendable {
         revokeGracePeriod: Duration = .seconds(10),
         startOffsets: StartOffsets? = nil
     ) throws {
+        self.configuration = configuration
         client = try RDKafkaClient(
             kind: .consumer, properties: configuration.librdkafkaProperties(for: .consumer(groupId: groupId)),
             logger: logger, redactor: configuration.redactor)
@@ -95,6 +114,15 @@ public final class KafkaConsumer: Sendable {
         self.startOffsets = startOffsets
         self.maxBuffered = maxBuffered
         self.revokeGracePeriod = revokeGracePeriod
+    }
+
+    /// Refuses pass-through properties that break the delivery rules a stage relies on
+    /// (`enable.auto.offset.store=true`, `enable.auto.commit=false`, `auto.offset.reset=latest`, …).
+    ///
+    /// Not checked at `init`: readers that commit nothing or start at the end (`newsline tail`,
+    /// benchmarks) set some of these on purpose. The stage runner checks before it starts.
+    public func checkDeliveryRules() throws(KafkaError) {
+        try configuration.checkDeliveryRules(for: .consumer(groupId: ""))
     }
 
     /// Subscribes and starts the poll thread.
@@ -119,25 +147,57 @@ public final class KafkaConsumer: Sendable {
                 self?.rebalance(handle: handle, error: error, partitions: partitions)
             }
         }
+        client.callbacks.fatalHandler.withLock { handler in
+            handler = { [weak self] error in self?.fail(error) }
+        }
+        state.withLock { $0.pollThreadStarted = true }
         let thread = Thread { [self] in pollLoop() }
         thread.name = "kafka-consumer-poll"
         thread.start()
     }
 
-    /// Waits for messages and returns up to `limit` of them; an empty batch means the consumer closed.
+    /// Waits for messages and returns up to `limit` of them; an empty batch means the consumer
+    /// closed, stopped delivering, or the waiting task was cancelled.
     public func nextBatch(limit: Int = 500) async -> [KafkaConsumerMessage] {
-        await withCheckedContinuation { continuation in
-            let ready = state.withLock { state -> [KafkaConsumerMessage]? in
-                let batch = state.lifecycle == .running ? state.take(limit) : []
-                if !batch.isEmpty || state.lifecycle != .running {
-                    return batch
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready = state.withLock { state -> [KafkaConsumerMessage]? in
+                    if Task.isCancelled { return [] }
+                    let batch = state.lifecycle == .running ? state.take(limit) : []
+                    if !batch.isEmpty || state.lifecycle != .running {
+                        return batch
+                    }
+                    state.waiter = continuation
+                    state.waiterLimit = limit
+                    return nil
                 }
-                state.waiter = continuation
-                state.waiterLimit = limit
-                return nil
+                if let ready { continuation.resume(returning: ready) }
             }
-            if let ready { continuation.resume(returning: ready) }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<[KafkaConsumerMessage], Never>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(returning: [])
         }
+    }
+
+    /// Why the consumer stopped on its own (a fatal librdkafka error, a seek it could not do);
+    /// nil while it works or after an ordinary stop.
+    public var failure: KafkaError? {
+        state.withLock { $0.failure }
+    }
+
+    /// Records the failure, says so loudly and stops delivering.
+    private func fail(_ error: KafkaError) {
+        let isFirst = state.withLock { state -> Bool in
+            guard state.failure == nil else { return false }
+            state.failure = error
+            return true
+        }
+        guard isFirst else { return }
+        client.logger.critical("kafka consumer stopped by a failure", metadata: ["error": .string(error.description)])
+        stopDelivering()
     }
 
     /// Stops handing out messages: a waiting `nextBatch` returns an empty batch and fetching pauses,
@@ -173,11 +233,13 @@ public final class KafkaConsumer: Sendable {
     ///
     /// Used when a message's output could not be delivered: later messages of the partition are
     /// read again after it, so order within the partition holds (at the price of duplicates).
+    /// Until the poll thread has done the seek, nothing of the partition is handed out, so no
+    /// acknowledgement can store an offset past the rewound input.
     public func rewind(to message: KafkaConsumerMessage) {
         state.withLock { state in
             guard state.tracker.isCurrent(message.topicPartition, generation: message.generation) else { return }
-            state.tracker.rewind(message.topicPartition)
-            state.pendingSeeks.append((message.topicPartition, message.offset))
+            state.tracker.rewind(message.topicPartition, to: message.offset)
+            state.dropStale()
         }
     }
 
@@ -192,6 +254,12 @@ public final class KafkaConsumer: Sendable {
     /// The partitions assigned to this consumer now.
     public var assignment: [TopicPartition] {
         state.withLock { $0.tracker.assigned.sorted() }
+    }
+
+    /// Messages handed out and not yet acknowledged: at a stop, work that is not committed and
+    /// will be read again.
+    public var inFlightCount: Int {
+        state.withLock { $0.tracker.inFlight }
     }
 
     /// How many rebalances this consumer has seen.
@@ -214,6 +282,10 @@ public final class KafkaConsumer: Sendable {
     /// by the partition's next owner.
     public func close() async {
         let running = state.withLock { state -> Bool in
+            guard state.pollThreadStarted else {
+                state.lifecycle = .closed
+                return false
+            }
             switch state.lifecycle {
             case .created:
                 state.lifecycle = .closed
@@ -248,6 +320,8 @@ public final class KafkaConsumer: Sendable {
             let error = message.pointee.err
             if error == RD_KAFKA_RESP_ERR_NO_ERROR {
                 receive(RDKafkaMessage.copy(message))
+            } else if error == RD_KAFKA_RESP_ERR__FATAL {
+                client.callbacks.raiseFatal(handle: client.handle, reason: "the consumer raised a fatal error")
             } else if error != RD_KAFKA_RESP_ERR__PARTITION_EOF {
                 logger.warning(
                     "kafka consumer error",
@@ -281,7 +355,7 @@ public final class KafkaConsumer: Sendable {
         defer { if let skipped { confirmGap(message.topicPartition, skipped: skipped) } }
         let handoff = state.withLock { state -> (CheckedContinuation<[KafkaConsumerMessage], Never>, [KafkaConsumerMessage])? in
             guard !state.revoking.contains(message.topicPartition),
-                let generation = state.tracker.generation(of: message.topicPartition)
+                let generation = state.tracker.acceptingGeneration(of: message.topicPartition)
             else {
                 return nil
             }
@@ -340,27 +414,61 @@ public final class KafkaConsumer: Sendable {
         _ = pause ? rd_kafka_pause_partitions(client.handle, list) : rd_kafka_resume_partitions(client.handle, list)
     }
 
+    /// Seeks rewound partitions back to their input. A failed seek stays pending (its partition
+    /// hands out nothing meanwhile) and is tried again; after `seekAttemptLimit` attempts the
+    /// consumer fails rather than skip the input.
     private func applyPendingSeeks() {
-        let seeks = state.withLock { state -> [(TopicPartition, Int64)] in
-            defer { state.pendingSeeks = [] }
-            return state.pendingSeeks
-        }
+        let seeks = state.withLock { $0.tracker.pendingSeeks }
         guard !seeks.isEmpty else { return }
         let list = RDKafkaTopicPartitionList()
-        for (partition, offset) in seeks {
-            list.add(topic: partition.topic, partition: partition.partition, offset: offset)
+        for seek in seeks {
+            list.add(topic: seek.partition.topic, partition: seek.partition.partition, offset: seek.offset)
         }
+        var callError: String?
         list.withListPointer { pointer in
-            if let error = rd_kafka_seek_partitions(client.handle, pointer, 5_000) {
-                client.logger.warning("seek failed", metadata: ["error": .string(String(cString: rd_kafka_error_string(error)))])
+            if let error = rd_kafka_seek_partitions(client.handle, pointer, Self.seekTimeoutMilliseconds) {
+                callError = String(cString: rd_kafka_error_string(error))
                 rd_kafka_error_destroy(error)
             }
         }
-        // Messages fetched before the seek are stale; their generation no longer matches.
+        let results = list.elements
+        typealias Seek = (partition: TopicPartition, offset: Int64, generation: UInt64)
+        var failed: [(seek: Seek, attempts: Int, error: String)] = []
         state.withLock { state in
+            for seek in seeks {
+                let result = results.first { $0.topic == seek.partition.topic && $0.partition == seek.partition.partition }
+                let code = result?.error ?? 0
+                if callError == nil && code == 0 {
+                    state.tracker.seekSucceeded(seek.partition, generation: seek.generation)
+                    state.gaps.expect(seek.partition, next: seek.offset)
+                } else {
+                    let attempts = state.tracker.seekFailed(seek.partition, generation: seek.generation)
+                    let reason = code != 0 ? RDKafkaErrorName.name(of: code) : callError ?? ""
+                    if attempts > 0 { failed.append((seek, attempts, reason)) }
+                }
+            }
+            // Messages fetched before the seek are stale; their generation no longer matches.
             state.dropStale()
-            for (partition, offset) in seeks { state.gaps.expect(partition, next: offset) }
         }
+        guard let worst = failed.max(by: { $0.attempts < $1.attempts }) else { return }
+        let metadata: Logger.Metadata = [
+            "partition": "\(worst.seek.partition)", "offset": "\(worst.seek.offset)", "attempts": "\(worst.attempts)",
+            "error": .string(client.redactor.redact(worst.error)),
+        ]
+        if worst.attempts >= Self.seekAttemptLimit {
+            fail(
+                KafkaError(
+                    code: .failure,
+                    message: "cannot seek \(worst.seek.partition) back to offset \(worst.seek.offset) after "
+                        + "\(worst.attempts) attempts (\(worst.error)); stopping rather than skip the input"))
+            return
+        }
+        client.logger.warning("seek failed, trying again", metadata: metadata)
+        Thread.sleep(forTimeInterval: Double(worst.attempts) * Self.seconds(Self.seekRetryDelay))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Runs on the poll thread, inside `rd_kafka_consumer_poll` or `rd_kafka_consumer_close`.
@@ -370,6 +478,7 @@ public final class KafkaConsumer: Sendable {
         let list = RDKafkaTopicPartitionList(borrowing: partitions)
         let changed = list.partitions
         let logger = client.logger
+        let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
         if error == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
             var positions = committedPositions(changed)
             if let startOffsets {
@@ -378,30 +487,46 @@ public final class KafkaConsumer: Sendable {
                     positions[partition] = offset
                 }
             }
-            state.withLock { state in
+            let (failure, paused) = state.withLock { state -> (String?, Bool) in
                 state.rebalances += 1
                 for partition in changed { state.tracker.assign(partition) }
                 for (partition, offset) in positions { state.gaps.expect(partition, next: offset) }
-                _ = rd_kafka_assign(handle, partitions)
+                let failure = Self.changeAssignment(handle, partitions, assigning: true, cooperative: cooperative)
+                return (failure, state.fetchPaused)
             }
-            logger.info("partitions assigned", metadata: ["partitions": .string(Self.describe(changed))])
+            if let failure {
+                let message = "cannot take the assigned partitions \(Self.describe(changed)): \(failure)"
+                fail(KafkaError(code: .state, message: message))
+                return
+            }
+            // Fetching is paused while the buffer is full; newly assigned partitions wait too.
+            if paused { _ = rd_kafka_pause_partitions(handle, partitions) }
+            logger.info(
+                "partitions assigned",
+                metadata: [
+                    "partitions": .string(Self.describe(changed)), "protocol": .string(cooperative ? "cooperative" : "eager"),
+                ])
         } else {
             // Let work already handed out finish (bounded), so the next owner does not redo it,
             // commit what was acknowledged, and only then give the partitions up. Work still in
             // flight after the wait is forgotten: its acknowledgements no longer store offsets.
+            // Lost partitions (the group moved on without this member) cannot commit; closing
+            // has no work left to wait for.
+            let lost = rd_kafka_assignment_lost(handle) != 0
             let revoked = Set(changed)
-            state.withLock { state in
+            let closing = state.withLock { state -> Bool in
                 state.revoking = revoked
                 state.dropStale()
+                return state.lifecycle == .closing
             }
             let deadline = ContinuousClock.now + revokeGracePeriod
-            while ContinuousClock.now < deadline,
+            while !lost, !closing, ContinuousClock.now < deadline,
                 state.withLock({ state in revoked.contains { state.tracker.inFlight(of: $0) > 0 } })
             {
                 Thread.sleep(forTimeInterval: 0.005)
             }
-            _ = rd_kafka_commit(handle, nil, 0)
-            state.withLock { state in
+            if !lost { _ = rd_kafka_commit(handle, nil, 0) }
+            let failure = state.withLock { state -> String? in
                 state.revoking = []
                 state.rebalances += 1
                 for partition in changed {
@@ -409,10 +534,36 @@ public final class KafkaConsumer: Sendable {
                     state.gaps.forget(partition)
                 }
                 state.dropStale()
-                _ = rd_kafka_assign(handle, nil)
+                return Self.changeAssignment(handle, partitions, assigning: false, cooperative: cooperative)
             }
-            logger.info("partitions revoked", metadata: ["partitions": .string(Self.describe(changed))])
+            if let failure {
+                let message = "cannot give up the revoked partitions \(Self.describe(changed)): \(failure)"
+                fail(KafkaError(code: .state, message: message))
+            }
+            logger.info("partitions revoked", metadata: ["partitions": .string(Self.describe(changed)), "lost": "\(lost)"])
         }
+    }
+
+    /// Takes assigned partitions or gives revoked ones up: only those under the cooperative
+    /// protocol; under eager, assigning sets the whole assignment and revoking clears it.
+    /// Returns librdkafka's error text.
+    private static func changeAssignment(
+        _ handle: OpaquePointer, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>, assigning: Bool,
+        cooperative: Bool
+    ) -> String? {
+        if cooperative {
+            return consume(
+                assigning ? rd_kafka_incremental_assign(handle, partitions) : rd_kafka_incremental_unassign(handle, partitions))
+        }
+        let code = rd_kafka_assign(handle, assigning ? partitions : nil)
+        return code == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : RDKafkaErrorName.name(of: code.rawValue)
+    }
+
+    /// The text of a librdkafka error object, which this frees.
+    private static func consume(_ error: OpaquePointer?) -> String? {
+        guard let error else { return nil }
+        defer { rd_kafka_error_destroy(error) }
+        return String(cString: rd_kafka_error_string(error))
     }
 
     /// The group's committed offsets of newly assigned partitions, where it has any: where reading

@@ -15,11 +15,20 @@ public final class KafkaProducer: Sendable {
         case stopped
     }
 
+    /// How long the poll thread keeps serving delivery reports after a purge: librdkafka fails
+    /// purged messages at once, in-flight ones when their broker thread notices. Past this, the
+    /// promises still unreported are failed here, so no send waits forever.
+    static let purgeReportLimit: Duration = .seconds(2)
+
     private let client: RDKafkaClient
+    /// The lifecycle; messages are handed to librdkafka under this lock, so none slips in after
+    /// the poll thread has stopped serving delivery reports.
     private let state = Mutex<State>(.created)
     private let stopped = Mutex<[CheckedContinuation<Void, Never>]?>([])
+    private let flushTimeout = Mutex<Duration>(.seconds(30))
 
     public init(configuration: KafkaConfiguration, logger: Logger) throws {
+        try configuration.checkDeliveryRules(for: .producer)
         client = try RDKafkaClient(
             kind: .producer, properties: configuration.librdkafkaProperties(for: .producer), logger: logger,
             redactor: configuration.redactor)
@@ -33,9 +42,30 @@ public final class KafkaProducer: Sendable {
             return true
         }
         guard shouldStart else { return }
+        startPollThread()
+    }
+
+    private func startPollThread() {
         let thread = Thread { [self] in pollLoop() }
         thread.name = "kafka-producer-poll"
         thread.start()
+    }
+
+    /// Calls `handler` once, on the poll thread, when librdkafka raises a fatal error (for an
+    /// idempotent producer: a sequence it cannot recover from). Nothing can be produced after it.
+    public func onFatalError(_ handler: @escaping @Sendable (KafkaError) -> Void) {
+        client.callbacks.fatalHandler.withLock { $0 = handler }
+    }
+
+    /// Raises a fatal error in librdkafka as an unrecoverable idempotent sequence would
+    /// (`rd_kafka_test_fatal_error`), for reliability tests: it takes librdkafka's own fatal path.
+    func raiseFatalError(_ code: KafkaError.Code, reason: String) {
+        _ = rd_kafka_test_fatal_error(client.handle, rd_kafka_resp_err_t(rawValue: code.rawValue), reason)
+    }
+
+    /// The fatal error librdkafka raised, if any.
+    public var fatalError: KafkaError? {
+        client.callbacks.fatalError.withLock { $0 }
     }
 
     /// Hands a message to librdkafka and returns the promise of its delivery report.
@@ -45,20 +75,23 @@ public final class KafkaProducer: Sendable {
     public func enqueue(_ message: KafkaProducerMessage) async throws(KafkaError) -> DeliveryPromise {
         var backoff: Duration = .milliseconds(1)
         while true {
-            let isOpen = state.withLock { state in
+            let promise = DeliveryPromise()
+            let code = state.withLock { state -> rd_kafka_resp_err_t? in
                 switch state {
-                case .created, .running: true
-                case .shuttingDown, .stopped: false
+                case .created, .running: produce(message, promise: promise)
+                case .shuttingDown, .stopped: nil
                 }
             }
-            guard isOpen else { throw KafkaError(code: .closed, message: "the producer is shut down") }
-            let promise = DeliveryPromise()
-            let code = produce(message, promise: promise)
+            guard let code else { throw KafkaError(code: .closed, message: "the producer is shut down") }
             if code == RD_KAFKA_RESP_ERR_NO_ERROR {
                 return promise
             }
             guard code == RD_KAFKA_RESP_ERR__QUEUE_FULL else {
+                if code == RD_KAFKA_RESP_ERR__FATAL, let fatalError { throw fatalError }
                 throw RDKafkaErrorName.error(code, redactor: client.redactor)
+            }
+            guard !Task.isCancelled else {
+                throw KafkaError(code: .cancelled, message: "stopped waiting for room in the producer queue")
             }
             try? await Task.sleep(for: backoff)
             backoff = min(backoff * 2, .milliseconds(50))
@@ -77,21 +110,25 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Stops accepting messages, delivers what is queued (within `flushTimeout`), fails the rest.
+    ///
+    /// When it returns, every promise handed out has its result: delivered, or failed (messages
+    /// not delivered in time are purged and fail with `purgeQueue`, `purgeInFlight` or `closed`).
     public func shutdown(flushTimeout: Duration = .seconds(30)) async {
-        let wasRunning = state.withLock { state -> Bool in
+        self.flushTimeout.withLock { $0 = flushTimeout }
+        let startThread = state.withLock { state -> Bool in
             switch state {
             case .created:
-                state = .stopped
-                return false
-            case .running:
+                // Messages enqueued before `start` still need their reports served.
                 state = .shuttingDown
                 return true
+            case .running:
+                state = .shuttingDown
+                return false
             case .shuttingDown, .stopped:
-                return true
+                return false
             }
         }
-        guard wasRunning else { return }
-        self.flushTimeout.withLock { $0 = flushTimeout }
+        if startThread { startPollThread() }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let alreadyStopped = stopped.withLock { waiters -> Bool in
                 guard waiters != nil else { return true }
@@ -101,8 +138,6 @@ public final class KafkaProducer: Sendable {
             if alreadyStopped { continuation.resume() }
         }
     }
-
-    private let flushTimeout = Mutex<Duration>(.seconds(30))
 
     private func produce(_ message: KafkaProducerMessage, promise: DeliveryPromise) -> rd_kafka_resp_err_t {
         var headers: OpaquePointer?
@@ -118,6 +153,7 @@ public final class KafkaProducer: Sendable {
                 }
             }
         }
+        client.callbacks.pending(promise)
         let opaque = Unmanaged.passRetained(promise).toOpaque()
         let partition = message.partition ?? RD_KAFKA_PARTITION_UA
         let code = message.value.withUnsafeBytes { value in
@@ -128,6 +164,7 @@ public final class KafkaProducer: Sendable {
             }
         }
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+            client.callbacks.settled(promise)
             Unmanaged<DeliveryPromise>.fromOpaque(opaque).release()
             if let headers { rd_kafka_headers_destroy(headers) }
         }
@@ -138,12 +175,21 @@ public final class KafkaProducer: Sendable {
         while state.withLock({ if case .running = $0 { true } else { false } }) {
             rd_kafka_poll(client.handle, 100)
         }
+        // No message enters librdkafka from here on (`enqueue` checks the state under its lock).
         let timeout = flushTimeout.withLock { $0 }
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        if rd_kafka_flush(client.handle, milliseconds) != RD_KAFKA_RESP_ERR_NO_ERROR {
-            client.logger.error("producer flush timed out", metadata: ["undelivered": "\(queuedMessages)"])
+        if rd_kafka_flush(client.handle, Self.milliseconds(timeout)) != RD_KAFKA_RESP_ERR_NO_ERROR {
+            client.logger.error("producer flush timed out, purging", metadata: ["undelivered": "\(queuedMessages)"])
             _ = rd_kafka_purge(client.handle, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
-            rd_kafka_poll(client.handle, 0)
+            let deadline = ContinuousClock.now + Self.purgeReportLimit
+            repeat {
+                rd_kafka_poll(client.handle, 10)
+            } while rd_kafka_outq_len(client.handle) > 0 && ContinuousClock.now < deadline
+        }
+        rd_kafka_poll(client.handle, 0)
+        let unreported = client.callbacks.failUnreported(
+            KafkaError(code: .closed, message: "not delivered before the producer stopped"))
+        if unreported > 0 {
+            client.logger.error("delivery reports missing after the purge; failed here", metadata: ["messages": "\(unreported)"])
         }
         state.withLock { $0 = .stopped }
         let waiters = stopped.withLock { waiters -> [CheckedContinuation<Void, Never>] in
@@ -151,6 +197,11 @@ public final class KafkaProducer: Sendable {
             return waiters ?? []
         }
         for waiter in waiters { waiter.resume() }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        let components = duration.components
+        return Int32(clamping: max(0, components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000))
     }
 }
 

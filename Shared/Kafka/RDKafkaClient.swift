@@ -67,6 +67,13 @@ final class RDKafkaCallbacks: Sendable {
     let redactor: SecretRedactor
     /// Set once by the consumer before its poll thread starts; called on that thread only.
     let rebalanceHandler = Mutex<(@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?>(nil)
+    /// Called on the polling thread when librdkafka raises a fatal error (the client can do nothing more).
+    let fatalHandler = Mutex<(@Sendable (KafkaError) -> Void)?>(nil)
+    /// The first fatal error librdkafka raised, if any.
+    let fatalError = Mutex<KafkaError?>(nil)
+    /// Promises of messages handed to librdkafka whose delivery report has not been served yet, so
+    /// a producer that stops can fail the ones librdkafka never reports.
+    let pendingDeliveries = Mutex<[ObjectIdentifier: DeliveryPromise]>([:])
 
     init(logger: Logger, redactor: SecretRedactor) {
         self.logger = logger
@@ -100,9 +107,13 @@ private let rdKafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePoi
 }
 
 private let rdKafkaErrorCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = {
-    _, code, reason, opaque in
+    handle, code, reason, opaque in
     guard let callbacks = RDKafkaCallbacks.from(opaque) else { return }
     let text = callbacks.redactor.redact(reason.map { String(cString: $0) } ?? "")
+    if code == RD_KAFKA_RESP_ERR__FATAL.rawValue, let handle {
+        callbacks.raiseFatal(handle: handle, reason: text)
+        return
+    }
     callbacks.logger.warning(
         "kafka client error",
         metadata: ["code": .string(RDKafkaErrorName.name(of: code)), "reason": .string(text)])
@@ -112,6 +123,7 @@ private let rdKafkaDeliveryCallback: @convention(c) (OpaquePointer?, UnsafePoint
     _, message, opaque in
     guard let message, let promisePointer = message.pointee._private else { return }
     let promise = Unmanaged<DeliveryPromise>.fromOpaque(promisePointer).takeRetainedValue()
+    RDKafkaCallbacks.from(opaque)?.settled(promise)
     let error = message.pointee.err
     if error == RD_KAFKA_RESP_ERR_NO_ERROR {
         let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
@@ -129,6 +141,46 @@ private let rdKafkaRebalanceCallback: @convention(c) (OpaquePointer?, rd_kafka_r
         return
     }
     handler(handle, error, partitions)
+}
+
+extension RDKafkaCallbacks {
+    /// Records a fatal error with librdkafka's underlying cause, logs it and tells the handler.
+    func raiseFatal(handle: OpaquePointer, reason: String) {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let underlying = rd_kafka_fatal_error(handle, &buffer, buffer.count)
+        let detail = redactor.redact(text(of: buffer))
+        let error = KafkaError(
+            code: .fatal,
+            message: "\(RDKafkaErrorName.name(of: underlying.rawValue)): \(detail.isEmpty ? reason : detail)")
+        let isFirst = fatalError.withLock { recorded -> Bool in
+            guard recorded == nil else { return false }
+            recorded = error
+            return true
+        }
+        guard isFirst else { return }
+        logger.critical("kafka fatal error: the client can do nothing more", metadata: ["error": .string(error.description)])
+        fatalHandler.withLock { $0 }?(error)
+    }
+
+    /// Registers a promise handed to librdkafka.
+    func pending(_ promise: DeliveryPromise) {
+        pendingDeliveries.withLock { $0[ObjectIdentifier(promise)] = promise }
+    }
+
+    /// Forgets a promise whose report librdkafka served (or that never reached librdkafka).
+    func settled(_ promise: DeliveryPromise) {
+        pendingDeliveries.withLock { $0[ObjectIdentifier(promise)] = nil }
+    }
+
+    /// Fails every promise whose report was never served, so no task waits for it forever.
+    func failUnreported(_ error: KafkaError) -> Int {
+        let promises = pendingDeliveries.withLock { pending -> [DeliveryPromise] in
+            defer { pending = [:] }
+            return Array(pending.values)
+        }
+        for promise in promises { promise.fulfill(.failure(error)) }
+        return promises.count
+    }
 }
 
 /// The text of a NUL-terminated C buffer librdkafka filled in.

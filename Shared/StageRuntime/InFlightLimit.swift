@@ -4,7 +4,8 @@ import Synchronization
 final class InFlightLimit: Sendable {
     private struct State {
         var available: Int
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
+        var nextId: UInt64 = 0
     }
 
     private let state: Mutex<State>
@@ -13,28 +14,42 @@ final class InFlightLimit: Sendable {
         state = Mutex(State(available: limit))
     }
 
-    func acquire() async {
-        await withCheckedContinuation { continuation in
-            let granted = state.withLock { state -> Bool in
-                if state.available > 0 {
-                    state.available -= 1
-                    return true
+    /// Waits for room; returns false, without taking any, when the waiting task is cancelled.
+    func acquire() async -> Bool {
+        let id = state.withLock { state -> UInt64 in
+            defer { state.nextId += 1 }
+            return state.nextId
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let granted = state.withLock { state -> Bool? in
+                    if Task.isCancelled { return false }
+                    if state.available > 0 {
+                        state.available -= 1
+                        return true
+                    }
+                    state.waiters.append((id, continuation))
+                    return nil
                 }
-                state.waiters.append(continuation)
-                return false
+                if let granted { continuation.resume(returning: granted) }
             }
-            if granted { continuation.resume() }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index).continuation
+            }
+            waiter?.resume(returning: false)
         }
     }
 
     func release() {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let waiter = state.withLock { state -> CheckedContinuation<Bool, Never>? in
             if state.waiters.isEmpty {
                 state.available += 1
                 return nil
             }
-            return state.waiters.removeFirst()
+            return state.waiters.removeFirst().continuation
         }
-        waiter?.resume()
+        waiter?.resume(returning: true)
     }
 }

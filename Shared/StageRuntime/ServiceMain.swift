@@ -27,6 +27,10 @@ public enum ServiceMain {
 
     /// Runs a stage as a service until a shutdown signal, with `extraServices` (such as an HTTP
     /// server) started after it and stopped before it.
+    ///
+    /// Throws when the stage stops on its own (a fatal Kafka error, an error about the service, a
+    /// configuration refused at start) or an extra service fails, so the process exits non-zero
+    /// and its supervisor restarts it. The whole graceful shutdown is bounded by the shutdown budget.
     public static func run<S: BatchStage>(
         _ stage: S,
         options: ServiceOptions,
@@ -35,6 +39,7 @@ public enum ServiceMain {
         logger: Logger
     ) async throws {
         let configuration = try options.kafkaConfiguration()
+        let budget = try options.shutdownBudget()
         logger.info(
             "connecting",
             metadata: ["brokers": .string(configuration.bootstrapServers.joined(separator: ",")), "group": .string(options.groupId(for: stage.name))])
@@ -48,12 +53,26 @@ public enum ServiceMain {
                 "a previous process of this stage died while processing inputs; they are processed one at a time",
                 metadata: ["guard": .string(crashGuard.path ?? ""), "deaths": "\(crashGuard.inheritedDeaths)"])
         }
-        let runner = StageRunner(stage: stage, consumer: consumer, producer: producer, logger: logger, crashGuard: crashGuard)
+        let runner = StageRunner(
+            stage: stage, consumer: consumer, producer: producer, logger: logger, shutdownBudget: budget,
+            crashGuard: crashGuard)
         let services: [ServiceGroupConfiguration.ServiceConfiguration] =
             [.init(service: runner)] + extraServices.map { .init(service: $0) }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        try await ServiceGroup(configuration: groupConfiguration(services, budget: budget, logger: logger)).run()
+    }
+
+    /// How long cancelled services get to return once the shutdown budget is spent.
+    static let cancellationGrace: Duration = .seconds(2)
+
+    /// The group: graceful shutdown on SIGTERM and SIGINT, bounded by the budget (the runner
+    /// bounds itself; extra services that overrun it are cancelled).
+    static func groupConfiguration(
+        _ services: [ServiceGroupConfiguration.ServiceConfiguration], budget: Duration, logger: Logger
+    ) -> ServiceGroupConfiguration {
+        var configuration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = budget
+        configuration.maximumCancellationDuration = cancellationGrace
+        return configuration
     }
 }
