@@ -328,16 +328,18 @@ enum WorstCaseInputs {
         func article(_ name: String, title: String? = "대형 기사", subtitle: String? = nil, _ paragraphs: [String]) -> Parsed {
             Parsed(name: name, article: parsedArticle(title: title, subtitle: subtitle, paragraphs))
         }
-        /// Paragraphs of `perParagraph` numbered units each, `bytes` in all.
-        func paragraphs(_ perParagraph: Int, _ make: @escaping (Int) -> String) -> [String] {
-            let units = fill(bytes) { make($0) }
+        /// Paragraphs of `perParagraph` numbered units each, `size` bytes in all (JSON escapes of quotes
+        /// and the fields around them take the rest of `bytes`).
+        func paragraphs(_ perParagraph: Int, size: Int = bytes * 15 / 16, _ make: @escaping (Int) -> String) -> [String] {
+            let units = fill(size) { make($0) }
             return stride(from: 0, to: units.count, by: perParagraph).map {
                 units[$0..<min($0 + perParagraph, units.count)].joined()
             }
         }
         var inputs = [
+            // A 200,000-scalar title (550 KB) uses up the text budget before the subtitle.
             article("long-title-with-subtitle", title: String(repeating: "오픈AI 도쿄 ", count: 25_000), subtitle: "부제 ",
-                    paragraphs(20) { _ in "본문 문장이다. " }),
+                    paragraphs(20, size: bytes - 600_000) { _ in "본문 문장이다. " }),
             // JSON quotes and a comma make each paragraph 4 bytes longer in the event.
             article("one-char-paragraphs", fill(bytes / 2) { _ in "가" }),
             article("one-char-mention-paragraphs", fill(bytes / 2) { _ in "日" }),
