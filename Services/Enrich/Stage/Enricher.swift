@@ -2,10 +2,13 @@ import NewslineModels
 
 /// The enrich stage's logic: language, entities, keywords, summary, quotes, dates, category and
 /// fingerprint for a parsed article. A plain value, loaded once and shared by every worker.
+///
+/// Work per article is bounded by `EnrichBudget` and linear in what is analysed: an article past a
+/// budget is enriched from its first part and says so in its quality warnings.
 public struct Enricher: Sendable {
     /// Scalars of one article that are analysed; beyond this the result is partial (by design, so that
     /// a pathological input costs bounded time).
-    public static let maxAnalysedScalars = 200_000
+    public static let maxAnalysedScalars = EnrichBudget.scalars
 
     private let recognizer: EntityRecognizer
     private let keywordExtractor: KeywordExtractor
@@ -23,51 +26,81 @@ public struct Enricher: Sendable {
 
     /// Throws `RejectedInput` for input it cannot handle; otherwise a full or graceful partial result.
     public func enrich(_ article: ArticleParsed) throws -> ArticleEnriched {
-        var texts: [String] = []
-        var titleUnits = 0
+        var partial: [String] = []
+        var reader = UnitReader()
+        // Title units are only those actually read: a title that uses up the budget leaves the subtitle out.
         for heading in [article.title, article.subtitle] {
-            if let heading, !heading.allSatisfy(\.isWhitespace) {
-                texts.append(heading)
-                titleUnits += 1
-            }
+            if let heading { reader.read(heading) }
         }
-        texts += article.paragraphs.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard !texts.isEmpty else {
+        let titleUnits = reader.units.count
+        for paragraph in article.paragraphs {
+            guard reader.read(paragraph) else { break }
+        }
+        partial += reader.warnings
+        let units = reader.units
+        guard !units.isEmpty else {
             throw RejectedInput(RejectedInput.noArticleContent, "article has neither a title nor body text")
-        }
-
-        var units: [ScannedText] = []
-        var budget = Enricher.maxAnalysedScalars
-        for text in texts where budget > 0 {
-            var scalars = Array(text.unicodeScalars.prefix(budget))
-            budget -= scalars.count
-            while let last = scalars.last, ScalarClass(last) == .space { scalars.removeLast() }
-            units.append(ScannedText(scalars: scalars))
         }
         let body = Array(units[titleUnits...])
 
-        let found = units.map { recognizer.recognize($0) }
-        let entities = ArticleEntities(units: units, found: found, lexicon: recognizer.lexicon)
+        var found: [[EntityMention]] = []
+        var mentionCount = 0
+        for unit in units {
+            guard mentionCount < EnrichBudget.mentions else {
+                found.append([])
+                continue
+            }
+            var mentions = recognizer.recognize(unit)
+            if mentionCount + mentions.count > EnrichBudget.mentions {
+                mentions.removeLast(mentionCount + mentions.count - EnrichBudget.mentions)
+            }
+            mentionCount += mentions.count
+            found.append(mentions)
+        }
+        if mentionCount >= EnrichBudget.mentions { partial.append(EnrichBudget.mentionsWarning) }
+
+        let fullText = units.map { $0.string(0, $0.count) }.joined(separator: "\n")
+        let search = TextSearch(fullText)
+        let entities = ArticleEntities(units: units, found: found, lexicon: recognizer.lexicon, search: search)
+        if entities.truncated { partial.append(EnrichBudget.entitiesWarning) }
         let quotes = QuoteExtractor(lexicon: recognizer.lexicon)
             .quotes(paragraphs: body, firstUnit: titleUnits, entities: entities)
+        if quotes.truncated { partial.append(EnrichBudget.quotesWarning) }
+        if search.exhausted || quotes.searchesExhausted { partial.append(EnrichBudget.textSearchesWarning) }
         var dates: [DateMention] = []
         if let published = article.publishedDate.flatMap(CivilDate.init) {
-            dates = DateExtractor(lexicon: recognizer.lexicon).dates(in: units, published: published)
+            let found = DateExtractor(lexicon: recognizer.lexicon).dates(in: units, published: published)
+            dates = found.dates
+            if found.truncated { partial.append(EnrichBudget.datesWarning) }
         }
         let terms = keywordExtractor.terms(in: units, titleUnits: titleUnits)
+        if terms.truncated { partial.append(EnrichBudget.termsWarning) }
         let summary = Summarizer.summary(of: body.isEmpty ? units : body)
-        let fingerprint = SimHash.fingerprint(units.map { $0.string(0, $0.count) }.joined(separator: "\n"))
+        let fingerprint = SimHash.fingerprint(fullText)
 
+        var enrichedArticle = article
+        enrichedArticle.quality.warnings += partial
         return ArticleEnriched(
-            article: article,
-            language: LanguageDetector.language(of: ScannedText(scalars: Array(units.flatMap(\.scalars).prefix(20_000)))),
+            article: enrichedArticle,
+            language: LanguageDetector.language(of: Self.languageSample(units)),
             entities: entities.entities,
-            keywords: keywordExtractor.keywords(terms: terms, entities: entities.entities),
+            keywords: keywordExtractor.keywords(terms: terms.counts, entities: entities.entities),
             summary: summary,
-            quotes: quotes,
+            quotes: quotes.quotes,
             dates: dates,
-            category: classifier.category(section: article.section, terms: terms),
+            category: classifier.category(section: article.section, terms: terms.counts),
             fingerprint: SimHash.hex(fingerprint)
         )
+    }
+
+    /// The first scalars of the units, run together, that the language is told from.
+    static let languageSampleLength = 20_000
+
+    private static func languageSample(_ units: [ScannedText]) -> ScannedText {
+        var scalars: [Unicode.Scalar] = []
+        for unit in units where scalars.count < languageSampleLength {
+            scalars += unit.scalars.prefix(languageSampleLength - scalars.count)
+        }
+        return ScannedText(scalars: scalars)
     }
 }

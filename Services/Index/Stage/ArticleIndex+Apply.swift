@@ -135,27 +135,39 @@ extension ArticleIndex {
         try db.cachedStatement(sql: "DELETE FROM fingerprint_band WHERE article = ?").execute(arguments: [id])
     }
 
+    /// How many articles sharing one band with a new article are compared with it, earliest first.
+    ///
+    /// Near-identical articles share all four bands, so the earliest of them is among the first
+    /// candidates of every band. Articles that share one 16-bit band by chance or by construction are
+    /// no duplicates, and without a cap every new article would be compared with all of them: the
+    /// index would grow quadratically slower. Past the cap, a duplicate that shares only that crowded
+    /// band (1–3 bits apart, the others differing) can be missed and the article starts its own story.
+    static let nearDuplicateCandidatesPerBand = 1_000
+
     /// The earliest indexed article within `Fingerprint.maximumDistance` bits, found through the bands.
     private func nearDuplicate(
         _ db: Database, of fingerprint: Fingerprint, excluding id: Int64?
     ) throws -> (articleId: String, storyId: String)? {
+        // The band table's key (band, value, article) hands out each band's articles in id order.
         let lookup = try db.cachedStatement(
             sql: """
                 SELECT article.id, article.articleId, article.storyId, article.fingerprint
                 FROM fingerprint_band JOIN article ON article.id = fingerprint_band.article
                 WHERE fingerprint_band.band = ? AND fingerprint_band.value = ?
+                ORDER BY fingerprint_band.article LIMIT ?
                 """)
         var best: (id: Int64, articleId: String, storyId: String)?
         for (number, value) in fingerprint.bands.enumerated() {
-            let rows = try Row.fetchCursor(lookup, arguments: [number, value])
+            let rows = try Row.fetchCursor(lookup, arguments: [number, value, Self.nearDuplicateCandidatesPerBand])
             while let row = try rows.next() {
                 let candidateId: Int64 = row[0]
+                // Rows come earliest first: nothing later in this band can beat the best found so far.
+                if let best, candidateId > best.id { break }
                 guard candidateId != id, let stored = row[3] as Int64? else { continue }
                 let candidate = Fingerprint(bits: UInt64(bitPattern: stored))
                 guard candidate.distance(to: fingerprint) <= Fingerprint.maximumDistance else { continue }
-                if best == nil || candidateId < best!.id {
-                    best = (candidateId, row[1], row[2])
-                }
+                best = (candidateId, row[1], row[2])
+                break
             }
         }
         return best.map { ($0.articleId, $0.storyId) }
@@ -163,7 +175,7 @@ extension ArticleIndex {
 
     /// Entity names compare without regard to case or Unicode composition.
     static func entityKey(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.lowercased()
+        NFC.normalize(name).lowercased()
     }
 }
 

@@ -8,8 +8,15 @@ struct SnippetBuilder {
     /// How much text to keep before the first match.
     var lead = 40
 
+    /// Scalars of an article a snippet is looked for in: the first part of an enormous article is
+    /// enough to show why it matched, and cutting a passage from the whole of every hit of every search
+    /// would make search time grow with the longest articles rather than with the passage.
+    static let maximumScannedScalars = 100_000
+
     func snippet(of text: String, terms: [QueryTerm]) -> Snippet {
-        let scalars = Array(NFC.normalize(text).unicodeScalars)
+        let source = text.unicodeScalars.count > Self.maximumScannedScalars
+            ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumScannedScalars))) : text
+        let scalars = Array(NFC.normalize(source).unicodeScalars)
         let folded = scalars.map(ScalarKind.fold)
         let matches = findMatches(in: folded, terms: terms)
         let start = snapStart(windowStart(matches: matches, count: scalars.count), in: scalars, matches: matches)
@@ -41,6 +48,9 @@ struct SnippetBuilder {
     }
 
     /// Every occurrence of a term's surface, sorted and merged where they overlap.
+    ///
+    /// Each surface is found with Knuth–Morris–Pratt, so a long query word over a text that repeats its
+    /// first letters (`가가가…`) costs the text's length, not the text's length times the word's.
     func findMatches(in folded: [Unicode.Scalar], terms: [QueryTerm]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for surface in Set(terms.flatMap(\.surfaces)) {
@@ -48,16 +58,11 @@ struct SnippetBuilder {
             guard let first = needle.first, needle.count <= folded.count else { continue }
             let needsLeftBoundary = ScalarKind.of(first) == .other
             let needsRightBoundary = ScalarKind.of(needle[needle.count - 1]) == .other
-            var index = 0
-            while index + needle.count <= folded.count {
-                defer { index += 1 }
-                guard folded[index] == first,
-                    folded[index..<(index + needle.count)].elementsEqual(needle)
-                else { continue }
+            Self.forEachOccurrence(of: needle, in: folded) { index in
                 // Latin words match whole, as the index matches them: `ai` is not inside `said`.
-                if needsLeftBoundary, index > 0, ScalarKind.of(folded[index - 1]) == .other { continue }
+                if needsLeftBoundary, index > 0, ScalarKind.of(folded[index - 1]) == .other { return }
                 let after = index + needle.count
-                if needsRightBoundary, after < folded.count, ScalarKind.of(folded[after]) == .other { continue }
+                if needsRightBoundary, after < folded.count, ScalarKind.of(folded[after]) == .other { return }
                 ranges.append(index..<after)
             }
         }
@@ -114,6 +119,27 @@ struct SnippetBuilder {
             index -= 1
         }
         return end
+    }
+
+    /// Calls `body` with the start of every occurrence of `needle` in `text`, overlapping ones included.
+    static func forEachOccurrence(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], _ body: (Int) -> Void) {
+        // failure[i]: the length of the longest proper prefix of needle[0...i] that is also its suffix.
+        var failure = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for i in needle.indices.dropFirst() {
+            while length > 0, needle[i] != needle[length] { length = failure[length - 1] }
+            if needle[i] == needle[length] { length += 1 }
+            failure[i] = length
+        }
+        var matched = 0
+        for (index, scalar) in text.enumerated() {
+            while matched > 0, scalar != needle[matched] { matched = failure[matched - 1] }
+            if scalar == needle[matched] { matched += 1 }
+            if matched == needle.count {
+                body(index + 1 - needle.count)
+                matched = failure[matched - 1]
+            }
+        }
     }
 
     private func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {

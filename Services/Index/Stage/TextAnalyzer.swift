@@ -31,6 +31,15 @@ public struct TextAnalyzer: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Spellings highlighted for one query term (`도쿄에`, `도쿄의`, … all give the term `도쿄`): a query that
+    /// repeats one stem with thousands of endings would otherwise re-sort a growing list for every word.
+    static let maximumSurfaces = 16
+
+    /// Tokens of one query word's phrase: FTS5 checks a phrase at every position of its first token, so a
+    /// 2,000-syllable word against an article that repeats its bigram would cost billions of steps. A
+    /// word longer than this (no real Korean word is) is looked for by its first part.
+    static let maximumTokensPerTerm = 32
+
     /// The terms of a user query: one per word, each a phrase of its tokens, in order, without repeats.
     ///
     /// At most `limit` terms are kept, so a huge query costs no more than a long one.
@@ -44,11 +53,13 @@ public struct TextAnalyzer: Sendable {
                 emit(run, kind: kind, into: &output)
                 lastRunIsSingleCJK = kind == .cjk && run.count == 1
             }
-            let tokens = String(decoding: output, as: UTF8.self).split(separator: " ").map(String.init)
+            let tokens = String(decoding: output, as: UTF8.self).split(separator: " ")
+                .prefix(Self.maximumTokensPerTerm).map(String.init)
             guard !tokens.isEmpty else { return }
             // Highlighting looks for the word as typed and for its stem: `손정의` is a name, not `손정` + `의`.
             let surfaces = Set([word, Array(word[0..<stem])]).map { String(String.UnicodeScalarView($0)) }
             if let same = terms.firstIndex(where: { $0.tokens == tokens && $0.matchesPrefix == lastRunIsSingleCJK }) {
+                guard terms[same].surfaces.count < Self.maximumSurfaces else { return }
                 terms[same].surfaces = Array(Set(terms[same].surfaces + surfaces)).sorted()
             } else if terms.count < limit {
                 terms.append(QueryTerm(tokens: tokens, matchesPrefix: lastRunIsSingleCJK, surfaces: surfaces.sorted()))

@@ -23,15 +23,19 @@ struct DateExtractor {
         "October": 10, "Nov.": 11, "November": 11, "Dec.": 12, "December": 12,
     ]
 
-    func dates(in units: [ScannedText], published: CivilDate) -> [DateMention] {
+    /// The distinct date mentions, at most `limit` of them, and whether more were left out.
+    func dates(in units: [ScannedText], published: CivilDate, limit: Int = EnrichBudget.dates)
+        -> (dates: [DateMention], truncated: Bool)
+    {
         var result: [DateMention] = []
         var seen: Set<DateMention> = []
         for unit in units {
             for mention in korean(unit, published) + english(unit, published) where seen.insert(mention).inserted {
+                guard result.count < limit else { return (result, true) }
                 result.append(mention)
             }
         }
-        return result
+        return (result, false)
     }
 
     // MARK: Korean

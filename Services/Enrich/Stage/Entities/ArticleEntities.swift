@@ -19,11 +19,12 @@ struct ArticleEntities {
 
     private(set) var mentions: [Resolved] = []
     private(set) var entities: [Entity] = []
+    /// Whether names past `EnrichBudget.entities` were left out.
+    private(set) var truncated = false
 
-    /// Resolves the mentions found in each text unit (title, subtitle, paragraphs).
-    init(units: [ScannedText], found: [[EntityMention]], lexicon: Lexicon) {
-        let fullText = units.map { $0.string(0, $0.count) }.joined(separator: "\n")
-
+    /// Resolves the mentions found in each text unit (title, subtitle, paragraphs); `search` looks in the
+    /// units joined by newlines.
+    init(units: [ScannedText], found: [[EntityMention]], lexicon: Lexicon, search: TextSearch) {
         // `마이크로소프트(MS)`: the form in brackets is this article's alias for the name before them.
         var bracketAliases: [String: String] = [:]
         for (u, list) in found.enumerated() {
@@ -38,6 +39,7 @@ struct ArticleEntities {
         }
 
         var raw: [Resolved] = []
+        var canonicalNames: Set<String> = []
         for (u, list) in found.enumerated() {
             let s = units[u].scalars
             for m in list.flatMap({ ArticleEntities.splitPlaces($0, lexicon: lexicon) }) {
@@ -52,9 +54,14 @@ struct ArticleEntities {
                 var canonical = text
                 if let full = bracketAliases[text], full != text {
                     canonical = full
-                } else if let alias = m.alias, m.aliasAlwaysApplies || fullText.contains(alias) {
+                } else if let alias = m.alias, m.aliasAlwaysApplies || search.contains(alias) {
                     canonical = alias
                 }
+                guard canonicalNames.contains(canonical) || canonicalNames.count < EnrichBudget.entities else {
+                    truncated = true
+                    continue
+                }
+                canonicalNames.insert(canonical)
                 raw.append(Resolved(unit: u, start: m.start, end: m.end, type: type, canonical: canonical, text: m.text))
             }
         }
@@ -62,19 +69,19 @@ struct ArticleEntities {
         // One type per canonical name: the one most of its mentions carry (persons win ties).
         var typeVotes: [String: [EntityType: Int]] = [:]
         for r in raw { typeVotes[r.canonical, default: [:]][r.type, default: 0] += 1 }
-        func majorityType(_ name: String) -> EntityType {
-            let votes = typeVotes[name] ?? [:]
-            return EntityType.allCases.max { (votes[$0] ?? 0, $0 == .person ? 1 : 0) < (votes[$1] ?? 0, $1 == .person ? 1 : 0) }!
+        var types: [String: EntityType] = [:]
+        for (name, votes) in typeVotes {
+            types[name] = EntityType.allCases.max {
+                (votes[$0] ?? 0, $0 == .person ? 1 : 0) < (votes[$1] ?? 0, $1 == .person ? 1 : 0)
+            }!
         }
-        let names = Set(raw.map(\.canonical))
-        var fullForm: [String: String] = [:]
-        for name in names { fullForm[name] = ArticleEntities.fullerForm(of: name, type: majorityType(name), among: names, majorityType) }
+        let fullForm = ArticleEntities.fullerForms(types)
 
         for var r in raw {
             guard let full = fullForm[r.canonical] else { continue }
             if r.type == .person, full.unicodeScalars.count == 1 { continue }
             r.canonical = full
-            r.type = majorityType(full)
+            r.type = types[full]!
             mentions.append(r)
         }
         // A lone surname or one-letter person that found no full name is no entity.
@@ -110,20 +117,20 @@ struct ArticleEntities {
         guard !forms.isEmpty else { return [] }
         var index = HashIndex(minimumCapacity: forms.count)
         var entries: [(scalars: [Unicode.Scalar], canonical: String, type: EntityType)] = []
-        for (form, value) in forms where form.unicodeScalars.count >= 2 {
+        for (form, value) in forms where (2...EnrichBudget.nameLength).contains(form.unicodeScalars.count) {
             index.set(Int32(entries.count), for: StableHash.scalars(Array(form.unicodeScalars)[...]))
             entries.append((Array(form.unicodeScalars), value.canonical, value.type))
         }
         let longest = entries.map(\.scalars.count).max() ?? 0
-        var taken: Set<[Int]> = []
+        var taken = units.map { [Bool](repeating: false, count: $0.count) }
         for m in known {
-            for i in m.start..<m.end { taken.insert([m.unit, i]) }
+            for i in m.start..<m.end { taken[m.unit][i] = true }
         }
         var added: [Resolved] = []
         for (u, text) in units.enumerated() {
             var i = 0
             while i < text.count {
-                guard text.isWordStart(i), !taken.contains([u, i]) else {
+                guard text.isWordStart(i), !taken[u][i] else {
                     i += 1
                     continue
                 }
@@ -139,7 +146,7 @@ struct ArticleEntities {
                         best = (j, Int(e))
                     }
                 }
-                if let best, !(i..<best.end).contains(where: { taken.contains([u, $0]) }) {
+                if let best, !(i..<best.end).contains(where: { taken[u][$0] }) {
                     let e = entries[best.entry]
                     added.append(Resolved(unit: u, start: i, end: best.end, type: e.type, canonical: e.canonical,
                                           text: text.string(i, best.end)))
@@ -178,27 +185,58 @@ struct ArticleEntities {
         return length <= 1 && m.end < s.count && (s[m.end] == "씨" || (s[m.end] == " " && m.end + 1 < s.count && s[m.end + 1] == "씨"))
     }
 
-    /// The fullest name in the article that `name` is a short form of, or `name` itself.
-    private static func fullerForm(
-        of name: String, type: EntityType, among names: Set<String>, _ typeOf: (String) -> EntityType
-    ) -> String {
-        var best = name
-        for other in names where other.count > best.count && typeOf(other) == type {
+    /// For every name, the fullest name in the article it is a short form of, or the name itself.
+    ///
+    /// A person's last name (`올트먼`) stands for the longest full name ending with it (`샘 올트먼`); a lone
+    /// family name (`손`) for the one two-to-four-letter name starting with it (`손정의`), and for none when
+    /// two such names share it (two people). An organization or place (`고궁박물관`) stands for the longest
+    /// name of its type ending with it (`국립고궁박물관`). Equal lengths go to the alphabetically first, so the
+    /// answer never depends on hashing order. Names are filed under their last words, initials and
+    /// suffixes once, so this is linear in the names rather than a comparison of every pair.
+    private static func fullerForms(_ types: [String: EntityType]) -> [String: String] {
+        func better(_ a: String, than b: String?) -> Bool {
+            guard let b else { return true }
+            return a.count != b.count ? a.count > b.count : a < b
+        }
+        var byLastWord: [String: String] = [:]
+        var byInitial: [Character: (name: String, count: Int)] = [:]
+        var bySuffix: [EntityType: [String: String]] = [:]
+        for (other, type) in types {
             switch type {
             case .person:
                 let words = other.split(separator: " ")
-                let isLastName = words.count > 1 && words.last.map(String.init) == name
-                let isSurname = name.unicodeScalars.count == 1 && !other.contains(" ") && other.hasPrefix(name)
-                    && (2...4).contains(other.count)
-                if isLastName || isSurname {
-                    // Two different people share this short form: leave it unresolved.
-                    if isSurname, best != name, best.hasPrefix(name) { return name }
-                    best = other
+                if words.count > 1, let last = words.last.map(String.init), better(other, than: byLastWord[last]) {
+                    byLastWord[last] = other
+                }
+                if !other.contains(" "), (2...4).contains(other.count), let initial = other.first {
+                    let known = byInitial[initial]
+                    byInitial[initial] = (better(other, than: known?.name) ? other : known!.name, (known?.count ?? 0) + 1)
                 }
             case .organization, .location:
-                if other.hasSuffix(name), name.count >= 2 { best = other }
+                for suffix in FirstNameIndex.properSuffixes(of: other, minimum: 2)
+                where better(other, than: bySuffix[type]?[suffix]) {
+                    bySuffix[type, default: [:]][suffix] = other
+                }
             }
         }
-        return best
+        var result: [String: String] = [:]
+        for (name, type) in types {
+            var best: String?
+            switch type {
+            case .person:
+                if let other = byLastWord[name] { best = other }
+                if name.unicodeScalars.count == 1, let first = name.first, let surname = byInitial[first],
+                    surname.name.count > name.count
+                {
+                    // Two different people share this short form: leave it unresolved.
+                    if surname.count > 1 { best = nil; break }
+                    if better(surname.name, than: best) { best = surname.name }
+                }
+            case .organization, .location:
+                best = bySuffix[type]?[name]
+            }
+            result[name] = best ?? name
+        }
+        return result
     }
 }

@@ -11,6 +11,8 @@ struct EnglishEntityRecognizer: Sendable {
     private let surnames: Set<String>
     private let honorifics: Set<String>
     private let common: Set<String>
+    /// Words in the longest place name: a longer start of a run cannot be a known place.
+    private let longestPlace: Int
 
     init() throws {
         var lists: [String: Set<String>] = [:]
@@ -24,6 +26,7 @@ struct EnglishEntityRecognizer: Sendable {
         surnames = lists["surname"] ?? []
         honorifics = lists["honorific"] ?? []
         common = lists["common"] ?? []
+        longestPlace = places.map { $0.split(separator: " ").count }.max() ?? 0
     }
 
     /// Whether a text is English rather than Korean with English words in it: at least 20 Latin letters
@@ -91,7 +94,9 @@ struct EnglishEntityRecognizer: Sendable {
         if run.count > 1, organizationHeads.contains(last) { return mention(.organization, run[...]) }
         if places.contains(text) { return mention(.location, run[...]) }
         // `Seoul Metropolitan Library`: a known place that begins an untyped run.
-        for length in stride(from: run.count - 1, through: 1, by: -1)
+        // Only starts no longer than the longest place are joined and looked up: a run of thousands of
+        // capitalized words would otherwise cost the square of its length.
+        for length in stride(from: min(run.count - 1, longestPlace), through: 1, by: -1)
         where places.contains(run[..<length].map(\.text).joined(separator: " ")) {
             return mention(.location, run[..<length])
         }

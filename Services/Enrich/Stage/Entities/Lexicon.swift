@@ -30,6 +30,9 @@ struct Lexicon: Sendable {
     private let titleIndex: HashIndex
     private let particleIndex: HashIndex
     private let particleMaxLength: Int
+    /// Gazetteer organizations (not generic words) filed under every suffix shorter than them, in
+    /// gazetteer order: what a quote's short reference (`박물관`) may stand for.
+    private let organizationsBySuffix: [String: [String]]
 
     init() throws {
         var entries: [Entry] = []
@@ -71,7 +74,16 @@ struct Lexicon: Sendable {
         self.titleIndex = Lexicon.index(titles)
         self.particleIndex = Lexicon.index(particles)
         self.particleMaxLength = particles.map { $0.unicodeScalars.count }.max() ?? 1
+        var bySuffix: [String: [String]] = [:]
+        for entry in entries where entry.type == .organization && !entry.isGeneric {
+            let name = String(String.UnicodeScalarView(entry.surface))
+            for suffix in FirstNameIndex.properSuffixes(of: name) { bySuffix[suffix, default: []].append(name) }
+        }
+        self.organizationsBySuffix = bySuffix
     }
+
+    /// The gazetteer organizations longer than `reference` that end with it, in gazetteer order.
+    func organizations(endingWith reference: String) -> [String] { organizationsBySuffix[reference] ?? [] }
 
     private static func index(_ words: [String]) -> HashIndex {
         var index = HashIndex(minimumCapacity: words.count)

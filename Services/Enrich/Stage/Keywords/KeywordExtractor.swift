@@ -19,9 +19,13 @@ struct KeywordExtractor: Sendable {
         stopwords = Set(try ResourceFile.words("stopwords.txt"))
     }
 
-    /// Every candidate term with its count, title units weighted three times.
-    func terms(in units: [ScannedText], titleUnits: Int) -> [String: Int] {
+    /// Every candidate term with its count, title units weighted three times; at most `limit` distinct
+    /// terms, and whether terms past it were left out.
+    func terms(in units: [ScannedText], titleUnits: Int, limit: Int = EnrichBudget.terms)
+        -> (counts: [String: Int], truncated: Bool)
+    {
         var counts: [String: Int] = [:]
+        var truncated = false
         for (u, text) in units.enumerated() {
             let weight = u < titleUnits ? 3 : 1
             var i = 0
@@ -39,10 +43,14 @@ struct KeywordExtractor: Sendable {
                 }
                 let term = text.string(i, stemEnd)
                 if stopwords.contains(term) || stopwords.contains(term.lowercased()) { continue }
+                if counts[term] == nil, counts.count >= limit {
+                    truncated = true
+                    continue
+                }
                 counts[term, default: 0] += weight
             }
         }
-        return counts
+        return (counts, truncated)
     }
 
     func keywords(terms: [String: Int], entities: [Entity]) -> [Keyword] {

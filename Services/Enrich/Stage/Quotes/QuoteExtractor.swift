@@ -12,8 +12,21 @@ struct QuoteExtractor {
     let lexicon: Lexicon
     /// Canonical names of the article's people, first mentioned first.
     var personEntities: [String] = []
-    /// The body text, to check that a gazetteer name is really written in the article.
-    var articleText = ""
+    /// The first person named `X` or `… X` (`샘 올트먼` for `올트먼` and `샘 올트먼`).
+    private var personByWordSuffix = FirstNameIndex([], keys: { _ in [] })
+    /// The first person whose last word is `X`.
+    private var personByLastWord = FirstNameIndex([], keys: { _ in [] })
+    /// The first person whose name starts with the letter `X`.
+    private var personByInitial = FirstNameIndex([], keys: { _ in [] })
+    /// Organizations, most mentioned first, under their suffixes (`박물관` → `국립고궁박물관`) and names.
+    private var organizationBySuffix = FirstNameIndex([], keys: { _ in [] })
+    private var organizationNames: Set<String> = []
+    /// Searches the body text, to check that a gazetteer name is really written in the article.
+    private var bodyText = TextSearch("")
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
 
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
@@ -25,6 +38,8 @@ struct QuoteExtractor {
     private static let adverbialTopics = ["에는", "에서는", "로는", "에게는", "까지는", "부터는"]
     private static let companyWords: Set<String> = ["회사", "업체", "기업", "사측", "당사"]
     private static let pronouns: Set<String> = ["그", "그녀", "그들"]
+    /// The farthest a `(` is looked for before the `)` of `협회(SIA)는`, in scalars.
+    static let bracketReach = 32
 
     /// A quote found in a paragraph, with where it sits.
     private struct Found {
@@ -33,27 +48,52 @@ struct QuoteExtractor {
         var text: String
     }
 
+    /// The quotes found, at most `limit`, and whether more were left out; and whether a search of the
+    /// body for a known organization was refused by `EnrichBudget.textSearches`.
+    struct Result {
+        var quotes: [Quote]
+        var truncated: Bool
+        var searchesExhausted: Bool
+    }
+
     /// `paragraphs` are the body units; `firstUnit` is their index in `entities`' unit numbering.
-    func quotes(paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities) -> [Quote] {
+    func quotes(paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities, limit: Int = EnrichBudget.quotes)
+        -> Result
+    {
         let organizations = organizationsByMentions(entities)
         var extractor = self
         extractor.personEntities = entities.entities.filter { $0.type == .person }.map(\.canonical)
-        extractor.articleText = paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n")
-        return extractor.quotesResolved(paragraphs: paragraphs, firstUnit: firstUnit, entities: entities,
-                                        organizations: organizations)
+        extractor.personByWordSuffix = FirstNameIndex(extractor.personEntities, keys: FirstNameIndex.wordSuffixes)
+        extractor.personByLastWord = FirstNameIndex(extractor.personEntities, keys: FirstNameIndex.lastWord)
+        extractor.personByInitial = FirstNameIndex(extractor.personEntities) { $0.first.map { [String($0)] } ?? [] }
+        extractor.organizationBySuffix = FirstNameIndex(organizations) { FirstNameIndex.properSuffixes(of: $0) }
+        extractor.organizationNames = Set(organizations)
+        extractor.bodyText = TextSearch(paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n"))
+        var result = extractor.quotesResolved(paragraphs: paragraphs, firstUnit: firstUnit, entities: entities,
+                                              organizations: organizations, limit: limit)
+        result.searchesExhausted = extractor.bodyText.exhausted
+        return result
     }
 
     private func quotesResolved(
-        paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities, organizations: [String]
-    ) -> [Quote] {
+        paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities, organizations: [String], limit: Int
+    ) -> Result {
         var result: [Quote] = []
         var lastSpeaker: String?
         var lastPerson: String?
+        // Mentions come sorted by unit and offset: each paragraph's are one contiguous run.
+        var nextMention = 0
+        let all = entities.mentions
         for (p, paragraph) in paragraphs.enumerated() {
             let unit = firstUnit + p
-            let mentions = entities.mentions.filter { $0.unit == unit }
+            while nextMention < all.count, all[nextMention].unit < unit { nextMention += 1 }
+            var endMention = nextMention
+            while endMention < all.count, all[endMention].unit == unit { endMention += 1 }
+            let mentions = ParagraphMentions(all[nextMention..<endMention])
+            nextMention = endMention
             var previousClose = -1
             for quote in find(in: paragraph) {
+                guard result.count < limit else { return Result(quotes: result, truncated: true, searchesExhausted: false) }
                 let s = paragraph.scalars
                 let sentenceStart = sentenceStart(s, before: quote.open, notBefore: previousClose + 1)
                 var speaker: String?
@@ -77,17 +117,15 @@ struct QuoteExtractor {
                 lastSpeaker = speaker
                 previousClose = quote.close
             }
-            if let person = mentions.last(where: { $0.type == .person }) { lastPerson = person.canonical }
+            if let person = mentions.lastPerson(endingBy: .max) { lastPerson = person.canonical }
         }
-        return result
+        return Result(quotes: result, truncated: false, searchesExhausted: false)
     }
 
     /// A gazetteer organization the article writes out that ends with `reference` (`박물관` → `국립고궁박물관`),
     /// for when the tagger missed the full name.
     private func knownOrganization(endingWith reference: String) -> String? {
-        lexicon.entries.lazy.filter { $0.type == .organization && !$0.isGeneric }
-            .map { String(String.UnicodeScalarView($0.surface)) }
-            .first { $0.count > reference.count && $0.hasSuffix(reference) && articleText.contains($0) }
+        lexicon.organizations(endingWith: reference).first { bodyText.contains($0) }
     }
 
     /// `"…," said Lee Soo-jin, director …` and `"…," Lee said`: the capitalized name next to `said`.
@@ -127,7 +165,7 @@ struct QuoteExtractor {
         }
         guard let firstName = nameWords.first, let lastName = nameWords.last, nameWords.count <= 3 else { return nil }
         let name = text.string(firstName.start, lastName.end)
-        return personEntities.first { $0 == name || $0.hasSuffix(" " + name) } ?? name
+        return personByWordSuffix[name] ?? name
     }
 
     private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
@@ -206,9 +244,10 @@ struct QuoteExtractor {
             let wordEnd = min(text.wordEnd[word], end)
             // `협회(SIA)는`, `최고재무책임자(CFO)는`: the particle after a bracket marks the word before it.
             if wordEnd - word == 1, QuoteExtractor.subjectParticles.contains([s[word]]), word > 0, s[word - 1] == ")" {
+                // As far back as a bracketed abbreviation reaches: a `)` with no `(` near it is no bracket.
                 var open = word - 1
-                while open > 0, s[open] != "(" { open -= 1 }
-                if open > 0, text.classes[open - 1].isWordPart {
+                while open > 0, s[open] != "(", word - open <= QuoteExtractor.bracketReach { open -= 1 }
+                if open > 0, s[open] == "(", text.classes[open - 1].isWordPart {
                     word = text.wordStart[open - 1]
                     while w > 0, words[w] > word { w -= 1 }
                     let stemEnd = open
@@ -275,23 +314,22 @@ struct QuoteExtractor {
     }
 
     private func resolve(
-        _ range: Range<Int>, in text: ScannedText, mentions: [ArticleEntities.Resolved], organizations: [String],
+        _ range: Range<Int>, in text: ScannedText, mentions: ParagraphMentions, organizations: [String],
         lastPerson: String?
     ) -> String? {
-        let personEntities = self.personEntities
         var start = range.lowerBound
         // A bare family name with a title keeps the determiner-like `한`: `한 부장판사` is judge 한.
         let bare = text.string(start, range.upperBound).split(separator: " ")
-        if bare.count == 2, bare[0] == "한", personEntities.contains(where: { $0.hasPrefix("한") }),
+        if bare.count == 2, bare[0] == "한", let judge = personByInitial["한"],
             lexicon.isTitle(Array(bare[1].unicodeScalars)[...])
         {
-            return personEntities.first { $0.hasPrefix("한") }
+            return judge
         }
         // The determiner `한` ("one") before an unnamed source is not part of it.
         if text.string(start, min(start + 2, range.upperBound)) == "한 " { start += 2 }
         let phrase = text.string(start, range.upperBound)
         guard !phrase.isEmpty else { return nil }
-        let inPhrase = mentions.filter { $0.start >= start && $0.end <= range.upperBound }
+        let inPhrase = mentions.within(start, range.upperBound)
         let lastWordStart = text.wordStart[range.upperBound - 1]
 
         if QuoteExtractor.pronouns.contains(phrase) { return lastPerson }
@@ -302,7 +340,7 @@ struct QuoteExtractor {
         }
         // `이수민 남해대 해양공학과 교수`, `김소연(34)씨`, `박철민 한국배터리정책연구소장`: the person named a few
         // words before the title, with nothing but names, brackets and spaces in between.
-        if endsWithTitle, let person = mentions.last(where: { $0.type == .person && $0.end <= lastWordStart }),
+        if endsWithTitle, let person = mentions.lastPerson(endingBy: lastWordStart),
             lastWordStart - person.end <= 40,
             !text.scalars[person.end..<lastWordStart].contains(where: { ",.\"'“”·".unicodeScalars.contains($0) })
         {
@@ -311,7 +349,7 @@ struct QuoteExtractor {
         // `한 부장판사`, `박 교수`: a family name and a title stand for the person of that name.
         let words = phrase.split(separator: " ")
         if words.count == 2, words[0].count == 1, lexicon.isTitle(Array(words[1].unicodeScalars)[...]),
-            let person = personEntities.first(where: { $0.hasPrefix(words[0]) })
+            let person = personByInitial[String(words[0])]
         {
             return person
         }
@@ -324,20 +362,20 @@ struct QuoteExtractor {
             nameWords.allSatisfy({ w in w.count >= 2 && w.count <= 4 && w.unicodeScalars.allSatisfy { ScalarClass($0) == .hangul } })
         {
             let name = nameWords.joined(separator: " ")
-            return personEntities.first { $0 == name || $0.hasSuffix(" " + name) } ?? name
+            return personByWordSuffix[name] ?? name
         }
         // `박물관 측`, `연구원`: a short reference to an organization whose name ends with it.
         var reference = phrase
         if reference.hasSuffix(" 측") { reference = String(reference.dropLast(2)) }
         if !reference.contains(" "), reference.count >= 2,
-            let organization = organizations.first(where: { $0.count > reference.count && $0.hasSuffix(reference) })
-                ?? knownOrganization(endingWith: reference) ?? organizations.first(where: { $0 == reference })
+            let organization = organizationBySuffix[reference] ?? knownOrganization(endingWith: reference)
+                ?? (organizationNames.contains(reference) ? reference : nil)
         {
             return organization
         }
         // `올트먼`, `하딩` where the tagger missed this mention: the person whose name ends with it.
         if !phrase.contains(" "), phrase.count >= 2,
-            let person = personEntities.first(where: { $0.split(separator: " ").last.map(String.init) == phrase })
+            let person = personByLastWord[phrase]
         {
             return person
         }
