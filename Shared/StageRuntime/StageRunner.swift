@@ -96,7 +96,12 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
             self?.stopService(error, metadata: ["client": "producer"])
         }
         producer.start()
-        try consumer.start()
+        do {
+            try consumer.start()
+        } catch {
+            await producer.shutdown(flushTimeout: .zero)
+            throw error
+        }
         logger.info("stage started", metadata: ["input": .string(stage.inputTopic), "output": .string(stage.outputTopic.name)])
         let (pending, pendingContinuation) = AsyncStream.makeStream(of: Pending.self)
         let (gaps, gapContinuation) = AsyncStream.makeStream(of: OffsetGap.self)
