@@ -12,7 +12,7 @@ public struct ArticleParser: Sendable {
         let fields: ArticleFields
         switch article.format {
         case .archiveText: fields = ArchivePageParser.parse(article.text)
-        case .html: fields = HTMLArticleParser.parse(article.text)
+        case .html: fields = HTMLArticleParser.parse(article.text, sourceURL: article.sourceURL)
         case .json: fields = try JSONArticleParser.parse(article.text)
         case .plain: fields = PlainTextParser.parse(article.text)
         }
@@ -47,7 +47,10 @@ public struct ArticleParser: Sendable {
             bodyCharCount: bodyCharCount,
             hasMedia: fields.hasMedia,
             quality: QualityAssessor.assess(fields, bodyCharCount: bodyCharCount),
-            provenance: provenance
+            provenance: provenance,
+            declaredLanguage: fields.declaredLanguage,
+            canonicalURL: fields.canonicalURL,
+            hasLeadImage: fields.hasLeadImage
         )
     }
 }

@@ -2,7 +2,7 @@ import CLibXML2
 
 /// A node of a `LibXML2Document`, valid only while the document is lent out.
 struct HTMLNode {
-    private let pointer: xmlNodePtr
+    let pointer: xmlNodePtr
 
     /// Wraps a node of a document that is currently lent out by `LibXML2Document.withRoot`.
     init(_ pointer: xmlNodePtr) {

@@ -16,6 +16,9 @@ struct JSONLDArticle {
     var authors: [Author] = []
     var section: String?
     var body: String?
+    /// `articleBody` as written, line breaks kept, for its paragraphs.
+    var bodyText: String?
+    var hasImage = false
 
     /// The first article object among the scripts, looking into arrays and `@graph`.
     init?(scripts: [String]) {
@@ -28,6 +31,8 @@ struct JSONLDArticle {
             datePublished = Self.string(article["datePublished"])
             section = Self.string(article["articleSection"])
             body = Self.string(article["articleBody"])
+            bodyText = article["articleBody"] as? String
+            hasImage = article["image"] != nil || article["thumbnailUrl"] != nil
             authors = Self.authors(article["author"])
             return
         }

@@ -1,0 +1,165 @@
+/// What an element's class, id, role and visibility attributes say about it, for the body extractor.
+///
+/// Class names are split into words at `-`, `_`, spaces and camel-case humps (`relatedArticles` →
+/// related, articles), so the vocabulary below matches how sites in any language name their blocks:
+/// the names are English-based even on Korean, Polish or Chinese pages. The weights follow
+/// Readability's class weighting (±25); the furniture words are the blocks every extractor drops
+/// (trafilatura's discard list, Readability's unlikely candidates).
+enum BoilerplateMarkers {
+    /// What the attributes make of an element.
+    enum Mark: UInt8 {
+        case none
+        /// Navigation, share bars, related links, comments, cookie and newsletter boxes, captions…: dropped.
+        case furniture
+        /// A byline, date or meta line: dropped when short (a long one is article text with an odd class).
+        case meta
+        /// Not shown to the reader (`hidden`, `aria-hidden`, `display:none`, screen-reader-only text).
+        case hidden
+    }
+
+    struct Verdict {
+        var mark: Mark = .none
+        /// Readability's class weight: +25 per positive attribute, −25 per negative one.
+        var weight = 0
+    }
+
+    /// Whole words that name page furniture.
+    static let furnitureWords: Set<String> = [
+        "nav", "navbar", "menu", "menus", "submenu", "megamenu", "breadcrumb", "breadcrumbs", "footer", "masthead",
+        "header", "topbar", "toolbar", "share", "shares", "sharing", "sharebar", "social", "sns", "related", "comment",
+        "comments", "disqus", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
+        "signup", "login", "signin", "register", "sidebar", "aside", "ad", "ads", "advert", "adverts", "advertisement",
+        "adsense", "dfp", "gpt", "banner", "sponsor", "sponsored", "promo", "promotion", "popup", "modal", "pagination",
+        "pager", "skip", "outbrain", "taboola", "recirculation", "recirc", "trending", "popular", "mostread",
+        "ranking", "tags", "tag", "taglist", "keywords", "caption", "captions", "credit", "credits", "copyright",
+        "recommended", "recommendations", "recommend", "rating", "reactions", "reply", "replies", "paywall",
+        "donate", "donation", "gallery", "slideshow", "carousel", "lightbox", "playlist", "jump", "backtotop",
+        "print", "email", "mail", "follow", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "telegram",
+        "logo", "search", "cta", "teaser", "teasers", "promos", "widget", "widgets", "partner", "partners",
+        "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky",
+    ]
+    /// Word prefixes that name page furniture (`commentlist`, `sharedaddy`, `relatedposts`).
+    static let furniturePrefixes = [
+        "comment", "share", "social", "related", "newsletter", "subscri", "cookie", "sidebar", "breadcrumb",
+        "advert", "sponsor", "promo", "recommend", "navigation", "footer", "pagination", "popup", "taboola",
+        "outbrain", "disqus", "consent", "banner", "trending",
+    ]
+    /// Words that are furniture only in a compound: `commentary` is an article genre, `header` alone a wrapper.
+    static let notFurniture: Set<String> = ["commentary", "commentaries", "shared", "sharepoint"]
+    /// Bylines, dates and meta lines: dropped from the body when short.
+    static let metaWords: Set<String> = [
+        "byline", "bylines", "author", "authors", "date", "dateline", "dates", "time", "timestamp", "pubdate",
+        "published", "posted", "meta", "metadata", "info", "writer", "reporter", "source", "updated", "datetime",
+    ]
+    /// Words that say a block is (part of) the article.
+    static let positiveWords: Set<String> = [
+        "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page", "post", "text",
+        "blog", "story", "artikel", "articulo", "noticia", "nota", "texto", "contenido", "cuerpo", "inhalt", "texte",
+        "testo", "tekst", "corpo", "conteudo", "news", "detail", "view", "prose", "richtext", "paragraph",
+    ]
+    /// Words Readability weighs down without dropping the block.
+    static let negativeWords: Set<String> = [
+        "combx", "contact", "media", "outbrain", "scroll", "shoutbox", "skyscraper", "shopping", "widget", "meta",
+        "hidden", "hid", "bottom", "extra", "foot", "side", "list", "teaser", "card", "cards", "thumb", "thumbnail",
+    ]
+    /// Words that hide a block from sighted readers.
+    static let hiddenWords: Set<String> = ["hidden", "hide", "invisible", "offscreen"]
+    /// Multi-word class names that hide a block (`sr-only`, `visually-hidden`, `screen-reader-text`).
+    /// Responsive ones (`hidden-xs`, `d-none d-md-block`) hide it on some screens only, so they do not count.
+    static let hiddenJoinedWords: Set<String> = ["sronly", "screenreadertext", "screenreaderonly", "visuallyhidden"]
+    /// ARIA landmark roles of furniture.
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog", "search",
+        "toolbar", "tablist", "alert",
+    ]
+    /// Class words that state a condition rather than a kind of block (`has-sidebar`, `no-comments`).
+    static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
+
+    /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
+    static func verdict(
+        classes: String?, id: String?, role: String?, hidden: Bool, ariaHidden: String?, style: String?
+    ) -> Verdict {
+        var verdict = Verdict()
+        if hidden || ariaHidden == "true" || style.map(hidesElement) == true {
+            verdict.mark = .hidden
+            return verdict
+        }
+        if let role = role?.lowercased(), furnitureRoles.contains(role) {
+            verdict.mark = .furniture
+        }
+        // A block is furniture only when no class name of it is purely positive: `<article class="post
+        // hentry tag-covid">` is the article (CMS taxonomy classes name its tags), `article-footer` is not.
+        var furnitureNamed = false
+        var metaNamed = false
+        var purelyPositive = false
+        for attribute in [classes, id] {
+            guard let attribute, !attribute.isEmpty else { continue }
+            var positive = false
+            var negative = false
+            for name in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                let words = splitWords(name)
+                if words.isEmpty || words.contains(where: stateWords.contains) { continue }
+                if (words.count == 1 && hiddenWords.contains(words[0])) || hiddenJoinedWords.contains(words.joined()) {
+                    verdict.mark = .hidden
+                    return verdict
+                }
+                var namePositive = false
+                var nameFurniture = false
+                var nameMeta = false
+                for word in words {
+                    if positiveWords.contains(word) { namePositive = true }
+                    if negativeWords.contains(word) { negative = true }
+                    if notFurniture.contains(word) { continue }
+                    if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
+                        nameFurniture = true
+                    } else if metaWords.contains(word) {
+                        nameMeta = true
+                    }
+                }
+                positive = positive || namePositive
+                negative = negative || nameFurniture
+                furnitureNamed = furnitureNamed || nameFurniture
+                metaNamed = metaNamed || nameMeta
+                purelyPositive = purelyPositive || (namePositive && !nameFurniture && !nameMeta)
+            }
+            if positive { verdict.weight += 25 }
+            if negative { verdict.weight -= 25 }
+        }
+        if verdict.mark == .none, !purelyPositive {
+            verdict.mark = furnitureNamed ? .furniture : metaNamed ? .meta : .none
+        }
+        return verdict
+    }
+
+    /// `display:none` or `visibility:hidden` in an inline style.
+    static func hidesElement(_ style: String) -> Bool {
+        let compact = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
+    }
+
+    /// Lowercased words of one class name, split at non-letters and camel-case humps.
+    static func splitWords(_ name: Substring) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        func finish() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isUpper {
+                if previousLower { finish() }
+                current.append(byte + 32)
+            } else if isLower || byte >= 0x80 {
+                current.append(byte)
+            } else {
+                finish()
+            }
+            previousLower = isLower
+        }
+        finish()
+        return words
+    }
+}

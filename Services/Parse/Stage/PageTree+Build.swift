@@ -1,0 +1,107 @@
+import CLibXML2
+
+extension PageTree {
+    /// A byline, date or meta-classed block with at most this many characters is page furniture
+    /// (`By Ana Ruiz · 19 April 2022`); a longer one is article text in an oddly named block.
+    static let maxMetaBlockText: Int32 = 200
+
+    /// Reads the whole document once, iteratively, within `PageBudget`.
+    init(root: HTMLNode) {
+        var builder = PageTreeBuilder()
+        builder.walk(root.pointer)
+        self = builder.tree
+    }
+}
+
+/// The attributes of one element the extractor reads, found in one walk over its attribute list.
+struct Attributes {
+    var classes: String?
+    var id: String?
+    var role: String?
+    var hidden = false
+    var ariaHidden: String?
+    var style: String?
+    var itemprop: String?
+    var any = false
+
+    init(_ node: xmlNodePtr) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let rawName = current.pointee.name else { continue }
+            let name = String(cString: rawName)
+            switch name {
+            case "class": classes = Self.value(current)
+            case "id": id = Self.value(current)
+            case "role": role = Self.value(current)
+            case "hidden": hidden = true
+            case "aria-hidden": ariaHidden = Self.value(current)
+            case "style": style = Self.value(current)
+            case "itemprop": itemprop = Self.value(current)
+            default: continue
+            }
+            any = true
+        }
+    }
+
+    static func value(_ attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { value += String(cString: content) }
+            child = node.pointee.next
+        }
+        return value
+    }
+}
+
+/// Counts of one text node's bytes: characters that are not whitespace, commas, and how it ends.
+struct TextMeasure {
+    var characters: Int32 = 0
+    var commas: Int32 = 0
+    var endsSentence = false
+
+    init(_ content: UnsafePointer<xmlChar>?) {
+        guard var pointer = content else { return }
+        var last: UInt8 = 0
+        var lastLead: UInt8 = 0
+        var previous: UInt8 = 0
+        var previous2: UInt8 = 0
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            pointer += 1
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                previous2 = previous
+                previous = byte
+                continue
+            }
+            if byte == 0xA0, previous == 0xC2 {
+                // The lead byte of a no-break space was counted; take it back.
+                characters -= 1
+                previous2 = previous
+                previous = byte
+                continue
+            }
+            if byte & 0xC0 != 0x80 {
+                characters += 1
+                lastLead = byte
+            }
+            if byte == 0x2C {
+                commas += 1
+            } else if previous2 == 0xEF && previous == 0xBC && byte == 0x8C {
+                commas += 1  // U+FF0C fullwidth comma
+            } else if previous2 == 0xE3 && previous == 0x80 && byte == 0x81 {
+                commas += 1  // U+3001 ideographic comma
+            } else if previous == 0xD8 && byte == 0x8C {
+                commas += 1  // U+060C Arabic comma
+            }
+            last = byte
+            previous2 = previous
+            previous = byte
+        }
+        // `.`, `!`, `?`, `"`, `)`, `。` (E3 80 82), `！`/`？` (EF BC 81 / 9F), `다` ending Korean sentences is
+        // followed by `.` anyway.
+        endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x22 || last == 0x29 || last == 0x82
+            || last == 0x81 || last == 0x9F || lastLead == 0xE2
+    }
+}

@@ -1,0 +1,205 @@
+import CLibXML2
+
+/// The state of the one pass: open elements and the run of text each open block is collecting.
+struct PageTreeBuilder {
+    struct Frame {
+        var index: Int
+        var isBlock: Bool
+        /// Counts toward `quiet`: its text is not article text.
+        var isQuiet: Bool
+        var isLink: Bool
+    }
+
+    struct OpenRun {
+        var owner: Int
+        var text: Int32 = 0
+        var linkText: Int32 = 0
+        var commas: Int32 = 0
+        var breaks = 0
+    }
+
+    var tree = PageTree()
+    var frames: [Frame] = []
+    var blockRuns: [OpenRun] = []
+    /// Open furniture, hidden, meta or head elements: text inside them makes no runs.
+    var quiet = 0
+    var links = 0
+    var lastTextEndsSentence = false
+    var sawBody = false
+    var depthWarned = false
+
+    mutating func walk(_ root: xmlNodePtr) {
+        var current: xmlNodePtr? = root
+        walking: while let node = current {
+            var descend = false
+            if node.pointee.type == XML_ELEMENT_NODE {
+                if tree.nodes.count >= PageBudget.maxNodes {
+                    tree.warnings.append(PageBudget.nodeBudgetWarning)
+                    break walking
+                }
+                descend = enter(node)
+            } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+                if tree.nodes.count >= PageBudget.maxNodes {
+                    tree.warnings.append(PageBudget.nodeBudgetWarning)
+                    break walking
+                }
+                addText(node)
+            }
+            if descend, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            if descend { exit() }
+            var cursor = node
+            while cursor.pointee.next == nil {
+                guard cursor != root, let parent = cursor.pointee.parent, !frames.isEmpty else {
+                    break walking
+                }
+                exit()
+                if parent == root { break walking }
+                cursor = parent
+            }
+            if cursor == root { break walking }
+            current = cursor.pointee.next
+        }
+        while !frames.isEmpty { exit() }
+        if !sawBody { tree.body = 0 }
+    }
+
+    /// Appends an element; returns whether its children are to be read.
+    mutating func enter(_ node: xmlNodePtr) -> Bool {
+        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+        var kind = HTMLVocabulary.kind(of: name)
+        let attributes = Attributes(node)
+        let index = tree.nodes.count
+        var element = PageTree.Node(
+            pointer: node, parent: Int32(frames.last?.index ?? -1), end: Int32(index + 1), kind: kind, isText: false)
+        element.isFirstLevelHeading = name == "h1"
+        collectMetadata(name: name, node: node, attributes: attributes)
+        if kind == .skipped || kind == .embed || kind == .input || kind == .image {
+            switch kind {
+            case .image: element.images = 1
+            case .embed: element.embeds = 1
+            case .input: element.inputs = 1
+            default: break
+            }
+            tree.nodes.append(element)
+            return false
+        }
+        if name == "body", !sawBody {
+            sawBody = true
+            tree.body = index
+        }
+        var verdict = BoilerplateMarkers.Verdict()
+        if attributes.any {
+            verdict = BoilerplateMarkers.verdict(
+                classes: attributes.classes, id: attributes.id, role: attributes.role, hidden: attributes.hidden,
+                ariaHidden: attributes.ariaHidden, style: attributes.style)
+            if let classes = attributes.classes { element.classHash = Int32(truncatingIfNeeded: classes.hashValue) }
+        }
+        if name.utf8.contains(UInt8(ascii: "-")), kind == .inline {
+            // Custom elements (`amp-sidebar`, `article-body`) name what they are, like a class does.
+            let custom = BoilerplateMarkers.verdict(
+                classes: name, id: nil, role: nil, hidden: false, ariaHidden: nil, style: nil)
+            if custom.mark != .none, verdict.mark == .none { verdict.mark = custom.mark }
+            kind = .container
+            element.kind = kind
+        }
+        if name == "body" || name == "html" {
+            // Page-wide classes (`single-post hide-love with_aside`) describe the page, not a block.
+            verdict.mark = .none
+        }
+        element.mark = verdict.mark
+        element.weight = Int16(verdict.weight)
+        let isQuiet = verdict.mark != .none || kind == .furniture || kind == .head
+        if frames.count >= PageBudget.maxDepth {
+            if !depthWarned {
+                tree.warnings.append(PageBudget.depthBudgetWarning)
+                depthWarned = true
+            }
+            tree.nodes.append(element)
+            return false
+        }
+        if kind.isBlock || isQuiet { flushRun() }
+        tree.nodes.append(element)
+        frames.append(Frame(index: index, isBlock: kind.isBlock, isQuiet: isQuiet, isLink: kind == .anchor))
+        if isQuiet { quiet += 1 }
+        if kind == .anchor { links += 1 }
+        if kind.isBlock { blockRuns.append(OpenRun(owner: index)) }
+        if kind == .lineBreak, !blockRuns.isEmpty { blockRuns[blockRuns.count - 1].breaks += 1 }
+        return true
+    }
+
+    mutating func addText(_ node: xmlNodePtr) {
+        let measure = TextMeasure(node.pointee.content)
+        let parent = frames.last?.index ?? -1
+        var text = PageTree.Node(pointer: node, parent: Int32(parent), end: Int32(tree.nodes.count + 1), kind: .inline, isText: true)
+        text.isLink = links > 0
+        text.text = measure.characters
+        text.linkText = links > 0 ? measure.characters : 0
+        text.commas = measure.commas
+        tree.nodes.append(text)
+        guard measure.characters > 0 else { return }
+        lastTextEndsSentence = measure.endsSentence
+        if parent >= 0 {
+            tree.nodes[parent].text += text.text
+            tree.nodes[parent].linkText += text.linkText
+            tree.nodes[parent].commas += text.commas
+        }
+        guard quiet == 0, !blockRuns.isEmpty else { return }
+        if blockRuns[blockRuns.count - 1].breaks >= 2 { flushRun() }
+        blockRuns[blockRuns.count - 1].breaks = 0
+        blockRuns[blockRuns.count - 1].text += text.text
+        blockRuns[blockRuns.count - 1].linkText += text.linkText
+        blockRuns[blockRuns.count - 1].commas += text.commas
+    }
+
+    /// Ends the run the innermost open block is collecting.
+    mutating func flushRun() {
+        guard !blockRuns.isEmpty else { return }
+        let run = blockRuns[blockRuns.count - 1]
+        if run.text > 0 {
+            tree.runs.append(PageTree.Run(owner: Int32(run.owner), text: run.text, linkText: run.linkText, commas: run.commas))
+            tree.nodes[run.owner].runs += 1
+        }
+        blockRuns[blockRuns.count - 1] = OpenRun(owner: run.owner)
+    }
+
+    mutating func exit() {
+        guard let frame = frames.popLast() else { return }
+        let index = frame.index
+        if frame.isBlock {
+            flushRun()
+            blockRuns.removeLast()
+        }
+        if frame.isQuiet { quiet -= 1 }
+        if frame.isLink { links -= 1 }
+        var node = tree.nodes[index]
+        node.end = Int32(tree.nodes.count)
+        node.endsSentence = lastTextEndsSentence
+        switch node.mark {
+        case .furniture, .hidden: node.dropped = true
+        case .meta: node.dropped = node.text <= PageTree.maxMetaBlockText
+        case .none: node.dropped = node.kind == .furniture || node.kind == .head
+        }
+        switch node.kind {
+        case .paragraph: node.paragraphs += 1
+        case .listItem: node.listItems += 1
+        default: break
+        }
+        tree.nodes[index] = node
+        readRole(of: index)
+        guard let parentFrame = frames.last else { return }
+        let parent = parentFrame.index
+        if node.dropped { return }
+        tree.nodes[parent].text += node.text
+        tree.nodes[parent].linkText += node.linkText
+        tree.nodes[parent].commas += node.commas
+        tree.nodes[parent].paragraphs += node.paragraphs
+        tree.nodes[parent].images += node.images
+        tree.nodes[parent].listItems += node.listItems
+        tree.nodes[parent].inputs += node.inputs
+        tree.nodes[parent].embeds += node.embeds
+        if node.kind.isBlock { tree.nodes[parent].blockChildren += 1 }
+    }
+}
