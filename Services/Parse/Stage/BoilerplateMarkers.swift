@@ -21,6 +21,8 @@ enum BoilerplateMarkers {
         var mark: Mark = .none
         /// Readability's class weight: +25 per positive attribute, −25 per negative one.
         var weight = 0
+        /// A class name says article and nothing else (`entry-content`, `article-body`).
+        var isContent = false
     }
 
     /// Whole words that name page furniture.
@@ -125,6 +127,7 @@ enum BoilerplateMarkers {
             if positive { verdict.weight += 25 }
             if negative { verdict.weight -= 25 }
         }
+        verdict.isContent = purelyPositive
         if verdict.mark == .none, !purelyPositive {
             verdict.mark = furnitureNamed ? .furniture : metaNamed ? .meta : .none
         }

@@ -105,3 +105,58 @@ struct TextMeasure {
             || last == 0x81 || last == 0x9F || lastLead == 0xE2
     }
 }
+
+extension PageTree {
+    /// Furniture holding at least this much article-marked text is a wrapper the page put around its
+    /// article (`<header>` left open, `content-sidebar-wrap`, `elementor-widget-container`), not furniture.
+    static let minRescuedContent: Int32 = 500
+    /// …and that text must also be this share of the page's text.
+    static let minRescuedShare: Float = 0.2
+
+    /// Decides which blocks are dropped, then measures every subtree without them, in one backward
+    /// pass (children come after their parent in document order), and keeps the runs outside them.
+    mutating func finish() {
+        let pageText = nodes.isEmpty ? 0 : nodes[body].rawText
+        for index in nodes.indices.reversed() {
+            var node = nodes[index]
+            if !node.isText {
+                node.dropped = isDropped(node, pageText: pageText)
+                switch node.kind {
+                case .paragraph: node.paragraphs += 1
+                case .listItem: node.listItems += 1
+                default: break
+                }
+                nodes[index] = node
+            }
+            let parent = Int(node.parent)
+            guard parent >= 0, !node.dropped else { continue }
+            nodes[parent].text += node.text
+            nodes[parent].linkText += node.linkText
+            nodes[parent].commas += node.commas
+            nodes[parent].paragraphs += node.paragraphs
+            nodes[parent].images += node.images
+            nodes[parent].listItems += node.listItems
+            nodes[parent].inputs += node.inputs
+            nodes[parent].embeds += node.embeds
+            if node.kind.isBlock && !node.isText { nodes[parent].blockChildren += 1 }
+        }
+        // Parents come first, so one forward pass knows whether any ancestor is dropped.
+        var insideDropped = [Bool](repeating: false, count: nodes.count)
+        for index in nodes.indices {
+            let parent = Int(nodes[index].parent)
+            insideDropped[index] = nodes[index].dropped || (parent >= 0 && insideDropped[parent])
+        }
+        runs.removeAll { insideDropped[Int($0.owner)] }
+    }
+
+    private func isDropped(_ node: Node, pageText: Int32) -> Bool {
+        let rescued = node.bestContent >= Self.minRescuedContent
+            && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
+        switch node.mark {
+        case .hidden: return true
+        case .furniture: return !rescued
+        case .meta: return node.text <= Self.maxMetaBlockText
+        case .none: return node.kind == .head || (node.kind == .furniture && !rescued)
+        }
+    }
+}

@@ -26,8 +26,14 @@ struct PageTree {
         var weight: Int16 = 0
         /// Hash of the class attribute (0 when none), to find siblings styled like the best block.
         var classHash: Int32 = 0
-        /// Non-whitespace characters (Unicode scalars) of the subtree's text.
+        /// Non-whitespace characters (Unicode scalars) of the subtree's text, furniture left out.
         var text: Int32 = 0
+        /// The same with nothing left out.
+        var rawText: Int32 = 0
+        /// Its class, tag or itemprop says article (`entry-content`, `<article>`, `articleBody`).
+        var isContent = false
+        /// The most text (all of it counted) of one such article-marked element in the subtree.
+        var bestContent: Int32 = 0
         var linkText: Int32 = 0
         var commas: Int32 = 0
         var paragraphs: Int32 = 0

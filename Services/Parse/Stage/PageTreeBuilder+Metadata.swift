@@ -50,25 +50,25 @@ extension PageTreeBuilder {
         guard tree.metadata.elementsRead < PageBudget.maxMetadataElements else { return }
         let element = HTMLNode(node.pointer)
         if node.isFirstLevelHeading, tree.metadata.firstHeading == nil {
-            guard node.text <= Self.maxMetadataElementText else { return }
+            guard node.rawText <= Self.maxMetadataElementText else { return }
             tree.metadata.elementsRead += 1
             tree.metadata.firstHeading = HTMLText.of(element)
         }
         if node.kind == .anchor, element.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true
             || element.attribute("itemprop") == "author"
         {
-            readAuthorName(element, text: node.text)
-        } else if element.attribute("itemprop") == "author", node.text <= Self.maxBylineLength {
-            readAuthorName(element, text: node.text)
+            readAuthorName(element, text: node.rawText)
+        } else if element.attribute("itemprop") == "author", node.rawText <= Self.maxBylineLength {
+            readAuthorName(element, text: node.rawText)
         }
         switch node.role {
-        case .byline where tree.metadata.byline == nil && node.text <= Self.maxBylineLength * 2:
+        case .byline where tree.metadata.byline == nil && node.rawText <= Self.maxBylineLength * 2:
             tree.metadata.elementsRead += 1
             if let text = HTMLText.of(element), text.count <= Self.maxBylineLength { tree.metadata.byline = text }
-        case .date where tree.metadata.dateText == nil && node.text <= Self.maxMetadataElementText:
+        case .date where tree.metadata.dateText == nil && node.rawText <= Self.maxMetadataElementText:
             tree.metadata.elementsRead += 1
             if let text = HTMLText.of(element), PublicationDate(text) != nil { tree.metadata.dateText = text }
-        case .subtitle where tree.metadata.subtitle == nil && node.text <= Self.maxMetadataElementText:
+        case .subtitle where tree.metadata.subtitle == nil && node.rawText <= Self.maxMetadataElementText:
             tree.metadata.elementsRead += 1
             tree.metadata.subtitle = HTMLText.of(element)
         default:

@@ -5,8 +5,6 @@ struct PageTreeBuilder {
     struct Frame {
         var index: Int
         var isBlock: Bool
-        /// Counts toward `quiet`: its text is not article text.
-        var isQuiet: Bool
         var isLink: Bool
     }
 
@@ -21,8 +19,6 @@ struct PageTreeBuilder {
     var tree = PageTree()
     var frames: [Frame] = []
     var blockRuns: [OpenRun] = []
-    /// Open furniture, hidden, meta or head elements: text inside them makes no runs.
-    var quiet = 0
     var links = 0
     var lastTextEndsSentence = false
     var sawBody = false
@@ -64,6 +60,7 @@ struct PageTreeBuilder {
         }
         while !frames.isEmpty { exit() }
         if !sawBody { tree.body = 0 }
+        tree.finish()
     }
 
     /// Appends an element; returns whether its children are to be read.
@@ -111,6 +108,8 @@ struct PageTreeBuilder {
         }
         element.mark = verdict.mark
         element.weight = Int16(verdict.weight)
+        element.isContent = verdict.isContent || name == "article" || name == "main"
+            || attributes.itemprop == "articleBody"
         let isQuiet = verdict.mark != .none || kind == .furniture || kind == .head
         if frames.count >= PageBudget.maxDepth {
             if !depthWarned {
@@ -120,10 +119,10 @@ struct PageTreeBuilder {
             tree.nodes.append(element)
             return false
         }
+        // A marked block ends the run around it, so furniture text never joins a paragraph's run.
         if kind.isBlock || isQuiet { flushRun() }
         tree.nodes.append(element)
-        frames.append(Frame(index: index, isBlock: kind.isBlock, isQuiet: isQuiet, isLink: kind == .anchor))
-        if isQuiet { quiet += 1 }
+        frames.append(Frame(index: index, isBlock: kind.isBlock, isLink: kind == .anchor))
         if kind == .anchor { links += 1 }
         if kind.isBlock { blockRuns.append(OpenRun(owner: index)) }
         if kind == .lineBreak, !blockRuns.isEmpty { blockRuns[blockRuns.count - 1].breaks += 1 }
@@ -141,12 +140,10 @@ struct PageTreeBuilder {
         tree.nodes.append(text)
         guard measure.characters > 0 else { return }
         lastTextEndsSentence = measure.endsSentence
-        if parent >= 0 {
-            tree.nodes[parent].text += text.text
-            tree.nodes[parent].linkText += text.linkText
-            tree.nodes[parent].commas += text.commas
-        }
-        guard quiet == 0, !blockRuns.isEmpty else { return }
+        text.rawText = measure.characters
+        tree.nodes[tree.nodes.count - 1].rawText = measure.characters
+        if parent >= 0 { tree.nodes[parent].rawText += text.text }
+        guard !blockRuns.isEmpty else { return }
         if blockRuns[blockRuns.count - 1].breaks >= 2 { flushRun() }
         blockRuns[blockRuns.count - 1].breaks = 0
         blockRuns[blockRuns.count - 1].text += text.text
@@ -172,34 +169,15 @@ struct PageTreeBuilder {
             flushRun()
             blockRuns.removeLast()
         }
-        if frame.isQuiet { quiet -= 1 }
         if frame.isLink { links -= 1 }
         var node = tree.nodes[index]
         node.end = Int32(tree.nodes.count)
         node.endsSentence = lastTextEndsSentence
-        switch node.mark {
-        case .furniture, .hidden: node.dropped = true
-        case .meta: node.dropped = node.text <= PageTree.maxMetaBlockText
-        case .none: node.dropped = node.kind == .furniture || node.kind == .head
-        }
-        switch node.kind {
-        case .paragraph: node.paragraphs += 1
-        case .listItem: node.listItems += 1
-        default: break
-        }
+        if node.isContent { node.bestContent = max(node.bestContent, node.rawText) }
         tree.nodes[index] = node
         readRole(of: index)
-        guard let parentFrame = frames.last else { return }
-        let parent = parentFrame.index
-        if node.dropped { return }
-        tree.nodes[parent].text += node.text
-        tree.nodes[parent].linkText += node.linkText
-        tree.nodes[parent].commas += node.commas
-        tree.nodes[parent].paragraphs += node.paragraphs
-        tree.nodes[parent].images += node.images
-        tree.nodes[parent].listItems += node.listItems
-        tree.nodes[parent].inputs += node.inputs
-        tree.nodes[parent].embeds += node.embeds
-        if node.kind.isBlock { tree.nodes[parent].blockChildren += 1 }
+        guard let parent = frames.last?.index else { return }
+        tree.nodes[parent].rawText += node.rawText
+        tree.nodes[parent].bestContent = max(tree.nodes[parent].bestContent, node.bestContent)
     }
 }
