@@ -52,7 +52,7 @@ enum BodyExtractor {
                 index += 1
                 continue
             }
-            if index != root, node.dropped || isBox(node) {
+            if index != root, node.dropped || isBox(node, bodyText: tree.nodes[root].text) {
                 index = Int(node.end)
                 continue
             }
@@ -78,11 +78,15 @@ enum BodyExtractor {
     }
 
     /// Readability's conditional cleaning: a block inside the body that is a box, not text.
-    static func isBox(_ node: PageTree.Node) -> Bool {
+    ///
+    /// A block holding most of the body's text is the body itself, whatever its counts say (show notes
+    /// that are lists of links, a story with a dozen inline images).
+    static func isBox(_ node: PageTree.Node, bodyText: Int32) -> Bool {
         switch node.kind {
         case .container, .list, .table, .form: break
         default: return false
         }
+        if node.text * 2 >= bodyText { return false }
         if node.weight < 0 { return true }
         if node.commas >= proseCommas { return false }
         let paragraphs = Float(node.paragraphs)
