@@ -35,9 +35,9 @@ enum BoilerplateMarkers {
         "pager", "skip", "outbrain", "taboola", "recirculation", "recirc", "trending", "popular", "mostread",
         "ranking", "tags", "tag", "taglist", "keywords", "caption", "captions", "credit", "credits", "copyright",
         "recommended", "recommendations", "recommend", "rating", "reactions", "reply", "replies", "paywall",
-        "donate", "donation", "gallery", "slideshow", "carousel", "lightbox", "playlist", "jump", "backtotop",
+        "donate", "donation", "jump", "backtotop",
         "print", "email", "mail", "follow", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "telegram",
-        "logo", "search", "cta", "teaser", "teasers", "promos", "widget", "widgets", "partner", "partners",
+        "logo", "search", "cta", "teaser", "teasers", "promos", "partner", "partners",
         "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky",
     ]
     /// Word prefixes that name page furniture (`commentlist`, `sharedaddy`, `relatedposts`).
@@ -62,7 +62,9 @@ enum BoilerplateMarkers {
     /// Words Readability weighs down without dropping the block.
     static let negativeWords: Set<String> = [
         "combx", "contact", "media", "outbrain", "scroll", "shoutbox", "skyscraper", "shopping", "widget", "meta",
-        "hidden", "hid", "bottom", "extra", "foot", "side", "list", "teaser", "card", "cards", "thumb", "thumbnail",
+        "hidden", "hid", "bottom", "extra", "foot", "side", "teaser", "card", "cards", "thumb", "thumbnail",
+        // Page builders (Elementor, Divi) call every block a widget, and galleries sit inside articles.
+        "widgets", "gallery", "slideshow", "carousel", "lightbox", "playlist",
     ]
     /// Words that hide a block from sighted readers.
     static let hiddenWords: Set<String> = ["hidden", "hide", "invisible", "offscreen"]
