@@ -11,6 +11,9 @@ enum BoilerplateMarkers {
         case none
         /// Navigation, share bars, related links, comments, cookie and newsletter boxes, captions…: dropped.
         case furniture
+        /// Words that are furniture on most pages and a wrapper of article text on some (`header`,
+        /// `caption`, `teaser`): dropped unless a paragraph of prose is inside.
+        case weakFurniture
         /// A byline, date or meta line: dropped when short (a long one is article text with an odd class).
         case meta
         /// Not shown to the reader (`hidden`, `aria-hidden`, `display:none`, screen-reader-only text).
@@ -39,6 +42,14 @@ enum BoilerplateMarkers {
         "print", "email", "mail", "follow", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "telegram",
         "logo", "search", "cta", "teaser", "teasers", "promos", "partner", "partners",
         "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky",
+    ]
+    /// Furniture words that also name wrappers of article text: the lead sits in `ratgeber-header-module`,
+    /// a video's description in `item-caption`.
+    static let weakFurnitureWords: Set<String> = [
+        "header", "masthead", "topbar", "toolbar", "caption", "captions", "credit", "credits", "more", "next", "prev",
+        "previous", "also", "print", "email", "mail", "follow", "logo", "search", "cta", "partner", "partners", "jump",
+        "sticky", "skip", "teaser", "teasers", "rating", "reactions", "tag", "tags", "keywords", "donate", "donation",
+        "interlink", "readmore", "readalso", "backtotop", "reply",
     ]
     /// Word prefixes that name page furniture (`commentlist`, `sharedaddy`, `relatedposts`).
     static let furniturePrefixes = [
@@ -91,9 +102,11 @@ enum BoilerplateMarkers {
         if let role = role?.lowercased(), furnitureRoles.contains(role) {
             verdict.mark = .furniture
         }
+        if verdict.mark == .furniture { return verdict }
         // A block is furniture only when no class name of it is purely positive: `<article class="post
         // hentry tag-covid">` is the article (CMS taxonomy classes name its tags), `article-footer` is not.
         var furnitureNamed = false
+        var onlyWeakFurniture = true
         var metaNamed = false
         var purelyPositive = false
         for attribute in [classes, id] {
@@ -116,6 +129,7 @@ enum BoilerplateMarkers {
                     if notFurniture.contains(word) { continue }
                     if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
                         nameFurniture = true
+                        if !weakFurnitureWords.contains(word) { onlyWeakFurniture = false }
                     } else if metaWords.contains(word) {
                         nameMeta = true
                     }
@@ -131,7 +145,7 @@ enum BoilerplateMarkers {
         }
         verdict.isContent = purelyPositive
         if verdict.mark == .none, !purelyPositive {
-            verdict.mark = furnitureNamed ? .furniture : metaNamed ? .meta : .none
+            verdict.mark = furnitureNamed ? (onlyWeakFurniture ? .weakFurniture : .furniture) : metaNamed ? .meta : .none
         }
         return verdict
     }

@@ -113,10 +113,16 @@ extension PageTree {
     /// …and that text must also be this share of the page's text.
     static let minRescuedShare: Float = 0.2
 
+    /// Weak furniture (`header`, `caption`…) holding a run of prose this long wraps article text.
+    static let minRescuedProse: Int32 = 150
+
     /// Decides which blocks are dropped, then measures every subtree without them, in one backward
     /// pass (children come after their parent in document order), and keeps the runs outside them.
     mutating func finish() {
         let pageText = nodes.isEmpty ? 0 : nodes[body].rawText
+        for run in runs where run.linkText * 10 < run.text {
+            nodes[Int(run.owner)].longestProse = max(nodes[Int(run.owner)].longestProse, run.text)
+        }
         for index in nodes.indices.reversed() {
             var node = nodes[index]
             if !node.isText {
@@ -138,6 +144,7 @@ extension PageTree {
             nodes[parent].listItems += node.listItems
             nodes[parent].inputs += node.inputs
             nodes[parent].embeds += node.embeds
+            nodes[parent].longestProse = max(nodes[parent].longestProse, node.longestProse)
             if node.kind.isBlock && !node.isText { nodes[parent].blockChildren += 1 }
         }
         // Parents come first, so one forward pass knows whether any ancestor is dropped.
@@ -155,8 +162,13 @@ extension PageTree {
         switch node.mark {
         case .hidden: return true
         case .furniture: return !rescued
+        case .weakFurniture: return !rescued && node.longestProse < Self.minRescuedProse
         case .meta: return node.text <= Self.maxMetaBlockText
-        case .none: return node.kind == .head || (node.kind == .furniture && !rescued)
+        case .none:
+            if node.kind == .head { return true }
+            guard node.kind == .furniture, !rescued else { return false }
+            // `<header>` holds the lead paragraph on some pages; `<nav>`, `<footer>`, `<aside>` never do.
+            return HTMLNode(node.pointer).name != "header" || node.longestProse < Self.minRescuedProse
         }
     }
 }

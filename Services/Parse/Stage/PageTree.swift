@@ -32,6 +32,8 @@ struct PageTree {
         var rawText: Int32 = 0
         /// Its class, tag or itemprop says article (`entry-content`, `<article>`, `articleBody`).
         var isContent = false
+        /// The longest run of prose (few links) in the subtree, furniture left out.
+        var longestProse: Int32 = 0
         /// The most text (all of it counted) of one such article-marked element in the subtree.
         var bestContent: Int32 = 0
         var linkText: Int32 = 0
