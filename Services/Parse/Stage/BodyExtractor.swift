@@ -17,6 +17,9 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// A paragraph this long is prose (jusText's `length_low` of 70 characters).
+    static let minProseCharacters: Int32 = 40
+
     struct Paragraph {
         var text: String
         var characters: Int32
@@ -33,7 +36,11 @@ enum BodyExtractor {
         var paragraphs = collector.paragraphs.filter {
             $0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity
         }
-        while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
+        // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
+        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden").
+        if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
+            paragraphs.removeSubrange((lastProse + 1)...)
+        }
         return paragraphs
     }
 
