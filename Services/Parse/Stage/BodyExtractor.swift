@@ -41,6 +41,8 @@ enum BodyExtractor {
         if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
             paragraphs.removeSubrange((lastProse + 1)...)
         }
+        // A heading with nothing after it is the title of a box that was dropped ("Related", "Comments").
+        while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
     }
 

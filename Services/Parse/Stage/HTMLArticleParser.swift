@@ -68,18 +68,6 @@ enum HTMLArticleParser {
             paragraphs = withoutRepeatedMetadata(baselineParagraphs(tree), fields)
             source = "html:all-paragraphs"
         }
-        if paragraphs.count > PageBudget.maxParagraphs {
-            paragraphs.removeLast(paragraphs.count - PageBudget.maxParagraphs)
-            fields.warnings.append(PageBudget.paragraphBudgetWarning)
-        }
-        for index in paragraphs.indices {
-            if let cut = PageBudget.cut(paragraphs[index], to: PageBudget.maxParagraphCharacters) {
-                paragraphs[index] = cut
-                if !fields.warnings.contains(PageBudget.paragraphLengthWarning) {
-                    fields.warnings.append(PageBudget.paragraphLengthWarning)
-                }
-            }
-        }
         fields.paragraphs = paragraphs
         if !paragraphs.isEmpty {
             fields.provenance["paragraphs"] = source
@@ -130,7 +118,7 @@ enum HTMLArticleParser {
             let pattern = Array(separator.utf8)
             guard let last = lastOffset(of: pattern, in: bytes), let first = firstOffset(of: pattern, in: bytes) else { continue }
             let suffix = String(decoding: bytes[(last + pattern.count)...], as: UTF8.self)
-            if isSiteName(suffix, siteName: siteName) {
+            if isSiteName(suffix, siteName: siteName, separator: separator) {
                 return TextCleanup.trimmed(String(decoding: bytes[..<last], as: UTF8.self)) ?? title
             }
             // A short first word before ` - ` is as often a headline's subject (`삼성전자 - 애플 …`)
@@ -153,8 +141,15 @@ enum HTMLArticleParser {
         return (0...(bytes.count - pattern.count)).reversed().first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
     }
 
-    private static func isSiteName(_ part: String, siteName: String?) -> Bool {
+    private static func isSiteName(_ part: String, siteName: String?, separator: String = "") -> Bool {
         if let siteName, part == siteName { return true }
-        return !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " "))
+        if !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " ")) { return true }
+        // After a pipe or a dash a short name of a few words is the site (`… | City Post`); headlines do
+        // not use those separators inside themselves the way they use ` - ` and `: `.
+        return siteNameSeparators.contains(separator) && part.count <= 40
+            && part.split(separator: " ").count <= 4 && !part.hasSuffix(".")
     }
+
+    /// Separators after which a short multi-word suffix is taken for a site name.
+    static let siteNameSeparators: Set<String> = [" | ", " — ", " – ", " :: ", " · "]
 }

@@ -93,6 +93,8 @@ struct PageTreeBuilder {
                 classes: attributes.classes, id: attributes.id, role: attributes.role, hidden: attributes.hidden,
                 ariaHidden: attributes.ariaHidden, style: attributes.style)
             if let classes = attributes.classes { element.classHash = Int32(truncatingIfNeeded: classes.hashValue) }
+            element.role = HTMLVocabulary.role(
+                classAndID: [attributes.classes, attributes.id].compactMap { $0 }.joined(separator: " "))
         }
         if name.utf8.contains(UInt8(ascii: "-")), kind == .inline {
             // Custom elements (`amp-sidebar`, `article-body`) name what they are, like a class does.
