@@ -52,6 +52,11 @@ enum HTMLArticleParser {
         let roots = ContentSelector.roots(in: tree)
         var paragraphs = withoutRepeatedMetadata(BodyExtractor.paragraphs(in: tree, roots: roots).map(\.text), fields)
         var source = "html:content-score"
+        if let lead = leadParagraph(tree, before: roots.first, description: tree.metadata.meta["og:description"]
+            ?? tree.metadata.meta["description"], body: paragraphs)
+        {
+            paragraphs.insert(lead, at: 0)
+        }
         let domLength = paragraphs.reduce(0) { $0 + $1.utf8.count }
         if let body = jsonLD?.bodyText {
             let jsonParagraphs = jsonLDParagraphs(body)
@@ -72,6 +77,33 @@ enum HTMLArticleParser {
         if !paragraphs.isEmpty {
             fields.provenance["paragraphs"] = source
         }
+    }
+
+    /// A description shorter than this is a tagline, not the article's lead.
+    static let minLeadDescription = 60
+    /// Elements read whole while looking for the lead.
+    static let maxLeadCandidates = 32
+
+    /// The lead paragraph printed above the body, in the article's header: the block before the body
+    /// whose text begins like the page's description (`og:description` is usually the lead, cut short).
+    private static func leadParagraph(_ tree: PageTree, before root: Int?, description: String?, body: [String]) -> String? {
+        guard let root, let description = description.map(TextCleanup.collapse),
+            description.count >= minLeadDescription
+        else { return nil }
+        let opening = String(description.prefix(40))
+        guard !body.prefix(3).contains(where: { $0.hasPrefix(opening) }) else { return nil }
+        let length = Int32(description.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
+        var read = 0
+        for index in tree.body..<root where read < maxLeadCandidates {
+            let node = tree.nodes[index]
+            guard !node.isText, node.kind == .paragraph || node.kind == .heading || node.kind == .container,
+                node.blockChildren == 0, node.rawText * 10 >= length * 8, node.rawText <= length * 3 + 200,
+                node.linkText * 10 < node.rawText
+            else { continue }
+            read += 1
+            if let text = HTMLText.of(HTMLNode(node.pointer)), text.hasPrefix(opening) { return text }
+        }
+        return nil
     }
 
     /// Every `<p>`-like block outside furniture that is not mostly links: the page's own structure,

@@ -69,7 +69,7 @@ enum HTMLVocabulary {
         for name in ["input", "select", "textarea", "button", "option", "label"] { kinds[name] = .input }
         for name in [
             "script", "style", "noscript", "template", "svg", "canvas", "map", "picture", "audio", "figure",
-            "figcaption", "math", "source", "track", "datalist", "title", "meta", "link",
+            "figcaption", "math", "source", "track", "datalist", "title", "meta", "link", "rt", "rp",
         ] {
             kinds[name] = .skipped
         }

@@ -114,7 +114,7 @@ extension PageTree {
     static let minRescuedShare: Float = 0.2
 
     /// Weak furniture (`header`, `caption`…) holding a run of prose this long wraps article text.
-    static let minRescuedProse: Int32 = 150
+    static let minRescuedProse: Int32 = 100
 
     /// Decides which blocks are dropped, then measures every subtree without them, in one backward
     /// pass (children come after their parent in document order), and keeps the runs outside them.
