@@ -91,61 +91,88 @@ enum BoilerplateMarkers {
     static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
 
     /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
+    /// What one class or id attribute says, before it is combined with the element's other attributes.
+    struct Reading {
+        var hidden = false
+        var positive = false
+        var negative = false
+        var furnitureNamed = false
+        var onlyWeakFurniture = true
+        var metaNamed = false
+        var purelyPositive = false
+    }
+
+    /// Reads one class or id attribute; pages repeat their class lists, so callers cache the result.
+    static func reading(of attribute: String) -> Reading {
+        var reading = Reading()
+        for name in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let words = splitWords(name)
+            if words.isEmpty || words.contains(where: stateWords.contains) { continue }
+            if (words.count == 1 && hiddenWords.contains(words[0])) || hiddenJoinedWords.contains(words.joined()) {
+                reading.hidden = true
+                return reading
+            }
+            var namePositive = false
+            var nameFurniture = false
+            var nameMeta = false
+            for word in words {
+                if positiveWords.contains(word) { namePositive = true }
+                if negativeWords.contains(word) { reading.negative = true }
+                if notFurniture.contains(word) { continue }
+                if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
+                    nameFurniture = true
+                    if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
+                } else if metaWords.contains(word) {
+                    nameMeta = true
+                }
+            }
+            reading.positive = reading.positive || namePositive
+            reading.negative = reading.negative || nameFurniture
+            reading.furnitureNamed = reading.furnitureNamed || nameFurniture
+            reading.metaNamed = reading.metaNamed || nameMeta
+            reading.purelyPositive = reading.purelyPositive || (namePositive && !nameFurniture && !nameMeta)
+        }
+        return reading
+    }
+
+    /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
     static func verdict(
         classes: String?, id: String?, role: String?, hidden: Bool, ariaHidden: String?, style: String?
     ) -> Verdict {
+        verdict(
+            classes: classes.map(reading), id: id.map(reading), role: role, hidden: hidden, ariaHidden: ariaHidden,
+            style: style)
+    }
+
+    /// Combines the readings of an element's class and id with its role and visibility attributes.
+    static func verdict(
+        classes: Reading?, id: Reading?, role: String?, hidden: Bool, ariaHidden: String?, style: String?
+    ) -> Verdict {
         var verdict = Verdict()
-        if hidden || ariaHidden == "true" || style.map(hidesElement) == true {
+        if hidden || ariaHidden == "true" || style.map(hidesElement) == true || classes?.hidden == true
+            || id?.hidden == true
+        {
             verdict.mark = .hidden
             return verdict
         }
         if let role = role?.lowercased(), furnitureRoles.contains(role) {
             verdict.mark = .furniture
+            return verdict
         }
-        if verdict.mark == .furniture { return verdict }
         // A block is furniture only when no class name of it is purely positive: `<article class="post
         // hentry tag-covid">` is the article (CMS taxonomy classes name its tags), `article-footer` is not.
-        var furnitureNamed = false
-        var onlyWeakFurniture = true
-        var metaNamed = false
-        var purelyPositive = false
-        for attribute in [classes, id] {
-            guard let attribute, !attribute.isEmpty else { continue }
-            var positive = false
-            var negative = false
-            for name in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                let words = splitWords(name)
-                if words.isEmpty || words.contains(where: stateWords.contains) { continue }
-                if (words.count == 1 && hiddenWords.contains(words[0])) || hiddenJoinedWords.contains(words.joined()) {
-                    verdict.mark = .hidden
-                    return verdict
-                }
-                var namePositive = false
-                var nameFurniture = false
-                var nameMeta = false
-                for word in words {
-                    if positiveWords.contains(word) { namePositive = true }
-                    if negativeWords.contains(word) { negative = true }
-                    if notFurniture.contains(word) { continue }
-                    if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
-                        nameFurniture = true
-                        if !weakFurnitureWords.contains(word) { onlyWeakFurniture = false }
-                    } else if metaWords.contains(word) {
-                        nameMeta = true
-                    }
-                }
-                positive = positive || namePositive
-                negative = negative || nameFurniture
-                furnitureNamed = furnitureNamed || nameFurniture
-                metaNamed = metaNamed || nameMeta
-                purelyPositive = purelyPositive || (namePositive && !nameFurniture && !nameMeta)
-            }
-            if positive { verdict.weight += 25 }
-            if negative { verdict.weight -= 25 }
+        let readings = [classes, id].compactMap { $0 }
+        for reading in readings {
+            if reading.positive { verdict.weight += 25 }
+            if reading.negative { verdict.weight -= 25 }
         }
+        let purelyPositive = readings.contains { $0.purelyPositive }
         verdict.isContent = purelyPositive
-        if verdict.mark == .none, !purelyPositive {
-            verdict.mark = furnitureNamed ? (onlyWeakFurniture ? .weakFurniture : .furniture) : metaNamed ? .meta : .none
+        guard !purelyPositive else { return verdict }
+        if readings.contains(where: \.furnitureNamed) {
+            verdict.mark = readings.allSatisfy(\.onlyWeakFurniture) ? .weakFurniture : .furniture
+        } else if readings.contains(where: \.metaNamed) {
+            verdict.mark = .meta
         }
         return verdict
     }

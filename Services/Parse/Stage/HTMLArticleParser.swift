@@ -150,7 +150,7 @@ enum HTMLArticleParser {
             let pattern = Array(separator.utf8)
             guard let last = lastOffset(of: pattern, in: bytes), let first = firstOffset(of: pattern, in: bytes) else { continue }
             let suffix = String(decoding: bytes[(last + pattern.count)...], as: UTF8.self)
-            if isSiteName(suffix, siteName: siteName, separator: separator) {
+            if isSiteName(suffix, siteName: siteName, separator: separator, headlineLength: last) {
                 return TextCleanup.trimmed(String(decoding: bytes[..<last], as: UTF8.self)) ?? title
             }
             // A short first word before ` - ` is as often a headline's subject (`삼성전자 - 애플 …`)
@@ -173,15 +173,17 @@ enum HTMLArticleParser {
         return (0...(bytes.count - pattern.count)).reversed().first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
     }
 
-    private static func isSiteName(_ part: String, siteName: String?, separator: String = "") -> Bool {
+    private static func isSiteName(
+        _ part: String, siteName: String?, separator: String = "", headlineLength: Int = 0
+    ) -> Bool {
         if let siteName, part == siteName { return true }
         if !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " ")) { return true }
         // After a pipe or a dash a short name of a few words is the site (`… | City Post`); headlines do
         // not use those separators inside themselves the way they use ` - ` and `: `.
-        return siteNameSeparators.contains(separator) && part.count <= 40
+        return siteNameSeparators.contains(separator) && part.count <= 40 && part.utf8.count < headlineLength
             && part.split(separator: " ").count <= 4 && !part.hasSuffix(".")
     }
 
     /// Separators after which a short multi-word suffix is taken for a site name.
-    static let siteNameSeparators: Set<String> = [" | ", " — ", " – ", " :: ", " · "]
+    static let siteNameSeparators: Set<String> = [" | ", " — ", " – ", " · "]
 }

@@ -116,6 +116,14 @@ enum HTMLVocabulary {
         return isDate ? .date : .plain
     }
 
+    /// The role of an element from the roles of its class and its id: subtitle, byline, furniture, date.
+    static func stronger(_ first: Role, _ second: Role) -> Role {
+        for role in [Role.subtitle, .byline, .furniture, .date] where first == role || second == role {
+            return role
+        }
+        return .plain
+    }
+
     static let subtitleMarkers = ["subtitle", "sub_title", "sub-title", "subhead", "sub_head", "deck"]
     static let bylineMarkers = ["byline", "reporter", "author", "writer", "journalist"]
 

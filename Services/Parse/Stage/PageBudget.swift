@@ -20,6 +20,8 @@ enum PageBudget {
     static let maxJSONLDScripts = 16
     /// Elements whose text is read whole for metadata (bylines, dates, subtitles, headings).
     static let maxMetadataElements = 64
+    /// Distinct class lists whose reading is cached per page; past it they are read each time.
+    static let maxCachedClassLists = 4_096
     /// Authors kept from all sources; pages listing more are listing something else.
     static let maxAuthors = 20
 

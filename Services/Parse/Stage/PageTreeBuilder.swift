@@ -17,6 +17,8 @@ struct PageTreeBuilder {
     }
 
     var tree = PageTree()
+    /// Class lists already read on this page: pages repeat a few hundred class lists thousands of times.
+    var classReadings: [String: (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role)] = [:]
     var frames: [Frame] = []
     var blockRuns: [OpenRun] = []
     var links = 0
@@ -89,12 +91,14 @@ struct PageTreeBuilder {
         }
         var verdict = BoilerplateMarkers.Verdict()
         if attributes.any {
+            var classReading: (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role)?
+            if let classes = attributes.classes { classReading = cachedReading(classes) }
             verdict = BoilerplateMarkers.verdict(
-                classes: attributes.classes, id: attributes.id, role: attributes.role, hidden: attributes.hidden,
-                ariaHidden: attributes.ariaHidden, style: attributes.style)
+                classes: classReading?.reading, id: attributes.id.map(BoilerplateMarkers.reading), role: attributes.role,
+                hidden: attributes.hidden, ariaHidden: attributes.ariaHidden, style: attributes.style)
             if let classes = attributes.classes { element.classHash = Int32(truncatingIfNeeded: classes.hashValue) }
-            element.role = HTMLVocabulary.role(
-                classAndID: [attributes.classes, attributes.id].compactMap { $0 }.joined(separator: " "))
+            let idRole = attributes.id.map { HTMLVocabulary.role(classAndID: $0) } ?? .plain
+            element.role = HTMLVocabulary.stronger(classReading?.role ?? .plain, idRole)
         }
         if name.utf8.contains(UInt8(ascii: "-")), kind == .inline {
             // Custom elements (`amp-sidebar`, `article-body`) name what they are, like a class does.
@@ -181,5 +185,12 @@ struct PageTreeBuilder {
         guard let parent = frames.last?.index else { return }
         tree.nodes[parent].rawText += node.rawText
         tree.nodes[parent].bestContent = max(tree.nodes[parent].bestContent, node.bestContent)
+    }
+
+    mutating func cachedReading(_ classes: String) -> (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role) {
+        if let known = classReadings[classes] { return known }
+        let read = (BoilerplateMarkers.reading(of: classes), HTMLVocabulary.role(classAndID: classes))
+        if classReadings.count < PageBudget.maxCachedClassLists { classReadings[classes] = read }
+        return read
     }
 }
