@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IngestStage
+import NewslineModels
 import ParseStage
 
 /// `newsline eval html DIR --evaldata FILE`: article extraction quality on saved real pages.
@@ -17,15 +18,20 @@ struct EvalHTMLCommand: ParsableCommand {
     )
 
     @Argument(help: "Folder holding the pages.")
-    var directory: String
+    var directory: String?
 
     @Option(help: "The evaldata.json that maps each page URL to its file and snippets.")
-    var evaldata: String
+    var evaldata: String?
+
+    @Flag(help: "Instead, time ingest and parse of each constructed worst-case 2 MiB input (WorstCasePages).")
+    var worstCase = false
 
     @Option(help: "Write each page's missed `with` and found `without` snippets to this file.")
     var errors: String?
 
     func run() throws {
+        if worstCase { return try timeWorstCases() }
+        guard let directory, let evaldata else { throw ValidationError("give DIR and --evaldata FILE, or --worst-case") }
         let pages = try EvalPage.load(evaldata: URL(fileURLWithPath: evaldata))
         let directoryURL = URL(fileURLWithPath: directory)
         let present = pages.filter { FileManager.default.fileExists(atPath: directoryURL.appendingPathComponent($0.file).path) }
@@ -58,5 +64,43 @@ struct EvalHTMLCommand: ParsableCommand {
             try report.errorsReport.write(toFile: errors, atomically: true, encoding: .utf8)
             print("wrote the misses to \(errors)")
         }
+    }
+
+    /// Each worst-case input through ingest and parse, three times; prints the slowest parse of the three.
+    private func timeWorstCases() throws {
+        let ingester = Ingester()
+        let parser = ArticleParser()
+        let clock = ContinuousClock()
+        print("input | bytes | outcome | ingest ms | parse ms (slowest of 3)")
+        for (name, bytes) in WorstCasePages.all {
+            var ingestWorst = Duration.zero
+            var parseWorst = Duration.zero
+            var outcome = ""
+            for _ in 0..<3 {
+                let started = clock.now
+                let ingested: ArticleIngested
+                do {
+                    ingested = try ingester.ingest(RawArticle(bytes: bytes))
+                } catch {
+                    outcome = "ingest rejected: \(error)"
+                    break
+                }
+                let ingestedAt = clock.now
+                do {
+                    let parsed = try parser.parse(ingested)
+                    outcome = "\(parsed.paragraphs.count) paragraphs, warnings \(parsed.quality.warnings)"
+                } catch {
+                    outcome = "parse rejected: \(error)"
+                }
+                ingestWorst = max(ingestWorst, ingestedAt - started)
+                parseWorst = max(parseWorst, clock.now - ingestedAt)
+            }
+            print(String(format: "%@ | %d | %@ | %.0f | %.0f", name, bytes.count, outcome,
+                         Self.milliseconds(ingestWorst), Self.milliseconds(parseWorst)))
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }

@@ -7,8 +7,9 @@ struct JSONLDArticle {
         "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting",
         "Report", "BackgroundNewsArticle",
     ]
-    /// Larger scripts are not read: an article's metadata is small, and this bounds the work.
-    static let maxScriptBytes = 256 * 1024
+    /// Larger scripts are not read. A page whose article lives only in JSON-LD carries it whole in
+    /// `articleBody`, so the bound is the largest page ingest accepts; JSON parsing is linear in it.
+    static let maxScriptBytes = 2 * 1024 * 1024
 
     var headline: String?
     var alternativeHeadline: String?
