@@ -59,7 +59,7 @@ enum HTMLArticleParser {
         }
         let domLength = paragraphs.reduce(0) { $0 + $1.utf8.count }
         if let body = jsonLD?.bodyText {
-            let jsonParagraphs = jsonLDParagraphs(body)
+            let jsonParagraphs = JSONArticleParser.bodyParagraphs(body)
             let jsonLength = jsonParagraphs.reduce(0) { $0 + $1.utf8.count }
             if jsonLength > 0,
                 (domLength < minimumDOMBody && jsonLength > domLength)
@@ -110,19 +110,6 @@ enum HTMLArticleParser {
     /// for pages where no block scores (a body of one-word paragraphs).
     private static func baselineParagraphs(_ tree: PageTree) -> [String] {
         BodyExtractor.paragraphs(in: tree, roots: [tree.body]).filter { !$0.isHeading }.map(\.text)
-    }
-
-    private static func jsonLDParagraphs(_ body: String) -> [String] {
-        if body.utf8.contains(UInt8(ascii: "<")), body.utf8.contains(UInt8(ascii: ">")) {
-            let paragraphs = paragraphs(ofFragment: body)
-            if !paragraphs.isEmpty { return paragraphs }
-        }
-        let lines = TextCleanup.lines(body)
-        let blocks = TextCleanup.blankLineBlocks(lines)
-        if blocks.count == 1, lines.count > 1 {
-            return lines.compactMap { TextCleanup.trimmed(TextCleanup.collapse($0)) }
-        }
-        return blocks
     }
 
     /// Drops the title, subtitle and byline printed again in the body, and short date or author lines.

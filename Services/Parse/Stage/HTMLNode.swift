@@ -39,13 +39,7 @@ struct HTMLNode {
         var attribute = pointer.pointee.properties
         while let current = attribute {
             if let attributeName = current.pointee.name, String(cString: attributeName) == name {
-                var value = ""
-                var child = current.pointee.children
-                while let node = child {
-                    if let content = node.pointee.content { value += String(cString: content) }
-                    child = node.pointee.next
-                }
-                return value
+                return Attributes.value(current)
             }
             attribute = current.pointee.next
         }
