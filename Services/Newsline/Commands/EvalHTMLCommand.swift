@@ -23,6 +23,9 @@ struct EvalHTMLCommand: ParsableCommand {
     @Option(help: "The evaldata.json that maps each page URL to its file and snippets.")
     var evaldata: String?
 
+    @Option(help: "Write every page's extracted body text to this folder, one file per page.")
+    var texts: String?
+
     @Flag(help: "Instead, time ingest and parse of each constructed worst-case 2 MiB input (WorstCasePages).")
     var worstCase = false
 
@@ -59,6 +62,14 @@ struct EvalHTMLCommand: ParsableCommand {
         for result in rejected {
             guard let rejection = result.rejection else { continue }
             print("  \(result.page.file): \(rejection.reason): \(rejection.message)")
+        }
+        if let texts {
+            try FileManager.default.createDirectory(atPath: texts, withIntermediateDirectories: true)
+            for result in report.pages {
+                try (result.text ?? "").write(
+                    toFile: (texts as NSString).appendingPathComponent(result.page.file + ".txt"), atomically: true,
+                    encoding: .utf8)
+            }
         }
         if let errors {
             try report.errorsReport.write(toFile: errors, atomically: true, encoding: .utf8)

@@ -15,6 +15,8 @@ public struct HTMLEvaluation {
         public var missed: [String]
         public var found: [String]
         public var provenance: String?
+        /// The body text scored, nil for a rejected page.
+        public var text: String?
     }
 
     public struct Report: Sendable {
@@ -79,7 +81,8 @@ public struct HTMLEvaluation {
             let provenance = parsed?.provenance["paragraphs"]
             if let provenance { report.bodySources[provenance, default: 0] += 1 }
             report.pages.append(
-                PageResult(page: page, rejection: rejection, missed: missed, found: found, provenance: provenance))
+                PageResult(
+                    page: page, rejection: rejection, missed: missed, found: found, provenance: provenance, text: text))
         }
         return report
     }
