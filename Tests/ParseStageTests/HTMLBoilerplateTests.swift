@@ -61,7 +61,12 @@ struct HTMLBoilerplateTests {
             <a href="/forgot">Forgot your password?</a></form>
             """)
         let shell = Page.page("<div id=\"root\"></div><script>window.app.mount('#root')</script>")
-        for html in [index, login, shell] {
+        let cookieWall = Page.page("""
+            <div class="cookie-consent-overlay"><p>We and our partners use cookies to store and access information on \
+            your device, to show personalised advertising and to measure how the site is used.</p>
+            <button>Accept all</button><button>Settings</button></div>
+            """)
+        for html in [index, login, shell, cookieWall] {
             #expect(throws: RejectedInput.self) { try Page.parse(html) }
             do {
                 _ = try Page.parse(html)
@@ -69,6 +74,14 @@ struct HTMLBoilerplateTests {
                 #expect(error.reason == RejectedInput.noArticleContent)
             }
         }
+    }
+
+    @Test func pageWhoseOnlyTextIsClassedAsFurnitureIsReadAgainLeniently() throws {
+        let body = "<div class=\"sidebar-wrap\"><div class=\"teaser-box\">" + Page.prose.map { "<p>\($0)</p>" }.joined()
+            + "</div></div>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.paragraphs == Page.prose)
+        #expect(parsed.provenance["paragraphs"] == "html:content-score+lenient")
     }
 
     @Test func longBlockWithAMetaClassIsArticleText() throws {

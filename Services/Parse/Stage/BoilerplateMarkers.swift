@@ -26,6 +26,8 @@ enum BoilerplateMarkers {
         var weight = 0
         /// A class name says article and nothing else (`entry-content`, `article-body`).
         var isContent = false
+        /// A class name says cookie consent, comments, sign-in, ads or navigation.
+        var alwaysFurniture = false
     }
 
     /// Whole words that name page furniture.
@@ -100,7 +102,15 @@ enum BoilerplateMarkers {
         var onlyWeakFurniture = true
         var metaNamed = false
         var purelyPositive = false
+        var alwaysFurniture = false
     }
+
+    /// Furniture words that never name article text, even on a page read leniently.
+    static let alwaysFurnitureWords: Set<String> = [
+        "cookie", "cookies", "consent", "gdpr", "comment", "comments", "disqus", "login", "signin", "register",
+        "newsletter", "subscribe", "subscription", "signup", "paywall", "ad", "ads", "advert", "advertisement",
+        "modal", "popup", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
+    ]
 
     /// Reads one class or id attribute; pages repeat their class lists, so callers cache the result.
     static func reading(of attribute: String) -> Reading {
@@ -121,6 +131,7 @@ enum BoilerplateMarkers {
                 if notFurniture.contains(word) { continue }
                 if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
                     nameFurniture = true
+                    if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
                     if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
                 } else if metaWords.contains(word) {
                     nameMeta = true
@@ -167,6 +178,7 @@ enum BoilerplateMarkers {
             if reading.negative { verdict.weight -= 25 }
         }
         let purelyPositive = readings.contains { $0.purelyPositive }
+        verdict.alwaysFurniture = readings.contains { $0.alwaysFurniture }
         verdict.isContent = purelyPositive
         guard !purelyPositive else { return verdict }
         if readings.contains(where: \.furnitureNamed) {

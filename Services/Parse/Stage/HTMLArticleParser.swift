@@ -32,6 +32,16 @@ enum HTMLArticleParser {
             readDate(scan, jsonLD, sourceURL: sourceURL, into: &fields)
             readPageFacts(scan, jsonLD, into: &fields)
             readBody(tree, jsonLD, into: &fields)
+            if fields.paragraphs.isEmpty {
+                // Readability's retry: a page whose every text block is classed as furniture is read
+                // again with those classes ignored, all but consent, comments, sign-in, ads and menus.
+                var lenient = tree
+                lenient.readLeniently()
+                readBody(lenient, jsonLD, into: &fields)
+                if !fields.paragraphs.isEmpty, let source = fields.provenance["paragraphs"] {
+                    fields.provenance["paragraphs"] = source + "+lenient"
+                }
+            }
         }
         return fields
     }

@@ -119,6 +119,7 @@ extension PageTree {
     /// Decides which blocks are dropped, then measures every subtree without them, in one backward
     /// pass (children come after their parent in document order), and keeps the runs outside them.
     mutating func finish() {
+        if allRuns.isEmpty { allRuns = runs } else { runs = allRuns }
         let pageText = nodes.isEmpty ? 0 : nodes[body].rawText
         for run in runs where run.linkText * 10 < run.text {
             nodes[Int(run.owner)].longestProse = max(nodes[Int(run.owner)].longestProse, run.text)
@@ -156,7 +157,30 @@ extension PageTree {
         runs.removeAll { insideDropped[Int($0.owner)] }
     }
 
+    /// The same page read again with class-named furniture kept, for a page whose strict reading has
+    /// no body: measures start over from the text nodes.
+    mutating func readLeniently() {
+        lenient = true
+        for index in nodes.indices where !nodes[index].isText {
+            let kind = nodes[index].kind
+            nodes[index].text = 0
+            nodes[index].linkText = 0
+            nodes[index].commas = 0
+            nodes[index].paragraphs = 0
+            nodes[index].listItems = 0
+            nodes[index].blockChildren = 0
+            nodes[index].longestProse = 0
+            nodes[index].images = kind == .image ? 1 : 0
+            nodes[index].embeds = kind == .embed ? 1 : 0
+            nodes[index].inputs = kind == .input ? 1 : 0
+        }
+        finish()
+    }
+
     private func isDropped(_ node: Node, pageText: Int32) -> Bool {
+        if lenient, !node.alwaysFurniture, node.mark == .furniture || node.mark == .weakFurniture || node.mark == .meta {
+            return false
+        }
         let rescued = node.bestContent >= Self.minRescuedContent
             && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
         switch node.mark {

@@ -21,6 +21,9 @@ struct PageTree {
         /// What the class and id say for metadata: byline, date or subtitle element.
         var role: HTMLVocabulary.Role = .plain
         var mark: BoilerplateMarkers.Mark = .none
+        /// Named for what is never article text (cookie consent, comments, sign-in, ads): dropped even
+        /// when the page is read leniently.
+        var alwaysFurniture = false
         /// Excluded from its ancestors' measures and from the body.
         var dropped = false
         var weight: Int16 = 0
@@ -63,6 +66,11 @@ struct PageTree {
 
     var nodes: [Node] = []
     var runs: [Run] = []
+    /// Every run, furniture included, kept for a lenient second reading.
+    var allRuns: [Run] = []
+    /// Class-named furniture kept (Readability's retry without its unlikely-candidate removal); blocks
+    /// named for consent, comments, sign-in and ads stay dropped.
+    var lenient = false
     var metadata = PageMetadata()
     var warnings: [String] = []
     /// Index of `<body>` (or the root when there is none).

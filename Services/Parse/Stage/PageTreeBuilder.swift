@@ -113,6 +113,7 @@ struct PageTreeBuilder {
             verdict.mark = .none
         }
         element.mark = verdict.mark
+        element.alwaysFurniture = verdict.alwaysFurniture
         element.weight = Int16(verdict.weight)
         element.isContent = verdict.isContent || name == "article" || name == "main"
             || attributes.itemprop == "articleBody"
