@@ -32,6 +32,12 @@ public struct ArticleParsed: ArticleEvent {
     public var quality: Quality
     /// Which rule or source gave each field, by field name.
     public var provenance: [String: String]
+    /// The language the page declares (`<html lang>`, `og:locale`), as a tag; optional in v1.
+    public var declaredLanguage: String?
+    /// The page's own address for itself (`<link rel=canonical>`, `og:url`); optional in v1.
+    public var canonicalURL: String?
+    /// Whether an HTML page names a lead image (`og:image`, JSON-LD `image`); optional in v1.
+    public var hasLeadImage: Bool?
 
     public init(
         articleId: String,
@@ -54,7 +60,10 @@ public struct ArticleParsed: ArticleEvent {
         bodyCharCount: Int,
         hasMedia: Bool?,
         quality: Quality,
-        provenance: [String: String]
+        provenance: [String: String],
+        declaredLanguage: String? = nil,
+        canonicalURL: String? = nil,
+        hasLeadImage: Bool? = nil
     ) {
         self.articleId = articleId
         self.contentHash = contentHash
@@ -77,6 +86,9 @@ public struct ArticleParsed: ArticleEvent {
         self.hasMedia = hasMedia
         self.quality = quality
         self.provenance = provenance
+        self.declaredLanguage = declaredLanguage
+        self.canonicalURL = canonicalURL
+        self.hasLeadImage = hasLeadImage
     }
 }
 

@@ -116,3 +116,51 @@ enum Mutation: CaseIterable {
         return bytes
     }
 }
+
+/// Real-page shapes at full size: each parses or is rejected, within a generous bound that only a
+/// quadratic blow-up or a hang would cross (speed itself is measured in docs/BENCHMARKS.md).
+struct PageShapeFuzzTests {
+    /// Generous on purpose: debug builds on a loaded two-core machine; release parses each in well under 1 s.
+    static let boundPerPage: Duration = .seconds(20)
+
+    @Test(.timeLimit(.minutes(10)), arguments: WorstCasePages.all.map(\.name))
+    func fullSizeShapeParsesWithinBound(name: String) throws {
+        let bytes = WorstCasePages.all.first { $0.name == name }!.bytes
+        let started = ContinuousClock.now
+        let outcome = pipelineOutcome(RawArticle(bytes: bytes))
+        let elapsed = ContinuousClock.now - started
+        #expect(outcome != .failed(""), "\(name)")
+        if case .failed(let message) = outcome { Issue.record("\(name): \(message)") }
+        #expect(elapsed < Self.boundPerPage, "\(name) took \(elapsed)")
+    }
+
+    @Test func budgetsCutAndWarn() throws {
+        let title = String(repeating: "t", count: 200_000)
+        let parsed = try ArticleParser().parse(try Ingester().ingest(RawArticle(
+            bytes: Array("<html><head><title>\(title)</title></head><body><p>Body text of the article.</p></body></html>".utf8))))
+        #expect(parsed.title?.count == 1_000)
+        #expect(parsed.quality.warnings.contains("title-length-budget"))
+
+        let json = try ArticleParser().parse(try Ingester().ingest(RawArticle(bytes: WorstCasePages.jsonArticle())))
+        #expect(json.paragraphs.count == 5_000)
+        #expect(json.quality.warnings.contains("paragraph-budget"))
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func randomPageShapesEndAsEventsOrRejections() {
+        var random = SplitMix64(seed: 20_241_201)
+        let pieces = [
+            "<div>", "</div>", "<p>", "</p>", "<table><tr><td>", "</td></tr></table>", "<br>", "<a href=\"/x\">", "</a>",
+            "<section class=\"related\">", "</section>", "<nav>", "</nav>", "<article>", "</article>", "<ul><li>", "</li></ul>",
+            "<span class=\"byline\">", "</span>", "<h2>", "</h2>", "The council voted, again, to extend night buses. ",
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"x\"}</script>", "&amp;",
+            "<div style=\"display:none\">", "<header>", "</header>", "<amp-img src=x></amp-img>", "한국어 본문이다. ",
+        ]
+        for iteration in 0..<300 {
+            var html = "<html><head><title>Page \(iteration) | Site</title></head><body>"
+            for _ in 0..<(1 + random.below(3_000)) { html += pieces[random.below(pieces.count)] }
+            let outcome = pipelineOutcome(RawArticle(bytes: Array(html.utf8)))
+            if case .failed(let message) = outcome { Issue.record("iteration \(iteration): \(message)") }
+        }
+    }
+}

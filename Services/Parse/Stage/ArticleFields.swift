@@ -12,6 +12,14 @@ struct ArticleFields {
     var paragraphs: [String] = []
     var declaredCharCount: Int?
     var hasMedia: Bool?
+    /// The language the page declares (`<html lang>`, `og:locale`), as written there.
+    var declaredLanguage: String?
+    /// The page's own address for itself (`<link rel=canonical>`, `og:url`).
+    var canonicalURL: String?
+    /// Whether the page names a lead image (`og:image`, JSON-LD `image`).
+    var hasLeadImage: Bool?
+    /// Quality warnings of the format parser, such as a budget that cut the input short.
+    var warnings: [String] = []
     /// Field name to the rule or source that gave it, e.g. `"title": "archive:title-line"`.
     var provenance: [String: String] = [:]
 

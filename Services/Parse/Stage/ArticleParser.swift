@@ -9,13 +9,14 @@ public struct ArticleParser: Sendable {
     /// An HTML page with no body text is refused the same way (its `<title>` is then the site's name),
     /// and a JSON article whose text does not parse gives `malformed-json`.
     public func parse(_ article: ArticleIngested) throws -> ArticleParsed {
-        let fields: ArticleFields
+        var fields: ArticleFields
         switch article.format {
         case .archiveText: fields = ArchivePageParser.parse(article.text)
-        case .html: fields = HTMLArticleParser.parse(article.text)
+        case .html: fields = HTMLArticleParser.parse(article.text, sourceURL: article.sourceURL)
         case .json: fields = try JSONArticleParser.parse(article.text)
         case .plain: fields = PlainTextParser.parse(article.text)
         }
+        Self.applyBudgets(&fields)
         if fields.title == nil && fields.paragraphs.isEmpty {
             throw RejectedInput(RejectedInput.noArticleContent, "no title and no body text")
         }
@@ -47,7 +48,27 @@ public struct ArticleParser: Sendable {
             bodyCharCount: bodyCharCount,
             hasMedia: fields.hasMedia,
             quality: QualityAssessor.assess(fields, bodyCharCount: bodyCharCount),
-            provenance: provenance
+            provenance: provenance,
+            declaredLanguage: fields.declaredLanguage,
+            canonicalURL: fields.canonicalURL,
+            hasLeadImage: fields.hasLeadImage
         )
+    }
+
+    /// Keeps at most `PageBudget.maxParagraphs` paragraphs of at most `maxParagraphCharacters` each,
+    /// whatever the format, and names the cut in the quality warnings.
+    static func applyBudgets(_ fields: inout ArticleFields) {
+        if fields.paragraphs.count > PageBudget.maxParagraphs {
+            fields.paragraphs.removeLast(fields.paragraphs.count - PageBudget.maxParagraphs)
+            fields.warnings.append(PageBudget.paragraphBudgetWarning)
+        }
+        var cut = false
+        for index in fields.paragraphs.indices {
+            if let shorter = PageBudget.cut(fields.paragraphs[index], to: PageBudget.maxParagraphCharacters) {
+                fields.paragraphs[index] = shorter
+                cut = true
+            }
+        }
+        if cut { fields.warnings.append(PageBudget.paragraphLengthWarning) }
     }
 }

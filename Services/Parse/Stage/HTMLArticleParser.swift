@@ -9,38 +9,39 @@ enum HTMLArticleParser {
     static let titleSeparators = [" | ", " - ", " : ", " :: ", " – ", " — ", " < ", " > ", " · "]
     /// Separators after which a short, space-free prefix is taken for a site name.
     static let prefixSeparators: Set<String> = [" | ", " :: ", " < ", " > "]
-    /// Meta names that carry a publication time on pages without `article:published_time`.
-    static let dateMetaNames = [
-        "article:published_time", "og:article:published_time", "article:published", "pubdate", "publishdate",
-        "date", "dc.date", "dcterms.date", "dc.date.issued", "datepublished", "parsely-pub-date", "sailthru.date",
-    ]
 
-    static func parse(_ html: String) -> ArticleFields {
+    /// A DOM body shorter than this many characters gives way to a longer JSON-LD `articleBody`.
+    static let minimumDOMBody = 200
+    /// A JSON-LD `articleBody` this many times longer than the DOM body means the DOM choice missed
+    /// part of the article (text split over blocks the score did not join), so the JSON-LD body wins.
+    static let jsonLDBodyAdvantage = 1.6
+    /// Paragraphs this short that hold a date or an author's name are the byline or date line
+    /// repeated in the body (`By Ana Ruiz`, `19.04.2022 10:42`), not article text.
+    static let maxRepeatedMetaLength = 60
+
+    static func parse(_ html: String, sourceURL: String? = nil) -> ArticleFields {
         var fields = ArticleFields()
         guard let document = LibXML2Document(html: html) else { return fields }
         document.withRoot { root in
-            let scan = HTMLPageScan(root: root)
+            let tree = PageTree(root: root)
+            fields.warnings += tree.warnings
+            let scan = tree.metadata
             let jsonLD = JSONLDArticle(scripts: scan.jsonLDScripts)
             readTitle(scan, jsonLD, into: &fields)
             readByline(scan, jsonLD, into: &fields)
-            readDate(scan, jsonLD, into: &fields)
-            if let section = jsonLD?.section {
-                fields.section = section
-                fields.provenance["section"] = "json-ld:articleSection"
-            } else if let section = scan.meta["article:section"].flatMap({ TextCleanup.trimmed($0) }) {
-                fields.section = section
-                fields.provenance["section"] = "meta:article:section"
+            readDate(scan, jsonLD, sourceURL: sourceURL, into: &fields)
+            readPageFacts(scan, jsonLD, into: &fields)
+            readBody(tree, jsonLD, into: &fields)
+            if fields.paragraphs.isEmpty {
+                // Readability's retry: a page whose every text block is classed as furniture is read
+                // again with those classes ignored, all but consent, comments, sign-in, ads and menus.
+                var lenient = tree
+                lenient.readLeniently()
+                readBody(lenient, jsonLD, into: &fields)
+                if !fields.paragraphs.isEmpty, let source = fields.provenance["paragraphs"] {
+                    fields.provenance["paragraphs"] = source + "+lenient"
+                }
             }
-            if let container = scan.container {
-                fields.paragraphs = HTMLText.paragraphs(of: container)
-                fields.provenance["paragraphs"] = "html:body-container"
-            }
-            if fields.paragraphs.isEmpty, let body = jsonLD?.body {
-                fields.paragraphs = TextCleanup.blankLineBlocks(TextCleanup.lines(body))
-                fields.provenance["paragraphs"] = "json-ld:articleBody"
-            }
-            let repeated = Set([fields.title, fields.subtitle, fields.byline?.raw].compactMap { $0 })
-            fields.paragraphs.removeAll { repeated.contains($0) }
         }
         return fields
     }
@@ -49,49 +50,90 @@ enum HTMLArticleParser {
     static func paragraphs(ofFragment html: String) -> [String] {
         guard let document = LibXML2Document(html: html) else { return [] }
         return document.withRoot { root in
-            HTMLPageScan(root: root).container.map(HTMLText.paragraphs(of:)) ?? []
+            let tree = PageTree(root: root)
+            // A fragment is all body: read it whole, leaving out only its furniture.
+            return BodyExtractor.paragraphs(in: tree, roots: [tree.body]).map(\.text)
         } ?? []
     }
 
-    private static func readTitle(_ scan: HTMLPageScan, _ jsonLD: JSONLDArticle?, into fields: inout ArticleFields) {
-        let siteName = scan.meta["og:site_name"].flatMap { TextCleanup.trimmed($0) }
-        let documentTitle = scan.documentTitle.map { withoutSiteName($0, siteName: siteName) }
-        let candidates: [(String?, String)] = [
-            (jsonLD?.headline, "json-ld:headline"),
-            (scan.meta["og:title"].map { withoutSiteName(TextCleanup.collapse($0), siteName: siteName) }, "og:title"),
-            (scan.firstHeading, "html:h1"),
-            (documentTitle, "html:title"),
-        ]
-        if let (title, source) = candidates.first(where: { $0.0?.isEmpty == false }) {
-            fields.title = title
-            fields.provenance["title"] = source
+    /// The body, from the best-scoring blocks of the page, else JSON-LD `articleBody`, else every
+    /// paragraph of the page that is not furniture; the choice is recorded in `provenance`.
+    private static func readBody(_ tree: PageTree, _ jsonLD: JSONLDArticle?, into fields: inout ArticleFields) {
+        let roots = ContentSelector.roots(in: tree)
+        var paragraphs = withoutRepeatedMetadata(BodyExtractor.paragraphs(in: tree, roots: roots).map(\.text), fields)
+        var source = "html:content-score"
+        if let lead = leadParagraph(tree, before: roots.first, description: tree.metadata.meta["og:description"]
+            ?? tree.metadata.meta["description"], body: paragraphs)
+        {
+            paragraphs.insert(lead, at: 0)
         }
-        if let subtitle = jsonLD?.alternativeHeadline ?? scan.subtitle {
-            fields.subtitle = subtitle
-            fields.provenance["subtitle"] = jsonLD?.alternativeHeadline != nil ? "json-ld:alternativeHeadline" : "html:subtitle-element"
+        let domLength = paragraphs.reduce(0) { $0 + $1.utf8.count }
+        if let body = jsonLD?.bodyText {
+            let jsonParagraphs = JSONArticleParser.bodyParagraphs(body)
+            let jsonLength = jsonParagraphs.reduce(0) { $0 + $1.utf8.count }
+            if jsonLength > 0,
+                (domLength < minimumDOMBody && jsonLength > domLength)
+                    || Double(jsonLength) > Double(domLength) * jsonLDBodyAdvantage
+            {
+                paragraphs = jsonParagraphs
+                source = "json-ld:articleBody"
+            }
+        }
+        if paragraphs.isEmpty {
+            paragraphs = withoutRepeatedMetadata(baselineParagraphs(tree), fields)
+            source = "html:all-paragraphs"
+        }
+        fields.paragraphs = paragraphs
+        if !paragraphs.isEmpty {
+            fields.provenance["paragraphs"] = source
         }
     }
 
-    private static func readByline(_ scan: HTMLPageScan, _ jsonLD: JSONLDArticle?, into fields: inout ArticleFields) {
-        if let text = scan.byline, let byline = BylineParser.parse(text), !byline.authors.isEmpty {
-            fields.byline = byline
-            fields.provenance["byline"] = "html:byline-element"
-        } else if let text = scan.meta["author"], let byline = BylineParser.parse(text), !byline.authors.isEmpty {
-            fields.byline = byline
-            fields.provenance["byline"] = "meta:author"
-        } else if let byline = BylineParser.byline(from: jsonLD?.authors ?? []) {
-            fields.byline = byline
-            fields.provenance["byline"] = "json-ld:author"
+    /// A description shorter than this is a tagline, not the article's lead.
+    static let minLeadDescription = 60
+    /// Elements read whole while looking for the lead.
+    static let maxLeadCandidates = 32
+
+    /// The lead paragraph printed above the body, in the article's header: the block before the body
+    /// whose text begins like the page's description (`og:description` is usually the lead, cut short).
+    private static func leadParagraph(_ tree: PageTree, before root: Int?, description: String?, body: [String]) -> String? {
+        guard let root, let description = description.map(TextCleanup.collapse),
+            description.count >= minLeadDescription
+        else { return nil }
+        let opening = String(description.prefix(40))
+        guard !body.prefix(3).contains(where: { $0.hasPrefix(opening) }) else { return nil }
+        let length = Int32(description.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
+        var read = 0
+        for index in tree.body..<root where read < maxLeadCandidates {
+            let node = tree.nodes[index]
+            guard !node.isText, node.kind == .paragraph || node.kind == .heading || node.kind == .container,
+                node.blockChildren == 0, node.rawText * 10 >= length * 8, node.rawText <= length * 3 + 200,
+                node.linkText * 10 < node.rawText
+            else { continue }
+            read += 1
+            if let text = HTMLText.of(HTMLNode(node.pointer)), text.hasPrefix(opening) { return text }
         }
+        return nil
     }
 
-    private static func readDate(_ scan: HTMLPageScan, _ jsonLD: JSONLDArticle?, into fields: inout ArticleFields) {
-        if fields.setPublished(jsonLD?.datePublished, from: "json-ld:datePublished") { return }
-        for name in dateMetaNames where fields.setPublished(scan.meta[name], from: "meta:\(name)") {
-            return
+    /// Every `<p>`-like block outside furniture that is not mostly links: the page's own structure,
+    /// for pages where no block scores (a body of one-word paragraphs).
+    private static func baselineParagraphs(_ tree: PageTree) -> [String] {
+        BodyExtractor.paragraphs(in: tree, roots: [tree.body]).filter { !$0.isHeading }.map(\.text)
+    }
+
+    /// Drops the title, subtitle and byline printed again in the body, and short date or author lines.
+    static func withoutRepeatedMetadata(_ paragraphs: [String], _ fields: ArticleFields) -> [String] {
+        let repeated = Set([fields.title, fields.subtitle, fields.byline?.raw].compactMap { $0 })
+        let names = (fields.byline?.authors ?? []).map(\.name).filter { $0.count >= 4 }
+        return paragraphs.filter { paragraph in
+            if repeated.contains(paragraph) { return false }
+            guard paragraph.utf8.count <= maxRepeatedMetaLength * 4, paragraph.count <= maxRepeatedMetaLength else {
+                return true
+            }
+            if PublicationDate(paragraph) != nil { return false }
+            return !names.contains { paragraph.contains($0) }
         }
-        if fields.setPublished(scan.timeAttribute, from: "html:time") { return }
-        fields.setPublished(scan.dateText, from: "html:date-element")
     }
 
     /// Drops a site name printed before or after the headline: `제목 - 한빛일보`, `한빛경제 | 제목`.
@@ -105,7 +147,7 @@ enum HTMLArticleParser {
             let pattern = Array(separator.utf8)
             guard let last = lastOffset(of: pattern, in: bytes), let first = firstOffset(of: pattern, in: bytes) else { continue }
             let suffix = String(decoding: bytes[(last + pattern.count)...], as: UTF8.self)
-            if isSiteName(suffix, siteName: siteName) {
+            if isSiteName(suffix, siteName: siteName, separator: separator, headlineLength: last) {
                 return TextCleanup.trimmed(String(decoding: bytes[..<last], as: UTF8.self)) ?? title
             }
             // A short first word before ` - ` is as often a headline's subject (`삼성전자 - 애플 …`)
@@ -128,8 +170,17 @@ enum HTMLArticleParser {
         return (0...(bytes.count - pattern.count)).reversed().first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
     }
 
-    private static func isSiteName(_ part: String, siteName: String?) -> Bool {
+    private static func isSiteName(
+        _ part: String, siteName: String?, separator: String = "", headlineLength: Int = 0
+    ) -> Bool {
         if let siteName, part == siteName { return true }
-        return !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " "))
+        if !part.isEmpty && part.count <= 20 && !part.utf8.contains(UInt8(ascii: " ")) { return true }
+        // After a pipe or a dash a short name of a few words is the site (`… | City Post`); headlines do
+        // not use those separators inside themselves the way they use ` - ` and `: `.
+        return siteNameSeparators.contains(separator) && part.count <= 40 && part.utf8.count < headlineLength
+            && part.split(separator: " ").count <= 4 && !part.hasSuffix(".")
     }
+
+    /// Separators after which a short multi-word suffix is taken for a site name.
+    static let siteNameSeparators: Set<String> = [" | ", " — ", " – ", " · "]
 }

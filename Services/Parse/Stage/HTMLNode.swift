@@ -2,7 +2,7 @@ import CLibXML2
 
 /// A node of a `LibXML2Document`, valid only while the document is lent out.
 struct HTMLNode {
-    private let pointer: xmlNodePtr
+    let pointer: xmlNodePtr
 
     /// Wraps a node of a document that is currently lent out by `LibXML2Document.withRoot`.
     init(_ pointer: xmlNodePtr) {
@@ -39,13 +39,7 @@ struct HTMLNode {
         var attribute = pointer.pointee.properties
         while let current = attribute {
             if let attributeName = current.pointee.name, String(cString: attributeName) == name {
-                var value = ""
-                var child = current.pointee.children
-                while let node = child {
-                    if let content = node.pointee.content { value += String(cString: content) }
-                    child = node.pointee.next
-                }
-                return value
+                return Attributes.value(current)
             }
             attribute = current.pointee.next
         }

@@ -2,33 +2,87 @@ import TextScanning
 
 /// Which HTML elements carry article text, which are page furniture, and how to tell them apart.
 enum HTMLVocabulary {
-    /// Elements whose content is never article text and is not searched for metadata either.
-    static let skipped: Set<String> = [
-        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
-        "textarea", "button", "input", "figure", "figcaption", "picture", "video", "audio", "map", "head",
-    ]
-    /// Elements that are page furniture: searched for the headline and byline but not for body text.
-    static let furniture: Set<String> = ["nav", "header", "footer", "aside", "menu", "h1"]
-    /// Elements that start and end a paragraph.
-    static let blocks: Set<String> = [
-        "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
-        "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "pre", "address", "center", "hr",
-        "header", "footer", "form", "fieldset", "body",
-    ]
-    /// Inline elements, whose text belongs to the paragraph around them.
-    static let inline: Set<String> = [
-        "a", "b", "strong", "em", "i", "u", "span", "font", "small", "big", "sub", "sup", "mark", "cite", "q", "abbr",
-        "s", "strike", "ins", "del", "code", "time", "br",
-    ]
-    /// Class or id words of page furniture: ads, share bars, related and most-read lists, copyright lines.
-    static let furnitureWords: Set<String> = [
-        "ad", "ads", "advert", "advertisement", "banner", "related", "popular", "ranking", "rank", "share", "sns",
-        "social", "copyright", "breadcrumb", "tags", "tag", "comment", "comments", "recommend", "subscribe", "promo",
-        "sponsor", "footer", "foot", "header", "nav", "menu", "gnb", "lnb", "sidebar", "aside", "btn", "button",
-        "print", "skip", "util", "most", "caption", "logo", "search", "widget", "newsletter",
-    ]
+    /// What an element is to the body extractor.
+    enum Kind: UInt8 {
+        /// Text and inline markup: joins the paragraph around it.
+        case inline
+        /// `<a>`: inline, and its text counts as link text.
+        case anchor
+        /// `<br>`: one is a line break, two end a paragraph.
+        case lineBreak
+        /// `<p>`, `<pre>`, `<blockquote>`, `<address>`: one paragraph.
+        case paragraph
+        /// `<h1>`…`<h6>`.
+        case heading
+        /// `<li>`, `<dt>`, `<dd>`.
+        case listItem
+        /// `<ul>`, `<ol>`, `<dl>`.
+        case list
+        /// `<table>` and its row groups.
+        case table
+        /// `<tr>`.
+        case row
+        /// `<td>`, `<th>`.
+        case cell
+        /// `<div>`, `<section>`, `<article>`, `<main>`, `<body>`…: holds paragraphs or loose text.
+        case container
+        /// `<form>`, `<fieldset>`: a block that is kept only when its text outweighs its inputs.
+        case form
+        /// `<nav>`, `<footer>`, `<aside>`, `<menu>`, `<header>`: never article text.
+        case furniture
+        /// `<img>` and `<amp-img>`: counted against the text of the block around it.
+        case image
+        /// `<iframe>`, `<video>`, `<object>`, `<embed>`: counted, never read.
+        case embed
+        /// `<input>`, `<select>`, `<textarea>`, `<button>`: counted, never read.
+        case input
+        /// `<script>`, `<style>`, `<figure>`, `<svg>`…: never read as text (JSON-LD is taken from scripts).
+        case skipped
+        /// `<head>`: searched for metadata only.
+        case head
 
-    /// What the class and id of an element say it is.
+        /// Starts and ends a paragraph of its own.
+        var isBlock: Bool {
+            switch self {
+            case .inline, .anchor, .lineBreak, .image, .embed, .input, .skipped: false
+            default: true
+            }
+        }
+    }
+
+    static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = ["a": .anchor, "br": .lineBreak, "head": .head, "wbr": .inline]
+        for name in ["p", "pre", "blockquote", "address", "summary"] { kinds[name] = .paragraph }
+        for name in ["h1", "h2", "h3", "h4", "h5", "h6"] { kinds[name] = .heading }
+        for name in ["li", "dt", "dd"] { kinds[name] = .listItem }
+        for name in ["ul", "ol", "dl"] { kinds[name] = .list }
+        for name in ["table", "tbody", "thead", "tfoot"] { kinds[name] = .table }
+        kinds["tr"] = .row
+        for name in ["td", "th"] { kinds[name] = .cell }
+        for name in ["div", "section", "article", "main", "body", "html", "center", "details", "hgroup", "dialog"] {
+            kinds[name] = .container
+        }
+        for name in ["form", "fieldset"] { kinds[name] = .form }
+        for name in ["nav", "footer", "aside", "menu", "header"] { kinds[name] = .furniture }
+        for name in ["img", "amp-img", "image"] { kinds[name] = .image }
+        for name in ["iframe", "video", "object", "embed", "amp-iframe", "amp-video", "amp-youtube"] { kinds[name] = .embed }
+        for name in ["input", "select", "textarea", "button", "option", "label"] { kinds[name] = .input }
+        for name in [
+            "script", "style", "noscript", "template", "svg", "canvas", "map", "picture", "audio", "figure",
+            "figcaption", "math", "source", "track", "datalist", "title", "meta", "link", "rt", "rp",
+        ] {
+            kinds[name] = .skipped
+        }
+        return kinds
+    }()
+
+    /// The kind of a lowercased tag name; custom elements (`amp-sidebar`) are inline unless their name
+    /// says they are furniture, which the class markers then decide.
+    static func kind(of name: String) -> Kind {
+        kinds[name] ?? .inline
+    }
+
+    /// What the class and id of an element say it is, for the metadata read from the page.
     enum Role {
         case plain
         case furniture
@@ -36,6 +90,14 @@ enum HTMLVocabulary {
         case date
         case subtitle
     }
+
+    /// Class or id words of page furniture, for the metadata roles: ads, share bars, related lists.
+    static let furnitureWords: Set<String> = [
+        "ad", "ads", "advert", "advertisement", "banner", "related", "popular", "ranking", "rank", "share", "sns",
+        "social", "copyright", "breadcrumb", "tags", "tag", "comment", "comments", "recommend", "subscribe", "promo",
+        "sponsor", "footer", "foot", "header", "nav", "menu", "gnb", "lnb", "sidebar", "aside", "btn", "button",
+        "print", "skip", "util", "most", "caption", "logo", "search", "widget", "newsletter",
+    ]
 
     static func role(classAndID marker: String) -> Role {
         if marker.isEmpty { return .plain }
@@ -54,11 +116,19 @@ enum HTMLVocabulary {
         return isDate ? .date : .plain
     }
 
+    /// The role of an element from the roles of its class and its id: subtitle, byline, furniture, date.
+    static func stronger(_ first: Role, _ second: Role) -> Role {
+        for role in [Role.subtitle, .byline, .furniture, .date] where first == role || second == role {
+            return role
+        }
+        return .plain
+    }
+
     static let subtitleMarkers = ["subtitle", "sub_title", "sub-title", "subhead", "sub_head", "deck"]
     static let bylineMarkers = ["byline", "reporter", "author", "writer", "journalist"]
 
     /// The ASCII letter-and-digit runs of a lowercased class list: `ad-top news_body` → ad, top, news, body.
-    private static func words(of text: String) -> [String] {
+    static func words(of text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
         for byte in text.utf8 {

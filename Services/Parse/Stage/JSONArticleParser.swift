@@ -85,7 +85,8 @@ enum JSONArticleParser {
         }
     }
 
-    private static func bodyParagraphs(_ text: String) -> [String] {
+    /// The paragraphs of a body string: an HTML fragment read as HTML, else blank-line blocks, else lines.
+    static func bodyParagraphs(_ text: String) -> [String] {
         if looksLikeHTML(text) {
             return HTMLArticleParser.paragraphs(ofFragment: text)
         }

@@ -7,8 +7,9 @@ struct JSONLDArticle {
         "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BlogPosting",
         "Report", "BackgroundNewsArticle",
     ]
-    /// Larger scripts are not read: an article's metadata is small, and this bounds the work.
-    static let maxScriptBytes = 256 * 1024
+    /// Larger scripts are not read. A page whose article lives only in JSON-LD carries it whole in
+    /// `articleBody`, so the bound is the largest page ingest accepts; JSON parsing is linear in it.
+    static let maxScriptBytes = 2 * 1024 * 1024
 
     var headline: String?
     var alternativeHeadline: String?
@@ -16,6 +17,9 @@ struct JSONLDArticle {
     var authors: [Author] = []
     var section: String?
     var body: String?
+    /// `articleBody` as written, line breaks kept, for its paragraphs.
+    var bodyText: String?
+    var hasImage = false
 
     /// The first article object among the scripts, looking into arrays and `@graph`.
     init?(scripts: [String]) {
@@ -28,6 +32,8 @@ struct JSONLDArticle {
             datePublished = Self.string(article["datePublished"])
             section = Self.string(article["articleSection"])
             body = Self.string(article["articleBody"])
+            bodyText = article["articleBody"] as? String
+            hasImage = article["image"] != nil || article["thumbnailUrl"] != nil
             authors = Self.authors(article["author"])
             return
         }

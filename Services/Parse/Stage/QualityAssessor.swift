@@ -15,6 +15,11 @@ enum QualityAssessor {
     static func assess(_ fields: ArticleFields, bodyCharCount: Int) -> Quality {
         var warnings: [String] = []
         var score = 1.0
+        for warning in fields.warnings where !warnings.contains(warning) {
+            // A budget cut the input short: the parse is partial.
+            warnings.append(warning)
+            score -= 0.2
+        }
         if fields.title == nil {
             warnings.append(missingTitle)
             score -= 0.4

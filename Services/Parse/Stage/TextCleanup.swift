@@ -16,6 +16,11 @@ enum TextCleanup {
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
+                let invisible = invisibleWidth(bytes, at: index)
+                if invisible > 0 {
+                    index += invisible
+                    continue
+                }
                 let width = whitespaceWidth(bytes, at: index)
                 if width > 0 {
                     pendingSpace = written > 0
@@ -33,6 +38,20 @@ enum TextCleanup {
             }
             return written
         }
+    }
+
+    /// The byte length of a character that is never drawn inside a word, or 0: the soft hyphen U+00AD
+    /// (`Pfan­nen­sti­el`, hyphenation hints of German pages), zero-width space U+200B and the BOM U+FEFF.
+    /// Dropping them keeps the text equal to what the reader sees and searches for.
+    @inline(__always)
+    static func invisibleWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF else { return 0 }
+        let remaining = bytes.count - index
+        if byte == 0xC2, remaining >= 2, bytes[index + 1] == 0xAD { return 2 }
+        if byte == 0xE2, remaining >= 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B { return 3 }
+        if byte == 0xEF, remaining >= 3, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }
+        return 0
     }
 
     /// The byte length of the White_Space character starting at `index`, or 0 when there is none.

@@ -1,0 +1,148 @@
+/// Reads the paragraphs of the chosen body blocks, leaving out the boilerplate inside them.
+///
+/// Each block element is a paragraph of its own (headings, list items and table cells too, so lists
+/// and tables that belong to the article stay as text), `<br><br>` splits loose text, inline tags join
+/// their text to the paragraph around them. Inside the body, furniture-classed and hidden blocks are
+/// skipped, and so are blocks Readability's conditional cleaning finds to be boxes rather than text:
+/// mostly links (related lists, tag clouds), more inputs than paragraphs (forms), more images than
+/// paragraphs (galleries), a lone embed. Paragraphs that are mostly link text ("Read also: …") and
+/// headings left with nothing after them (the title of a dropped related box) are dropped last.
+enum BodyExtractor {
+    /// A block with this many commas is prose whatever else it holds (Readability).
+    static let proseCommas: Int32 = 10
+    /// Link share above which a block inside the body is a box of links, for blocks without a
+    /// positive class weight (Readability's 0.2) and with one (0.5).
+    static let maxLinkDensity: Float = 0.2
+    static let maxLinkDensityOfContentBlock: Float = 0.5
+    /// Link share above which one paragraph is a link list or a "read also" line.
+    static let maxParagraphLinkDensity: Float = 0.5
+
+    /// A paragraph this long is prose (jusText's `length_low` of 70 characters).
+    static let minProseCharacters: Int32 = 40
+
+    struct Paragraph {
+        var text: String
+        var characters: Int32
+        var linkCharacters: Int32
+        var isHeading: Bool
+    }
+
+    static func paragraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
+        var collector = Collector()
+        for root in roots {
+            read(root, in: tree, into: &collector)
+            collector.flush()
+        }
+        var paragraphs = collector.paragraphs.filter {
+            $0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity
+        }
+        // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
+        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden").
+        if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
+            paragraphs.removeSubrange((lastProse + 1)...)
+        }
+        // A heading with nothing after it is the title of a box that was dropped ("Related", "Comments").
+        while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
+        return paragraphs
+    }
+
+    private static func read(_ root: Int, in tree: PageTree, into collector: inout Collector) {
+        let stop = Int(tree.nodes[root].end)
+        var blockEnds: [Int] = []
+        var index = root
+        while index < stop {
+            while let last = blockEnds.last, index >= last {
+                collector.flush()
+                blockEnds.removeLast()
+            }
+            let node = tree.nodes[index]
+            if node.isText {
+                collector.add(tree.text(of: index), characters: node.text, link: node.linkText)
+                index += 1
+                continue
+            }
+            if index != root, node.dropped || isBox(node, bodyText: tree.nodes[root].text) {
+                index = Int(node.end)
+                continue
+            }
+            switch node.kind {
+            case .skipped, .embed, .input, .image, .head, .furniture:
+                index = Int(node.end)
+                continue
+            case .lineBreak:
+                collector.lineBreak()
+            default:
+                if node.kind.isBlock {
+                    collector.flush()
+                    collector.isHeading = node.kind == .heading
+                    blockEnds.append(Int(node.end))
+                }
+            }
+            index += 1
+        }
+        while !blockEnds.isEmpty {
+            collector.flush()
+            blockEnds.removeLast()
+        }
+    }
+
+    /// Readability's conditional cleaning: a block inside the body that is a box, not text.
+    ///
+    /// A block holding most of the body's text is the body itself, whatever its counts say (show notes
+    /// that are lists of links, a story with a dozen inline images).
+    static func isBox(_ node: PageTree.Node, bodyText: Int32) -> Bool {
+        switch node.kind {
+        case .container, .list, .table, .form: break
+        default: return false
+        }
+        if node.text * 2 >= bodyText { return false }
+        if node.weight < 0 { return true }
+        if node.commas >= proseCommas { return false }
+        let paragraphs = Float(node.paragraphs)
+        let density = node.linkDensity
+        let isList = node.kind == .list
+        if node.images > 1 && paragraphs / Float(node.images) < 0.5 { return true }
+        if node.inputs > 0 && Float(node.inputs) > (paragraphs / 3).rounded(.down) { return true }
+        if !isList && node.text < 25 && (node.images == 0 || node.images > 2) && density > 0 { return true }
+        if node.weight < 25 && density > (isList ? maxLinkDensityOfContentBlock : maxLinkDensity) { return true }
+        if node.weight >= 25 && density > maxLinkDensityOfContentBlock { return true }
+        if node.embeds >= 1 && node.text < 75 { return true }
+        return false
+    }
+
+    private struct Collector {
+        var paragraphs: [Paragraph] = []
+        var buffer = ""
+        var characters: Int32 = 0
+        var linkCharacters: Int32 = 0
+        var pendingBreaks = 0
+        var isHeading = false
+
+        mutating func add(_ text: String, characters: Int32, link: Int32) {
+            if characters > 0 {
+                if pendingBreaks >= 2 { flush() }
+                pendingBreaks = 0
+            }
+            buffer += text
+            self.characters += characters
+            linkCharacters += link
+        }
+
+        mutating func lineBreak() {
+            pendingBreaks += 1
+            buffer += " "
+        }
+
+        mutating func flush() {
+            if characters > 0, let text = TextCleanup.trimmed(TextCleanup.collapse(buffer)) {
+                paragraphs.append(
+                    Paragraph(text: text, characters: characters, linkCharacters: linkCharacters, isHeading: isHeading))
+            }
+            buffer = ""
+            characters = 0
+            linkCharacters = 0
+            pendingBreaks = 0
+            isHeading = false
+        }
+    }
+}

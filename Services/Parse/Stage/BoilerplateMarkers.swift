@@ -1,0 +1,223 @@
+/// What an element's class, id, role and visibility attributes say about it, for the body extractor.
+///
+/// Class names are split into words at `-`, `_`, spaces and camel-case humps (`relatedArticles` →
+/// related, articles), so the vocabulary below matches how sites in any language name their blocks:
+/// the names are English-based even on Korean, Polish or Chinese pages. The weights follow
+/// Readability's class weighting (±25); the furniture words are the blocks every extractor drops
+/// (trafilatura's discard list, Readability's unlikely candidates).
+enum BoilerplateMarkers {
+    /// What the attributes make of an element.
+    enum Mark: UInt8 {
+        case none
+        /// Navigation, share bars, related links, comments, cookie and newsletter boxes, captions…: dropped.
+        case furniture
+        /// Words that are furniture on most pages and a wrapper of article text on some (`header`,
+        /// `caption`, `teaser`): dropped unless a paragraph of prose is inside.
+        case weakFurniture
+        /// A byline, date or meta line: dropped when short (a long one is article text with an odd class).
+        case meta
+        /// Not shown to the reader (`hidden`, `aria-hidden`, `display:none`, screen-reader-only text).
+        case hidden
+    }
+
+    struct Verdict {
+        var mark: Mark = .none
+        /// Readability's class weight: +25 per positive attribute, −25 per negative one.
+        var weight = 0
+        /// A class name says article and nothing else (`entry-content`, `article-body`).
+        var isContent = false
+        /// A class name says cookie consent, comments, sign-in, ads or navigation.
+        var alwaysFurniture = false
+    }
+
+    /// Whole words that name page furniture.
+    static let furnitureWords: Set<String> = [
+        "nav", "navbar", "menu", "menus", "submenu", "megamenu", "breadcrumb", "breadcrumbs", "footer", "masthead",
+        "header", "topbar", "toolbar", "share", "shares", "sharing", "sharebar", "social", "sns", "related", "comment",
+        "comments", "disqus", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
+        "signup", "login", "signin", "register", "sidebar", "aside", "ad", "ads", "advert", "adverts", "advertisement",
+        "adsense", "dfp", "gpt", "banner", "sponsor", "sponsored", "promo", "promotion", "popup", "modal", "pagination",
+        "pager", "skip", "outbrain", "taboola", "recirculation", "recirc", "trending", "popular", "mostread",
+        "ranking", "tags", "tag", "taglist", "keywords", "caption", "captions", "credit", "credits", "copyright",
+        "recommended", "recommendations", "recommend", "rating", "reactions", "reply", "replies", "paywall",
+        "donate", "donation", "jump", "backtotop",
+        "print", "email", "mail", "follow", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "telegram",
+        "logo", "search", "cta", "teaser", "teasers", "promos", "partner", "partners",
+        "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky",
+    ]
+    /// Furniture words that also name wrappers of article text: the lead sits in `ratgeber-header-module`,
+    /// a video's description in `item-caption`.
+    static let weakFurnitureWords: Set<String> = [
+        "header", "masthead", "topbar", "toolbar", "caption", "captions", "credit", "credits", "more", "next", "prev",
+        "previous", "also", "print", "email", "mail", "follow", "logo", "search", "cta", "partner", "partners", "jump",
+        "sticky", "skip", "teaser", "teasers", "rating", "reactions", "tag", "tags", "keywords", "donate", "donation",
+        "interlink", "readmore", "readalso", "backtotop", "reply",
+    ]
+    /// Word prefixes that name page furniture (`commentlist`, `sharedaddy`, `relatedposts`).
+    static let furniturePrefixes = [
+        "comment", "share", "social", "related", "newsletter", "subscri", "cookie", "sidebar", "breadcrumb",
+        "advert", "sponsor", "promo", "recommend", "navigation", "footer", "pagination", "popup", "taboola",
+        "outbrain", "disqus", "consent", "banner", "trending",
+    ]
+    /// Words that are furniture only in a compound: `commentary` is an article genre, `header` alone a wrapper.
+    static let notFurniture: Set<String> = ["commentary", "commentaries", "shared", "sharepoint"]
+    /// Bylines, dates and meta lines: dropped from the body when short.
+    static let metaWords: Set<String> = [
+        "byline", "bylines", "author", "authors", "date", "dateline", "dates", "time", "timestamp", "pubdate",
+        "published", "posted", "meta", "metadata", "info", "writer", "reporter", "source", "updated", "datetime",
+    ]
+    /// Words that say a block is (part of) the article.
+    static let positiveWords: Set<String> = [
+        "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page", "post", "text",
+        "blog", "story", "artikel", "articulo", "noticia", "nota", "texto", "contenido", "cuerpo", "inhalt", "texte",
+        "testo", "tekst", "corpo", "conteudo", "news", "detail", "view", "prose", "richtext", "paragraph",
+    ]
+    /// Words Readability weighs down without dropping the block.
+    static let negativeWords: Set<String> = [
+        "combx", "contact", "media", "outbrain", "scroll", "shoutbox", "skyscraper", "shopping", "widget", "meta",
+        "hidden", "hid", "bottom", "extra", "foot", "side", "teaser", "card", "cards", "thumb", "thumbnail",
+        // Page builders (Elementor, Divi) call every block a widget, and galleries sit inside articles.
+        "widgets", "gallery", "slideshow", "carousel", "lightbox", "playlist",
+    ]
+    /// Words that hide a block from sighted readers.
+    static let hiddenWords: Set<String> = ["hidden", "hide", "invisible", "offscreen"]
+    /// Multi-word class names that hide a block (`sr-only`, `visually-hidden`, `screen-reader-text`).
+    /// Responsive ones (`hidden-xs`, `d-none d-md-block`) hide it on some screens only, so they do not count.
+    static let hiddenJoinedWords: Set<String> = ["sronly", "screenreadertext", "screenreaderonly", "visuallyhidden"]
+    /// ARIA landmark roles of furniture.
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog", "search",
+        "toolbar", "tablist", "alert",
+    ]
+    /// Class words that state a condition rather than a kind of block (`has-sidebar`, `no-comments`).
+    static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
+
+    /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
+    /// What one class or id attribute says, before it is combined with the element's other attributes.
+    struct Reading {
+        var hidden = false
+        var positive = false
+        var negative = false
+        var furnitureNamed = false
+        var onlyWeakFurniture = true
+        var metaNamed = false
+        var purelyPositive = false
+        var alwaysFurniture = false
+    }
+
+    /// Furniture words that never name article text, even on a page read leniently.
+    static let alwaysFurnitureWords: Set<String> = [
+        "cookie", "cookies", "consent", "gdpr", "comment", "comments", "disqus", "login", "signin", "register",
+        "newsletter", "subscribe", "subscription", "signup", "paywall", "ad", "ads", "advert", "advertisement",
+        "modal", "popup", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
+    ]
+
+    /// Reads one class or id attribute; pages repeat their class lists, so callers cache the result.
+    static func reading(of attribute: String) -> Reading {
+        var reading = Reading()
+        for name in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let words = splitWords(name)
+            if words.isEmpty || words.contains(where: stateWords.contains) { continue }
+            if (words.count == 1 && hiddenWords.contains(words[0])) || hiddenJoinedWords.contains(words.joined()) {
+                reading.hidden = true
+                return reading
+            }
+            var namePositive = false
+            var nameFurniture = false
+            var nameMeta = false
+            for word in words {
+                if positiveWords.contains(word) { namePositive = true }
+                if negativeWords.contains(word) { reading.negative = true }
+                if notFurniture.contains(word) { continue }
+                if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
+                    nameFurniture = true
+                    if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
+                    if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
+                } else if metaWords.contains(word) {
+                    nameMeta = true
+                }
+            }
+            reading.positive = reading.positive || namePositive
+            reading.negative = reading.negative || nameFurniture
+            reading.furnitureNamed = reading.furnitureNamed || nameFurniture
+            reading.metaNamed = reading.metaNamed || nameMeta
+            reading.purelyPositive = reading.purelyPositive || (namePositive && !nameFurniture && !nameMeta)
+        }
+        return reading
+    }
+
+    /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
+    static func verdict(
+        classes: String?, id: String?, role: String?, hidden: Bool, ariaHidden: String?, style: String?
+    ) -> Verdict {
+        verdict(
+            classes: classes.map(reading), id: id.map(reading), role: role, hidden: hidden, ariaHidden: ariaHidden,
+            style: style)
+    }
+
+    /// Combines the readings of an element's class and id with its role and visibility attributes.
+    static func verdict(
+        classes: Reading?, id: Reading?, role: String?, hidden: Bool, ariaHidden: String?, style: String?
+    ) -> Verdict {
+        var verdict = Verdict()
+        if hidden || ariaHidden == "true" || style.map(hidesElement) == true || classes?.hidden == true
+            || id?.hidden == true
+        {
+            verdict.mark = .hidden
+            return verdict
+        }
+        if let role = role?.lowercased(), furnitureRoles.contains(role) {
+            verdict.mark = .furniture
+            return verdict
+        }
+        // A block is furniture only when no class name of it is purely positive: `<article class="post
+        // hentry tag-covid">` is the article (CMS taxonomy classes name its tags), `article-footer` is not.
+        let readings = [classes, id].compactMap { $0 }
+        for reading in readings {
+            if reading.positive { verdict.weight += 25 }
+            if reading.negative { verdict.weight -= 25 }
+        }
+        let purelyPositive = readings.contains { $0.purelyPositive }
+        verdict.alwaysFurniture = readings.contains { $0.alwaysFurniture }
+        verdict.isContent = purelyPositive
+        guard !purelyPositive else { return verdict }
+        if readings.contains(where: \.furnitureNamed) {
+            verdict.mark = readings.allSatisfy(\.onlyWeakFurniture) ? .weakFurniture : .furniture
+        } else if readings.contains(where: \.metaNamed) {
+            verdict.mark = .meta
+        }
+        return verdict
+    }
+
+    /// `display:none` or `visibility:hidden` in an inline style.
+    static func hidesElement(_ style: String) -> Bool {
+        let compact = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
+    }
+
+    /// Lowercased words of one class name, split at non-letters and camel-case humps.
+    static func splitWords(_ name: Substring) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        func finish() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in name.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isUpper {
+                if previousLower { finish() }
+                current.append(byte + 32)
+            } else if isLower || byte >= 0x80 {
+                current.append(byte)
+            } else {
+                finish()
+            }
+            previousLower = isLower
+        }
+        finish()
+        return words
+    }
+}

@@ -1,0 +1,162 @@
+/// Chooses the blocks of a page that hold its article text, by Readability's content score.
+///
+/// Every run of text of at least `minRunLength` characters scores 1, plus one per comma, plus one per
+/// hundred characters (at most three), less its share of link text; the score goes to the block that
+/// holds the run, half of it to the next block up, and a third of the level to those above, five
+/// levels in all. A block starts from its tag (`div` +5, `td` +3, lists −3, headings −5) and its class
+/// weight, and its final score is discounted by its link density. The best block is widened to its
+/// ancestor when several near-best blocks share it, and its siblings that score well or read like
+/// paragraphs are taken with it: articles split into several blocks (text between ad slots, one
+/// `<section>` per chapter) come out whole. Nothing here depends on `<article>` or `<p>`: loose text
+/// in a `<div>`, text between `<br>`s and table cells make runs as paragraphs do.
+enum ContentSelector {
+    /// Runs shorter than this are captions, buttons and labels, not paragraphs (Readability's 25).
+    static let minRunLength: Int32 = 25
+    /// Ancestor levels a run's score reaches.
+    static let scoredLevels = 5
+    /// Near-best blocks (at least this share of the best score) that pull the choice up to their ancestor.
+    static let alternativeShare: Float = 0.75
+    static let alternativesToPromote = 3
+
+    /// The chosen blocks (indices of `tree.nodes`) in document order; empty when the page has no text.
+    static func roots(in tree: PageTree) -> [Int] {
+        if let roots = roots(in: tree, minRunLength: minRunLength) { return roots }
+        // Pages whose every paragraph is short (briefs, listings of one-liners) still have a body.
+        return roots(in: tree, minRunLength: 1) ?? []
+    }
+
+    private static func roots(in tree: PageTree, minRunLength: Int32) -> [Int]? {
+        let nodes = tree.nodes
+        var scores = [Float](repeating: 0, count: nodes.count)
+        var scored = [Bool](repeating: false, count: nodes.count)
+        var candidates: [Int] = []
+        for run in tree.runs where run.text >= minRunLength {
+            let density = Float(run.linkText) / Float(max(run.text, 1))
+            let value = (1 + Float(run.commas) + min(Float(run.text) / 100, 3)) * (1 - density)
+            var owner = Int(run.owner)
+            let ownerNode = nodes[owner]
+            if ownerNode.blockChildren == 0 && ownerNode.runs == 1 && ownerNode.parent >= 0 {
+                // A block holding one run is the paragraph itself; its container collects the score.
+                owner = Int(ownerNode.parent)
+            }
+            var level = 0
+            var ancestor = owner
+            while ancestor >= 0, level < scoredLevels {
+                if !scored[ancestor] {
+                    scored[ancestor] = true
+                    scores[ancestor] = baseScore(nodes[ancestor])
+                    candidates.append(ancestor)
+                }
+                let divider: Float = level == 0 ? 1 : level == 1 ? 2 : Float(level * 3)
+                scores[ancestor] += value / divider
+                ancestor = Int(nodes[ancestor].parent)
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return nil }
+        var final = [Float](repeating: 0, count: nodes.count)
+        for candidate in candidates {
+            final[candidate] = scores[candidate] * (1 - nodes[candidate].linkDensity)
+        }
+        let ranked = candidates.sorted { final[$0] > final[$1] }
+        var top = ranked[0]
+        let topScore = final[top]
+        guard topScore > 0 else { return nil }
+
+        // Several near-best blocks under one ancestor: the article is that ancestor.
+        let alternatives = ranked.dropFirst().prefix(4).filter { final[$0] / topScore >= alternativeShare }
+        if alternatives.count >= alternativesToPromote {
+            var ancestor = Int(nodes[top].parent)
+            while ancestor > tree.body {
+                let contained = alternatives.filter { $0 > ancestor && $0 < Int(nodes[ancestor].end) }.count
+                if contained >= alternativesToPromote {
+                    top = ancestor
+                    break
+                }
+                ancestor = Int(nodes[ancestor].parent)
+            }
+        }
+        // A parent scoring more than the block it holds is the better container.
+        var lastScore = final[top]
+        let threshold = lastScore / 3
+        var parent = Int(nodes[top].parent)
+        while parent > tree.body {
+            if !scored[parent] {
+                parent = Int(nodes[parent].parent)
+                continue
+            }
+            if final[parent] < threshold { break }
+            if final[parent] > lastScore {
+                top = parent
+                break
+            }
+            lastScore = final[parent]
+            parent = Int(nodes[parent].parent)
+        }
+        // A block that is its parent's only child stands for the parent.
+        while nodes[top].parent > tree.body, tree.children(of: Int(nodes[top].parent)).filter(isElement(tree)).count == 1 {
+            top = Int(nodes[top].parent)
+        }
+        return withSiblings(of: top, in: tree, final: final, scored: scored)
+    }
+
+    /// The best block and those of its siblings that belong to the article, in document order.
+    private static func withSiblings(of top: Int, in tree: PageTree, final: [Float], scored: [Bool]) -> [Int] {
+        let nodes = tree.nodes
+        let parent = Int(nodes[top].parent)
+        guard parent >= 0, top != tree.body else { return [top] }
+        let threshold = max(10, final[top] * 0.2)
+        var roots: [Int] = []
+        for sibling in tree.children(of: parent) {
+            let node = nodes[sibling]
+            if sibling == top {
+                roots.append(sibling)
+                continue
+            }
+            if node.dropped || node.text == 0 { continue }
+            if node.isText {
+                // Loose text beside the best block, as in `<td>text<div>…</div>text</td>`.
+                if node.text > 80 { roots.append(sibling) }
+                continue
+            }
+            let bonus = node.classHash != 0 && node.classHash == nodes[top].classHash ? final[top] * 0.2 : 0
+            if scored[sibling] && final[sibling] + bonus >= threshold {
+                roots.append(sibling)
+            } else if isParagraphLike(node) {
+                let density = node.linkDensity
+                if node.text > 80 && density < 0.25 {
+                    roots.append(sibling)
+                } else if node.text < 80 && density == 0 && node.endsSentence {
+                    roots.append(sibling)
+                }
+            }
+        }
+        return roots
+    }
+
+    private static func isElement(_ tree: PageTree) -> (Int) -> Bool {
+        { index in
+            let node = tree.nodes[index]
+            return !node.isText && !node.dropped && (node.kind.isBlock || node.text > 0)
+        }
+    }
+
+    /// A `<p>`, or a block with nothing but one run of text.
+    static func isParagraphLike(_ node: PageTree.Node) -> Bool {
+        node.kind == .paragraph || (node.kind.isBlock && node.blockChildren == 0 && node.runs <= 1)
+    }
+
+    /// Readability's starting score of a block: by tag, plus its class weight.
+    static func baseScore(_ node: PageTree.Node) -> Float {
+        var score: Float
+        switch node.kind {
+        case .container: score = 5
+        case .cell: score = 3
+        case .list, .listItem, .form: score = -3
+        case .heading: score = -5
+        default: score = 0
+        }
+        score += Float(node.weight)
+        return score
+    }
+}

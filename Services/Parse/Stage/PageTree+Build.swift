@@ -1,0 +1,198 @@
+import CLibXML2
+
+extension PageTree {
+    /// A byline, date or meta-classed block with at most this many characters is page furniture
+    /// (`By Ana Ruiz · 19 April 2022`); a longer one is article text in an oddly named block.
+    static let maxMetaBlockText: Int32 = 200
+
+    /// Reads the whole document once, iteratively, within `PageBudget`.
+    init(root: HTMLNode) {
+        var builder = PageTreeBuilder()
+        builder.walk(root.pointer)
+        self = builder.tree
+    }
+}
+
+/// The attributes of one element the extractor reads, found in one walk over its attribute list.
+struct Attributes {
+    var classes: String?
+    var id: String?
+    var role: String?
+    var hidden = false
+    var ariaHidden: String?
+    var style: String?
+    var itemprop: String?
+    var any = false
+
+    init(_ node: xmlNodePtr) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let rawName = current.pointee.name else { continue }
+            let name = String(cString: rawName)
+            switch name {
+            case "class": classes = Self.value(current)
+            case "id": id = Self.value(current)
+            case "role": role = Self.value(current)
+            case "hidden": hidden = true
+            case "aria-hidden": ariaHidden = Self.value(current)
+            case "style": style = Self.value(current)
+            case "itemprop": itemprop = Self.value(current)
+            default: continue
+            }
+            any = true
+        }
+    }
+
+    static func value(_ attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            if let content = node.pointee.content { value += String(cString: content) }
+            child = node.pointee.next
+        }
+        return value
+    }
+}
+
+/// Counts of one text node's bytes: characters that are not whitespace, commas, and how it ends.
+struct TextMeasure {
+    var characters: Int32 = 0
+    var commas: Int32 = 0
+    var endsSentence = false
+
+    init(_ content: UnsafePointer<xmlChar>?) {
+        guard var pointer = content else { return }
+        var last: UInt8 = 0
+        var lastLead: UInt8 = 0
+        var previous: UInt8 = 0
+        var previous2: UInt8 = 0
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            pointer += 1
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                previous2 = previous
+                previous = byte
+                continue
+            }
+            if byte == 0xA0, previous == 0xC2 {
+                // The lead byte of a no-break space was counted; take it back.
+                characters -= 1
+                previous2 = previous
+                previous = byte
+                continue
+            }
+            if byte & 0xC0 != 0x80 {
+                characters += 1
+                lastLead = byte
+            }
+            if byte == 0x2C {
+                commas += 1
+            } else if previous2 == 0xEF && previous == 0xBC && byte == 0x8C {
+                commas += 1  // U+FF0C fullwidth comma
+            } else if previous2 == 0xE3 && previous == 0x80 && byte == 0x81 {
+                commas += 1  // U+3001 ideographic comma
+            } else if previous == 0xD8 && byte == 0x8C {
+                commas += 1  // U+060C Arabic comma
+            }
+            last = byte
+            previous2 = previous
+            previous = byte
+        }
+        // `.`, `!`, `?`, `"`, `)`, `。` (E3 80 82), `！`/`？` (EF BC 81 / 9F), `다` ending Korean sentences is
+        // followed by `.` anyway.
+        endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x22 || last == 0x29 || last == 0x82
+            || last == 0x81 || last == 0x9F || lastLead == 0xE2
+    }
+}
+
+extension PageTree {
+    /// Furniture holding at least this much article-marked text is a wrapper the page put around its
+    /// article (`<header>` left open, `content-sidebar-wrap`, `elementor-widget-container`), not furniture.
+    static let minRescuedContent: Int32 = 500
+    /// …and that text must also be this share of the page's text.
+    static let minRescuedShare: Float = 0.2
+
+    /// Weak furniture (`header`, `caption`…) holding a run of prose this long wraps article text.
+    static let minRescuedProse: Int32 = 100
+
+    /// Decides which blocks are dropped, then measures every subtree without them, in one backward
+    /// pass (children come after their parent in document order), and keeps the runs outside them.
+    mutating func finish() {
+        if allRuns.isEmpty { allRuns = runs } else { runs = allRuns }
+        let pageText = nodes.isEmpty ? 0 : nodes[body].rawText
+        for run in runs where run.linkText * 10 < run.text {
+            nodes[Int(run.owner)].longestProse = max(nodes[Int(run.owner)].longestProse, run.text)
+        }
+        for index in nodes.indices.reversed() {
+            var node = nodes[index]
+            if !node.isText {
+                node.dropped = isDropped(node, pageText: pageText)
+                switch node.kind {
+                case .paragraph: node.paragraphs += 1
+                case .listItem: node.listItems += 1
+                default: break
+                }
+                nodes[index] = node
+            }
+            let parent = Int(node.parent)
+            guard parent >= 0, !node.dropped else { continue }
+            nodes[parent].text += node.text
+            nodes[parent].linkText += node.linkText
+            nodes[parent].commas += node.commas
+            nodes[parent].paragraphs += node.paragraphs
+            nodes[parent].images += node.images
+            nodes[parent].listItems += node.listItems
+            nodes[parent].inputs += node.inputs
+            nodes[parent].embeds += node.embeds
+            nodes[parent].longestProse = max(nodes[parent].longestProse, node.longestProse)
+            if node.kind.isBlock && !node.isText { nodes[parent].blockChildren += 1 }
+        }
+        // Parents come first, so one forward pass knows whether any ancestor is dropped.
+        var insideDropped = [Bool](repeating: false, count: nodes.count)
+        for index in nodes.indices {
+            let parent = Int(nodes[index].parent)
+            insideDropped[index] = nodes[index].dropped || (parent >= 0 && insideDropped[parent])
+        }
+        runs.removeAll { insideDropped[Int($0.owner)] }
+    }
+
+    /// The same page read again with class-named furniture kept, for a page whose strict reading has
+    /// no body: measures start over from the text nodes.
+    mutating func readLeniently() {
+        lenient = true
+        for index in nodes.indices where !nodes[index].isText {
+            let kind = nodes[index].kind
+            nodes[index].text = 0
+            nodes[index].linkText = 0
+            nodes[index].commas = 0
+            nodes[index].paragraphs = 0
+            nodes[index].listItems = 0
+            nodes[index].blockChildren = 0
+            nodes[index].longestProse = 0
+            nodes[index].images = kind == .image ? 1 : 0
+            nodes[index].embeds = kind == .embed ? 1 : 0
+            nodes[index].inputs = kind == .input ? 1 : 0
+        }
+        finish()
+    }
+
+    private func isDropped(_ node: Node, pageText: Int32) -> Bool {
+        if lenient, !node.alwaysFurniture, node.mark == .furniture || node.mark == .weakFurniture || node.mark == .meta {
+            return false
+        }
+        let rescued = node.bestContent >= Self.minRescuedContent
+            && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
+        switch node.mark {
+        case .hidden: return true
+        case .furniture: return !rescued
+        case .weakFurniture: return !rescued && node.longestProse < Self.minRescuedProse
+        case .meta: return node.text <= Self.maxMetaBlockText
+        case .none:
+            if node.kind == .head { return true }
+            guard node.kind == .furniture, !rescued else { return false }
+            // `<header>` holds the lead paragraph on some pages; `<nav>`, `<footer>`, `<aside>` never do.
+            return HTMLNode(node.pointer).name != "header" || node.longestProse < Self.minRescuedProse
+        }
+    }
+}

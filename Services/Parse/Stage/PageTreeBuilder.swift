@@ -1,0 +1,197 @@
+import CLibXML2
+
+/// The state of the one pass: open elements and the run of text each open block is collecting.
+struct PageTreeBuilder {
+    struct Frame {
+        var index: Int
+        var isBlock: Bool
+        var isLink: Bool
+    }
+
+    struct OpenRun {
+        var owner: Int
+        var text: Int32 = 0
+        var linkText: Int32 = 0
+        var commas: Int32 = 0
+        var breaks = 0
+    }
+
+    var tree = PageTree()
+    /// Class lists already read on this page: pages repeat a few hundred class lists thousands of times.
+    var classReadings: [String: (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role)] = [:]
+    var frames: [Frame] = []
+    var blockRuns: [OpenRun] = []
+    var links = 0
+    var lastTextEndsSentence = false
+    var sawBody = false
+    var depthWarned = false
+
+    mutating func walk(_ root: xmlNodePtr) {
+        var current: xmlNodePtr? = root
+        walking: while let node = current {
+            var descend = false
+            if node.pointee.type == XML_ELEMENT_NODE {
+                if tree.nodes.count >= PageBudget.maxNodes {
+                    tree.warnings.append(PageBudget.nodeBudgetWarning)
+                    break walking
+                }
+                descend = enter(node)
+            } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+                if tree.nodes.count >= PageBudget.maxNodes {
+                    tree.warnings.append(PageBudget.nodeBudgetWarning)
+                    break walking
+                }
+                addText(node)
+            }
+            if descend, let child = node.pointee.children {
+                current = child
+                continue
+            }
+            if descend { exit() }
+            var cursor = node
+            while cursor.pointee.next == nil {
+                guard cursor != root, let parent = cursor.pointee.parent, !frames.isEmpty else {
+                    break walking
+                }
+                exit()
+                if parent == root { break walking }
+                cursor = parent
+            }
+            if cursor == root { break walking }
+            current = cursor.pointee.next
+        }
+        while !frames.isEmpty { exit() }
+        if !sawBody { tree.body = 0 }
+        tree.finish()
+    }
+
+    /// Appends an element; returns whether its children are to be read.
+    mutating func enter(_ node: xmlNodePtr) -> Bool {
+        let name = node.pointee.name.map { String(cString: $0) } ?? ""
+        var kind = HTMLVocabulary.kind(of: name)
+        let attributes = Attributes(node)
+        let index = tree.nodes.count
+        var element = PageTree.Node(
+            pointer: node, parent: Int32(frames.last?.index ?? -1), end: Int32(index + 1), kind: kind, isText: false)
+        element.isFirstLevelHeading = name == "h1"
+        collectMetadata(name: name, node: node, attributes: attributes)
+        if kind == .skipped || kind == .embed || kind == .input || kind == .image {
+            switch kind {
+            case .image: element.images = 1
+            case .embed: element.embeds = 1
+            case .input: element.inputs = 1
+            default: break
+            }
+            tree.nodes.append(element)
+            return false
+        }
+        if name == "body", !sawBody {
+            sawBody = true
+            tree.body = index
+        }
+        var verdict = BoilerplateMarkers.Verdict()
+        if attributes.any {
+            var classReading: (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role)?
+            if let classes = attributes.classes { classReading = cachedReading(classes) }
+            verdict = BoilerplateMarkers.verdict(
+                classes: classReading?.reading, id: attributes.id.map(BoilerplateMarkers.reading), role: attributes.role,
+                hidden: attributes.hidden, ariaHidden: attributes.ariaHidden, style: attributes.style)
+            if let classes = attributes.classes { element.classHash = Int32(truncatingIfNeeded: classes.hashValue) }
+            let idRole = attributes.id.map { HTMLVocabulary.role(classAndID: $0) } ?? .plain
+            element.role = HTMLVocabulary.stronger(classReading?.role ?? .plain, idRole)
+        }
+        if name.utf8.contains(UInt8(ascii: "-")), kind == .inline {
+            // Custom elements (`amp-sidebar`, `article-body`) name what they are, like a class does.
+            let custom = BoilerplateMarkers.verdict(
+                classes: name, id: nil, role: nil, hidden: false, ariaHidden: nil, style: nil)
+            if custom.mark != .none, verdict.mark == .none { verdict.mark = custom.mark }
+            kind = .container
+            element.kind = kind
+        }
+        if name == "body" || name == "html" {
+            // Page-wide classes (`single-post hide-love with_aside`) describe the page, not a block.
+            verdict.mark = .none
+        }
+        element.mark = verdict.mark
+        element.alwaysFurniture = verdict.alwaysFurniture
+        element.weight = Int16(verdict.weight)
+        element.isContent = verdict.isContent || name == "article" || name == "main"
+            || attributes.itemprop == "articleBody"
+        let isQuiet = verdict.mark != .none || kind == .furniture || kind == .head
+        if frames.count >= PageBudget.maxDepth {
+            if !depthWarned {
+                tree.warnings.append(PageBudget.depthBudgetWarning)
+                depthWarned = true
+            }
+            tree.nodes.append(element)
+            return false
+        }
+        // A marked block ends the run around it, so furniture text never joins a paragraph's run.
+        if kind.isBlock || isQuiet { flushRun() }
+        tree.nodes.append(element)
+        frames.append(Frame(index: index, isBlock: kind.isBlock, isLink: kind == .anchor))
+        if kind == .anchor { links += 1 }
+        if kind.isBlock { blockRuns.append(OpenRun(owner: index)) }
+        if kind == .lineBreak, !blockRuns.isEmpty { blockRuns[blockRuns.count - 1].breaks += 1 }
+        return true
+    }
+
+    mutating func addText(_ node: xmlNodePtr) {
+        let measure = TextMeasure(node.pointee.content)
+        let parent = frames.last?.index ?? -1
+        var text = PageTree.Node(pointer: node, parent: Int32(parent), end: Int32(tree.nodes.count + 1), kind: .inline, isText: true)
+        text.isLink = links > 0
+        text.text = measure.characters
+        text.linkText = links > 0 ? measure.characters : 0
+        text.commas = measure.commas
+        tree.nodes.append(text)
+        guard measure.characters > 0 else { return }
+        lastTextEndsSentence = measure.endsSentence
+        text.rawText = measure.characters
+        tree.nodes[tree.nodes.count - 1].rawText = measure.characters
+        if parent >= 0 { tree.nodes[parent].rawText += text.text }
+        guard !blockRuns.isEmpty else { return }
+        if blockRuns[blockRuns.count - 1].breaks >= 2 { flushRun() }
+        blockRuns[blockRuns.count - 1].breaks = 0
+        blockRuns[blockRuns.count - 1].text += text.text
+        blockRuns[blockRuns.count - 1].linkText += text.linkText
+        blockRuns[blockRuns.count - 1].commas += text.commas
+    }
+
+    /// Ends the run the innermost open block is collecting.
+    mutating func flushRun() {
+        guard !blockRuns.isEmpty else { return }
+        let run = blockRuns[blockRuns.count - 1]
+        if run.text > 0 {
+            tree.runs.append(PageTree.Run(owner: Int32(run.owner), text: run.text, linkText: run.linkText, commas: run.commas))
+            tree.nodes[run.owner].runs += 1
+        }
+        blockRuns[blockRuns.count - 1] = OpenRun(owner: run.owner)
+    }
+
+    mutating func exit() {
+        guard let frame = frames.popLast() else { return }
+        let index = frame.index
+        if frame.isBlock {
+            flushRun()
+            blockRuns.removeLast()
+        }
+        if frame.isLink { links -= 1 }
+        var node = tree.nodes[index]
+        node.end = Int32(tree.nodes.count)
+        node.endsSentence = lastTextEndsSentence
+        if node.isContent { node.bestContent = max(node.bestContent, node.rawText) }
+        tree.nodes[index] = node
+        readRole(of: index)
+        guard let parent = frames.last?.index else { return }
+        tree.nodes[parent].rawText += node.rawText
+        tree.nodes[parent].bestContent = max(tree.nodes[parent].bestContent, node.bestContent)
+    }
+
+    mutating func cachedReading(_ classes: String) -> (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role) {
+        if let known = classReadings[classes] { return known }
+        let read = (BoilerplateMarkers.reading(of: classes), HTMLVocabulary.role(classAndID: classes))
+        if classReadings.count < PageBudget.maxCachedClassLists { classReadings[classes] = read }
+        return read
+    }
+}
