@@ -54,7 +54,17 @@ let package = Package(
         ),
 
         // MARK: Services
-        .target(name: "IngestStage", dependencies: ["NewslineModels", "TextScanning"], path: "Services/Ingest/Stage"),
+        .systemLibrary(
+            name: "CUchardet",
+            path: "Services/Ingest/CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]
+        ),
+        .target(
+            name: "IngestStage",
+            dependencies: ["NewslineModels", "TextScanning", "CUchardet"],
+            path: "Services/Ingest/Stage"
+        ),
         .executableTarget(name: "IngestService", dependencies: ["IngestStage", "StageRuntime"], path: "Services/Ingest/Main"),
 
         .systemLibrary(
