@@ -45,9 +45,7 @@ public enum ArticleIdentity {
 
     /// NFC, whitespace runs collapsed to one space, trimmed.
     public static func normalizeText(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
-            .split(whereSeparator: { $0.isWhitespace })
-            .joined(separator: " ")
+        collapsingWhitespace(CanonicalComposition.nfc(text))
     }
 
     private static func isTrackingParameter(_ name: String) -> Bool {

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Unicode NFC for article text, skipping Foundation's normalizer for text that is NFC already.
+///
+/// Foundation's `precomposedStringWithCanonicalMapping` rebuilds every string and was most of ingest's
+/// time on real pages, though nearly all text arrives composed. A scalar that is NFC_Quick_Check=Yes with
+/// combining class 0 can neither change nor compose under NFC, so text made only of such scalars is NFC
+/// as it stands; the blocks below hold only such scalars (checked against the Unicode data tables) and
+/// cover Latin, Cyrillic, Hangul, CJK and kana text. Anything else goes through the standard library's
+/// NFC check and, when that fails, Foundation.
+public enum CanonicalComposition {
+    public static func nfc(_ text: String) -> String {
+        isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when the text is in NFC.
+    public static func isNFC(_ text: String) -> Bool {
+        let stable = text.utf8.withContiguousStorageIfAvailable { allStableStarters($0) }
+            ?? text.unicodeScalars.allSatisfy { isStableStarter($0.value) }
+        if stable {
+            return true
+        }
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: false)
+    }
+
+    /// Decodes the (valid) UTF-8 by hand: ASCII bytes are skipped without decoding.
+    private static func allStableStarters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let value: UInt32
+            if lead < 0xE0 {
+                guard index + 1 < count else { return false }
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                guard index + 2 < count else { return false }
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                guard index + 3 < count else { return false }
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            if !isStableStarter(value) { return false }
+        }
+        return true
+    }
+
+    /// Blocks whose every scalar is NFC_Quick_Check=Yes, has canonical combining class 0 and is not the
+    /// second part of any canonical decomposition (checked against the Unicode 14 data tables).
+    @inline(__always)
+    static func isStableStarter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0000...0x02FF,  // Basic Latin to Spacing Modifier Letters
+            0x0370...0x0373, 0x0375...0x037D, 0x0386, 0x0388...0x03FF,  // Greek without its singletons
+            0x0400...0x0482, 0x048A...0x052F,  // Cyrillic without its combining marks
+            0x05D0...0x05F4,  // Hebrew letters
+            0x0600...0x060F, 0x061B...0x064A, 0x0660...0x066F, 0x0671...0x06D5,  // Arabic without its marks
+            0x1E00...0x1EFF,  // Latin Extended Additional (Vietnamese)
+            0x2002...0x206F,  // General Punctuation without the en and em quad singletons
+            0x2070...0x20CF,  // superscripts, subscripts, currency
+            0x2190...0x2328, 0x232B...0x29FF, 0x2B00...0x2BFF,  // arrows, symbols, dingbats without singletons
+            0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,  // CJK punctuation and kana without combining marks
+            0x4E00...0x9FFF,  // CJK Unified Ideographs
+            0xAC00...0xD7A3,  // Hangul Syllables
+            0xE000...0xF8FF,  // Private Use Area (icon fonts)
+            0xFE00...0xFE1F, 0xFE30...0xFEFF,  // variation selectors, CJK compatibility and Arabic forms
+            0xFF01...0xFF9D,  // Halfwidth and Fullwidth Forms up to the voiced sound marks
+            0xFFF0...0xFFFD,  // Specials, with U+FFFD
+            0x1F000...0x1FAFF:  // emoji and pictographs
+            true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+@testable import NewslineModels
+import Testing
+import TestSupport
+
+@testable import IngestStage
+
+/// The byte-level normalizers give exactly what the scalar and grapheme versions they replaced gave.
+struct TextNormalizationEquivalenceTests {
+    /// Scalars that exercise every branch: line breaks, controls, byte order marks, combining marks that
+    /// compose or join a space's grapheme, prepended marks, joiners, jamo, emoji modifiers, wide spaces.
+    static let pool: [Unicode.Scalar] = [
+        "a", "Z", " ", "\t", "\n", "\r", "\u{0}", "\u{7}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "e",
+        "\u{301}", "\u{308}", "\u{327}", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{2003}", "\u{3000}", "\u{600}",
+        "\u{200D}", "\u{200C}", "\u{FE0F}", "\u{1F44D}", "\u{1F3FD}", "한", "\u{1112}", "\u{1161}", "\u{11AB}",
+        "中", "\u{F900}", "カ", "\u{3099}", "ก", "\u{E33}", "\u{2126}", "Ω", "\u{1E9B}", "\u{0915}", "\u{093F}",
+    ]
+
+    static func randomText(_ generator: inout SplitMix64) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<generator.below(40) { scalars.append(pool[generator.below(pool.count)]) }
+        return String(scalars)
+    }
+
+    /// TextNormalizer before it worked on bytes.
+    static func scalarNormalize(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            defer { previousWasCR = value == 0x0D }
+            switch value {
+            case 0x0A: if !previousWasCR { scalars.append("\n") }
+            case 0x0D, 0x2028, 0x2029: scalars.append("\n")
+            case 0x09: scalars.append(scalar)
+            case 0x00...0x1F, 0x7F...0x9F, 0xFEFF: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    /// ArticleIdentity.normalizeText before it worked on bytes.
+    static func graphemeNormalizeText(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    @Test func normalizeMatchesTheScalarVersion() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<20_000 {
+            let text = Self.randomText(&generator)
+            let normalized = TextNormalizer.normalize(text)
+            #expect(Array(normalized.unicodeScalars) == Array(Self.scalarNormalize(text).unicodeScalars), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func identityTextMatchesTheGraphemeVersion() {
+        var generator = SplitMix64(seed: 12)
+        for _ in 0..<20_000 {
+            let text = Self.randomText(&generator)
+            let fast = ArticleIdentity.normalizeText(text)
+            #expect(Array(fast.unicodeScalars) == Array(Self.graphemeNormalizeText(text).unicodeScalars), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func nfcMatchesFoundationOnEveryStableScalar() {
+        // Each stable scalar alone and after a base letter must come out of Foundation's NFC unchanged.
+        var mismatches: [UInt32] = []
+        for value in UInt32(0x80)...0x1FAFF where CanonicalComposition.isStableStarter(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "A" + String(Character(scalar)) + "e"
+            if text.precomposedStringWithCanonicalMapping.unicodeScalars.count != 3 { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty)
+    }
+}
