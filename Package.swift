@@ -122,12 +122,24 @@ let package = Package(
             path: "Services/Newsline"
         ),
 
+        // MARK: Fuzzing (scripts/fuzz builds NewslineFuzz with -sanitize=fuzzer)
+        .target(
+            name: "StagePipeline",
+            dependencies: ["IngestStage", "ParseStage", "EnrichStage", "NewslineModels"],
+            path: "Fuzz/StagePipeline"
+        ),
+        .executableTarget(name: "NewslineFuzz", dependencies: ["StagePipeline"], path: "Fuzz/NewslineFuzz"),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["NewslineModels"], path: "Tests/TestSupport"),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka"], path: "Tests/KafkaTests"),
         .testTarget(name: "NewslineModelsTests", dependencies: ["NewslineModels"], path: "Tests/NewslineModelsTests"),
         .testTarget(name: "StageRuntimeTests", dependencies: ["StageRuntime"], path: "Tests/StageRuntimeTests"),
-        .testTarget(name: "IngestStageTests", dependencies: ["IngestStage", "TestSupport"], path: "Tests/IngestStageTests"),
+        .testTarget(
+            name: "IngestStageTests",
+            dependencies: ["IngestStage", "StagePipeline", "TestSupport"],
+            path: "Tests/IngestStageTests"
+        ),
         .testTarget(
             name: "ParseStageTests",
             dependencies: ["ParseStage", "IngestStage", "TestSupport"],

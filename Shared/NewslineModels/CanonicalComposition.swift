@@ -10,7 +10,34 @@ import Foundation
 /// NFC check and, when that fails, Foundation.
 public enum CanonicalComposition {
     public static func nfc(_ text: String) -> String {
-        isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        isNFC(text) ? text : streamSafe(text).precomposedStringWithCanonicalMapping
+    }
+
+    /// The longest run of non-starters (combining class > 0) NFC is given: the Stream-Safe Text Format's
+    /// limit (UAX #15, section 13). Foundation reorders a run by insertion, quadratic in its length
+    /// (40,000 marks on one letter took 3 s); past the limit a U+034F COMBINING GRAPHEME JOINER starts a
+    /// new run, as the format prescribes. No written language stacks more than a few marks.
+    public static let maxNonStarterRun = 30
+
+    /// The text with a U+034F after every `maxNonStarterRun` consecutive non-starters.
+    static func streamSafe(_ text: String) -> String {
+        var run = 0
+        var changed = false
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.canonicalCombiningClass.rawValue == 0 {
+                run = 0
+            } else {
+                run += 1
+                if run > maxNonStarterRun {
+                    scalars.append("\u{034F}")
+                    changed = true
+                    run = 1
+                }
+            }
+            scalars.append(scalar)
+        }
+        return changed ? String(scalars) : text
     }
 
     /// True when the text is in NFC.

@@ -36,6 +36,9 @@ enum FormatDetector {
             return true
         }
         // A page whose body was lost can still open with the archive's `타이틀` label line.
-        return text.split(separator: "\n", maxSplits: 5).contains { $0.trimmingWhitespace() == "타이틀" }
+        // Split on bytes: a Character split walks graphemes through a whole page that has no line breaks.
+        return text.utf8.split(separator: 0x0A, maxSplits: 5).contains {
+            Substring($0).trimmingWhitespace() == "타이틀"
+        }
     }
 }

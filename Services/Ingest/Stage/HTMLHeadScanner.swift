@@ -96,18 +96,19 @@ enum HTMLHeadScanner {
         }
     }
 
+    /// The index after a `<!…>` declaration or `<!-- … -->` comment that starts at `start` (after `<`).
     private static func skipDeclaration(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
-        let isComment = bytes[start...].starts(with: Array("!--".utf8))
-        var index = start
-        while index < bytes.endIndex {
-            if isComment {
-                if bytes[index...].starts(with: Array("-->".utf8)) { return index + 3 }
-            } else if bytes[index] == UInt8(ascii: ">") {
-                return index + 1
+        let end = bytes.endIndex
+        let isComment = bytes[start...].starts(with: "!--".utf8)
+        var index = isComment ? start + 3 : start
+        while let close = bytes[index..<end].firstIndex(of: UInt8(ascii: ">")) {
+            // A comment ends only at `-->`; any other `>` inside it is text.
+            if !isComment || (bytes[close - 1] == 0x2D && bytes[close - 2] == 0x2D) {
+                return close + 1
             }
-            index += 1
+            index = close + 1
         }
-        return index
+        return end
     }
 
     private static func readAttributes(
