@@ -73,4 +73,24 @@ struct TextNormalizationEquivalenceTests {
         }
         #expect(mismatches.isEmpty)
     }
+
+    @Test func breaksRunsOfMarksAfterThirtyAsTheStreamSafeFormatDoes() {
+        let marks = String(repeating: "\u{316}\u{301}", count: 40)
+        let normalized = TextNormalizer.normalize("a" + marks + " b")
+        let scalars = Array(normalized.unicodeScalars)
+        #expect(scalars.filter { $0 == "\u{34F}" }.count == 2)
+        // Each run is sorted on its own: 220s before 230s up to the joiner.
+        let firstRun = Array("a".unicodeScalars) + Array(repeating: "\u{316}", count: 15) + Array(repeating: "\u{301}", count: 15)
+        #expect(Array(String(String.UnicodeScalarView(firstRun)).precomposedStringWithCanonicalMapping.unicodeScalars) == Array(scalars.prefix(30)))
+        #expect(normalized.hasSuffix(" b"))
+    }
+
+    @Test func normalizesALongRunOfMarksInLinearTime() {
+        let text = "a" + String(repeating: "\u{301}\u{316}", count: 50_000)
+        var normalized = ""
+        let elapsed = ContinuousClock().measure { normalized = TextNormalizer.normalize(text) }
+        #expect(normalized.unicodeScalars.count > 100_000)
+        // Unbounded reordering takes minutes here; the stream-safe runs take well under a second.
+        #expect(elapsed < .seconds(20))
+    }
 }
