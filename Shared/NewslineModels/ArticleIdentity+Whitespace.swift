@@ -2,61 +2,80 @@ extension ArticleIdentity {
     /// The text with whitespace runs collapsed to one space and trimmed, split as `Character`s split:
     /// a grapheme is whitespace when its first scalar is White_Space.
     ///
-    /// Walking the UTF-8 is many times faster than grapheme breaking, and gives the same result whenever
+    /// Walking the UTF-8 is many times faster than grapheme breaking, and gives the same result wherever
     /// no whitespace scalar shares a grapheme with a neighbour. Only a combining mark, joiner or
-    /// variation selector after it, or a prepended concatenation mark before it, can do that; when the
-    /// text has such a neighbour (or one this check does not know) the grapheme split runs instead.
+    /// variation selector after it, or a prepended concatenation mark before it, can do that. A line
+    /// feed always ends a grapheme, so a line with such a neighbour (or one this check does not know) is
+    /// split by graphemes on its own and the rest of the text keeps the fast walk.
     static func collapsingWhitespace(_ text: String) -> String {
-        if let collapsed = text.utf8.withContiguousStorageIfAvailable({ collapseScalars($0) }), let collapsed {
-            return collapsed
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in collapse(bytes, into: output) }
         }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// nil when a whitespace scalar has a neighbour that may share its grapheme.
-    private static func collapseScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        var previous: UInt32 = 0x20
+    /// Writes the collapsed text into `output` (as large as `bytes`: collapsing never lengthens) and
+    /// returns its length.
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
         var pendingSpace = false
+        var index = 0
         let count = bytes.count
-        while index < count {
-            let start = index
-            let lead = bytes[index]
-            let value: UInt32
-            if lead < 0x80 {
-                value = UInt32(lead)
-                index += 1
-            } else if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                index += 4
+
+        func write(_ piece: UnsafeBufferPointer<UInt8>) {
+            if pendingSpace {
+                output[written] = 0x20
+                written += 1
+                pendingSpace = false
             }
-            if isWhiteSpace(value) {
-                if !isWhiteSpace(previous), !neverJoinsWhitespace(previous) { return nil }
-                if !output.isEmpty { pendingSpace = true }
-            } else {
-                if isWhiteSpace(previous), !neverJoinsWhitespace(value) { return nil }
-                if pendingSpace {
-                    output.append(0x20)
-                    pendingSpace = false
-                }
-                if lead < 0x80 {
-                    output.append(lead)
-                } else {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                }
-            }
-            previous = value
+            _ = UnsafeMutableBufferPointer(rebasing: output[written..<written + piece.count]).initialize(from: piece)
+            written += piece.count
         }
-        return String(decoding: output, as: UTF8.self)
+
+        lines: while index < count {
+            let lineStart = index
+            let writtenAtLineStart = written
+            // A line starts a grapheme (a line feed ends one), as if after a letter.
+            var previous: UInt32 = 0x41
+            var tokenStart = -1
+            while index < count {
+                let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
+                if isWhiteSpace(value) {
+                    if !isWhiteSpace(previous), !neverJoinsWhitespace(previous) { break }
+                    if tokenStart >= 0 {
+                        write(UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]))
+                        tokenStart = -1
+                    }
+                    if written > 0 { pendingSpace = true }
+                    index += length
+                    previous = value
+                    if value == 0x0A { continue lines }
+                } else {
+                    if isWhiteSpace(previous), !neverJoinsWhitespace(value) { break }
+                    if tokenStart < 0 { tokenStart = index }
+                    index += length
+                    previous = value
+                }
+            }
+            if index >= count {
+                if tokenStart >= 0 { write(UnsafeBufferPointer(rebasing: bytes[tokenStart..<count])) }
+                break
+            }
+            // This line has a whitespace scalar that may share a grapheme: split the line by graphemes.
+            written = writtenAtLineStart
+            pendingSpace = false
+            var lineEnd = index
+            while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+            for token in line.split(whereSeparator: { $0.isWhitespace }) {
+                if written > 0 { pendingSpace = true }
+                var token = String(token)
+                token.withUTF8 { write($0) }
+            }
+            if lineEnd < count, written > 0 { pendingSpace = true }
+            index = min(lineEnd + 1, count)
+        }
+        return written
     }
 
     /// Unicode White_Space, the property `Character.isWhitespace` reads.

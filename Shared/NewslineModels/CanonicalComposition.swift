@@ -1,15 +1,81 @@
-/// Unicode NFC for article text, normalizing only text that is not NFC already.
+/// Unicode NFC for article text, normalizing only the stretches that are not NFC already.
 ///
 /// Nearly all text arrives composed. A scalar that is NFC_Quick_Check=Yes with combining class 0 can
-/// neither change nor compose under NFC, so text made only of such scalars is NFC as it stands; the
-/// blocks below hold only such scalars and cover Latin, Cyrillic, Hangul, CJK and kana text. Anything
-/// else goes through the standard library's NFC quick check and, when that says no or maybe, through
-/// the standard library's normalizer (the one String comparison uses, `_nfcCodeUnits`). Foundation's
-/// `precomposedStringWithCanonicalMapping` gives the same text but is superlinear on Linux: 1.9 s for
-/// 1 MiB of decomposed letters, 11.7 s for 2 MiB, against 0.05 s.
+/// neither change nor compose with what comes before it, so NFC of the text is NFC of the pieces
+/// between such scalars, put together; the blocks below hold only such scalars and cover Latin,
+/// Cyrillic, Hangul, CJK and kana text. Only the pieces that hold another scalar are normalized, each
+/// from the stable scalar before it to the next one, by the standard library's normalizer (the one
+/// String comparison uses, `_nfcCodeUnits`). Foundation's `precomposedStringWithCanonicalMapping` gives
+/// the same text but is superlinear on Linux: 1.9 s for 1 MiB of decomposed letters, 11.7 s for 2 MiB,
+/// against 0.05 s.
 public enum CanonicalComposition {
     public static func nfc(_ text: String) -> String {
-        isNFC(text) ? text : String(decoding: streamSafe(text)._nfcCodeUnits, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { composeUnstablePieces($0) } ?? text
+    }
+
+    /// True when no piece of the text needs normalizing to be NFC.
+    public static func isNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { composeUnstablePieces($0) } == nil
+    }
+
+    /// The NFC text, or nil when it is the same as the (valid UTF-8) bytes.
+    private static func composeUnstablePieces(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var output: [UInt8]?
+        var copied = 0  // bytes before this offset are in `output`
+        var pieceStart = 0  // where the last stable scalar starts
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if bytes[index] < 0x80 {
+                pieceStart = index
+                index += 1
+                continue
+            }
+            let (value, length) = scalar(in: bytes, at: index)
+            if isStableStarter(value) {
+                pieceStart = index
+                index += length
+                continue
+            }
+            var end = index + length
+            while end < count {
+                let (next, nextLength) = scalar(in: bytes, at: end)
+                if isStableStarter(next) { break }
+                end += nextLength
+            }
+            let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])
+            let composed = streamSafe(String(decoding: piece, as: UTF8.self))._nfcCodeUnits
+            if !composed.elementsEqual(piece) {
+                if output == nil {
+                    output = []
+                    output!.reserveCapacity(count + 16)
+                }
+                output!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<pieceStart]))
+                output!.append(contentsOf: composed)
+                copied = end
+            }
+            pieceStart = end
+            index = end
+        }
+        guard var output else { return nil }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The scalar value and byte length of the (valid) UTF-8 sequence at `index`.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        let value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        return (value, 4)
     }
 
     /// The longest run of non-starters (combining class > 0) NFC is given: the Stream-Safe Text Format's
@@ -37,49 +103,6 @@ public enum CanonicalComposition {
             scalars.append(scalar)
         }
         return changed ? String(scalars) : text
-    }
-
-    /// True when the text is in NFC.
-    public static func isNFC(_ text: String) -> Bool {
-        let stable = text.utf8.withContiguousStorageIfAvailable { allStableStarters($0) }
-            ?? text.unicodeScalars.allSatisfy { isStableStarter($0.value) }
-        if stable {
-            return true
-        }
-        // Only the quick check: the full one normalizes a run of marks to compare it, which is quadratic
-        // in the run's length before the stream-safe budget has cut it.
-        var span = text.utf8Span
-        return span.checkForNFC(quickCheck: true)
-    }
-
-    /// Decodes the (valid) UTF-8 by hand: ASCII bytes are skipped without decoding.
-    private static func allStableStarters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let value: UInt32
-            if lead < 0xE0 {
-                guard index + 1 < count else { return false }
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                guard index + 2 < count else { return false }
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                guard index + 3 < count else { return false }
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                index += 4
-            }
-            if !isStableStarter(value) { return false }
-        }
-        return true
     }
 
     /// Blocks whose every scalar is NFC_Quick_Check=Yes, has canonical combining class 0 and is not the

@@ -18,7 +18,7 @@ struct TextNormalizationEquivalenceTests {
 
     static func randomText(_ generator: inout SplitMix64) -> String {
         var scalars = String.UnicodeScalarView()
-        for _ in 0..<generator.below(40) { scalars.append(pool[generator.below(pool.count)]) }
+        for _ in 0..<generator.below(80) { scalars.append(pool[generator.below(pool.count)]) }
         return String(scalars)
     }
 
