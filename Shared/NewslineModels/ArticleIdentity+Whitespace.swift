@@ -2,11 +2,12 @@ extension ArticleIdentity {
     /// The text with whitespace runs collapsed to one space and trimmed, split as `Character`s split:
     /// a grapheme is whitespace when its first scalar is White_Space.
     ///
-    /// Walking the UTF-8 is many times faster than grapheme breaking, and gives the same result wherever
-    /// no whitespace scalar shares a grapheme with a neighbour. Only a combining mark, joiner or
-    /// variation selector after it, or a prepended concatenation mark before it, can do that. A line
-    /// feed always ends a grapheme, so a line with such a neighbour (or one this check does not know) is
-    /// split by graphemes on its own and the rest of the text keeps the fast walk.
+    /// Walking the UTF-8 is many times faster than grapheme breaking and gives the same tokens, because
+    /// a whitespace scalar shares a grapheme with a neighbour in two ways only (UAX #29): a combining
+    /// mark, joiner or spacing mark after it joins the whitespace's grapheme and is dropped with it
+    /// (GB9, GB9a), and a prepended concatenation mark before it takes it into a word (GB9b). Where a
+    /// neighbour is not known never to join, the standard library's grapheme breaking decides for that
+    /// pair of scalars alone.
     static func collapsingWhitespace(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
@@ -18,64 +19,57 @@ extension ArticleIdentity {
     /// returns its length.
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0
-        var pendingSpace = false
         var index = 0
         let count = bytes.count
+        var tokenStart = -1
+        // The whitespace scalar that opened the grapheme being read, nil inside a word.
+        var openingWhitespace: UInt32?
+        var previous: UInt32 = 0x41
 
-        func write(_ piece: UnsafeBufferPointer<UInt8>) {
-            if pendingSpace {
+        func endToken(at end: Int) {
+            guard tokenStart >= 0 else { return }
+            if written > 0 {
                 output[written] = 0x20
                 written += 1
-                pendingSpace = false
             }
+            let piece = UnsafeBufferPointer(rebasing: bytes[tokenStart..<end])
             _ = UnsafeMutableBufferPointer(rebasing: output[written..<written + piece.count]).initialize(from: piece)
             written += piece.count
+            tokenStart = -1
         }
 
-        lines: while index < count {
-            let lineStart = index
-            let writtenAtLineStart = written
-            // A line starts a grapheme (a line feed ends one), as if after a letter.
-            var previous: UInt32 = 0x41
-            var tokenStart = -1
-            while index < count {
-                let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
-                if isWhiteSpace(value) {
-                    if !isWhiteSpace(previous), !neverJoinsWhitespace(previous) { break }
-                    if tokenStart >= 0 {
-                        write(UnsafeBufferPointer(rebasing: bytes[tokenStart..<index]))
-                        tokenStart = -1
-                    }
-                    if written > 0 { pendingSpace = true }
-                    index += length
-                    previous = value
-                    if value == 0x0A { continue lines }
-                } else {
-                    if isWhiteSpace(previous), !neverJoinsWhitespace(value) { break }
+        while index < count {
+            let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
+            if isWhiteSpace(value) {
+                let joinsWord = openingWhitespace == nil && !isWhiteSpace(previous) && !neverJoinsWhitespace(previous)
+                    && sharesGrapheme(previous, value)
+                if joinsWord {
+                    // A prepended mark took the whitespace into its word's grapheme.
                     if tokenStart < 0 { tokenStart = index }
-                    index += length
-                    previous = value
+                } else {
+                    endToken(at: index)
+                    openingWhitespace = value
                 }
+            } else if let opening = openingWhitespace, !neverJoinsWhitespace(value), sharesGrapheme(opening, value) {
+                // A mark that joins the whitespace's grapheme is dropped with it.
+            } else {
+                openingWhitespace = nil
+                if tokenStart < 0 { tokenStart = index }
             }
-            if index >= count {
-                if tokenStart >= 0 { write(UnsafeBufferPointer(rebasing: bytes[tokenStart..<count])) }
-                break
-            }
-            // This line has a whitespace scalar that may share a grapheme: split the line by graphemes.
-            written = writtenAtLineStart
-            pendingSpace = false
-            var lineEnd = index
-            while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
-            for token in line.split(whereSeparator: { $0.isWhitespace }) {
-                if written > 0 { pendingSpace = true }
-                var token = String(token)
-                token.withUTF8 { write($0) }
-            }
-            if lineEnd < count, written > 0 { pendingSpace = true }
-            index = min(lineEnd + 1, count)
+            previous = value
+            index += length
         }
+        endToken(at: count)
         return written
+    }
+
+    /// Whether two adjacent scalars fall in one grapheme, by the standard library's grapheme breaking.
+    private static func sharesGrapheme(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard let first = Unicode.Scalar(first), let second = Unicode.Scalar(second) else { return false }
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        return String(pair).count == 1
     }
 
     /// Unicode White_Space, the property `Character.isWhitespace` reads.
