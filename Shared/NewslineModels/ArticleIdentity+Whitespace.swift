@@ -25,6 +25,15 @@ extension ArticleIdentity {
         // The whitespace scalar that opened the grapheme being read, nil inside a word.
         var openingWhitespace: UInt32?
         var previous: UInt32 = 0x41
+        // Pages repeat the few doubtful pairs they have; grapheme breaking runs once for each.
+        var pairs: [UInt64: Bool] = [:]
+        func sharesGrapheme(_ first: UInt32, _ second: UInt32) -> Bool {
+            let key = UInt64(first) << 32 | UInt64(second)
+            if let known = pairs[key] { return known }
+            let shared = ArticleIdentity.sharesGrapheme(first, second)
+            pairs[key] = shared
+            return shared
+        }
 
         func endToken(at end: Int) {
             guard tokenStart >= 0 else { return }

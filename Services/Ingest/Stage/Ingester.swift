@@ -43,9 +43,10 @@ public struct Ingester: Sendable {
             break
         }
         let sourceURL = raw.sourceURL ?? embeddedURL
+        let identity = ArticleIdentity.identity(sourceURL: sourceURL, text: text)
         return ArticleIngested(
-            articleId: ArticleIdentity.articleId(sourceURL: sourceURL, text: text),
-            contentHash: ArticleIdentity.contentHash(text: text),
+            articleId: identity.articleId,
+            contentHash: identity.contentHash,
             source: raw.source,
             sourceURL: sourceURL,
             format: format,
