@@ -34,7 +34,10 @@ enum CharsetDecoder {
             return decoded
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return bytes.allSatisfy({ $0 < 0x80 }) ? decodeASCII(bytes, text: text, header: header) : Decoded(text: text, charset: "utf-8")
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                return decodeASCII(bytes, text: text, header: header)
+            }
+            return Decoded(text: text, charset: "utf-8")
         }
         if BinaryData.isBinary(bytes[...]) {
             return nil
