@@ -48,6 +48,15 @@ extension ArticleIdentity {
         }
 
         while index < count {
+            let byte = bytes[index]
+            if byte > 0x20 && byte < 0x80 {
+                // ASCII letters, digits and punctuation: never in a whitespace grapheme.
+                openingWhitespace = nil
+                if tokenStart < 0 { tokenStart = index }
+                previous = UInt32(byte)
+                index += 1
+                continue
+            }
             let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
             if isWhiteSpace(value) {
                 let joinsWord = openingWhitespace == nil && !isWhiteSpace(previous) && !neverJoinsWhitespace(previous)
