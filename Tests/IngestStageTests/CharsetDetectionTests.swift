@@ -39,13 +39,6 @@ struct CharsetDetectionTests {
         #expect(ingested.text == "Breaking news from the harbour")
     }
 
-    @Test func aUTF8DeclarationOnLatin1BytesFallsBackToDetection() throws {
-        let bytes = IconvEncoding.encode(Self.german, to: "CP1252")
-        let ingested = try ingester.ingest(RawArticle(bytes: bytes, contentType: "text/html; charset=utf-8"))
-        #expect(ingested.charset == "windows-1252")
-        #expect(ingested.text == Self.german)
-    }
-
     @Test func aLatin1DeclarationOnUTF8BytesIsIgnored() throws {
         let page = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>\(Self.german)</p></body></html>"
         let ingested = try ingester.ingest(RawArticle(bytes: Array(page.utf8)))
@@ -53,19 +46,20 @@ struct CharsetDetectionTests {
         #expect(ingested.text.contains(Self.german))
     }
 
-    @Test func anEUCKRDeclarationOnOtherBytesFallsBackToDetection() throws {
-        let bytes = IconvEncoding.encode(Self.japanese, to: "EUC-JP")
-        #expect(IconvDecoder.decode(bytes[...], from: "CP949") == nil)
-        let ingested = try ingester.ingest(RawArticle(bytes: bytes, contentType: "text/plain; charset=euc-kr"))
-        #expect(ingested.charset == "euc-jp")
-        #expect(ingested.text == Self.japanese)
-    }
-
-    @Test func anUnknownLabelFallsBackToDetection() throws {
-        let bytes = IconvEncoding.encode(Self.russian, to: "CP1251")
-        let ingested = try ingester.ingest(RawArticle(bytes: bytes, contentType: "text/plain; charset=x-no-such-charset"))
-        #expect(ingested.charset == "windows-1251")
-        #expect(ingested.text == Self.russian)
+    /// A UTF-8 label on latin1, an EUC-KR label on EUC-JP (not valid CP949), a label nobody knows.
+    @Test(arguments: [
+        (german, "CP1252", "utf-8", "windows-1252"),
+        (japanese, "EUC-JP", "euc-kr", "euc-jp"),
+        (russian, "CP1251", "x-no-such-charset", "windows-1251"),
+    ])
+    func aDeclarationTheBytesDoNotBearOutFallsBackToDetection(
+        text: String, iconvName: String, label: String, reported: String
+    ) throws {
+        let bytes = IconvEncoding.encode(text, to: iconvName)
+        if label == "euc-kr" { #expect(IconvDecoder.decode(bytes[...], from: "CP949") == nil) }
+        let ingested = try ingester.ingest(RawArticle(bytes: bytes, contentType: "text/plain; charset=\(label)"))
+        #expect(ingested.charset == reported)
+        #expect(ingested.text == text)
     }
 
     @Test func readsStrayLatin1BytesInUTF8AsWindows1252() throws {
