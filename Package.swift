@@ -55,7 +55,17 @@ let package = Package(
         ),
 
         // MARK: Services
-        .target(name: "IngestStage", dependencies: ["NewslineModels", "TextScanning"], path: "Services/Ingest/Stage"),
+        .systemLibrary(
+            name: "CUchardet",
+            path: "Services/Ingest/CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]
+        ),
+        .target(
+            name: "IngestStage",
+            dependencies: ["NewslineModels", "TextScanning", "CUchardet"],
+            path: "Services/Ingest/Stage"
+        ),
         .executableTarget(name: "IngestService", dependencies: ["IngestStage", "StageRuntime"], path: "Services/Ingest/Main"),
 
         .systemLibrary(
@@ -113,6 +123,14 @@ let package = Package(
             path: "Services/Newsline"
         ),
 
+        // MARK: Fuzzing (scripts/fuzz builds NewslineFuzz with -sanitize=fuzzer)
+        .target(
+            name: "StagePipeline",
+            dependencies: ["IngestStage", "ParseStage", "EnrichStage", "NewslineModels"],
+            path: "Fuzz/StagePipeline"
+        ),
+        .executableTarget(name: "NewslineFuzz", dependencies: ["StagePipeline"], path: "Fuzz/NewslineFuzz"),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["NewslineModels"], path: "Tests/TestSupport"),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestSupport"], path: "Tests/KafkaTests"),
@@ -124,7 +142,11 @@ let package = Package(
             ],
             path: "Tests/StageRuntimeTests"
         ),
-        .testTarget(name: "IngestStageTests", dependencies: ["IngestStage", "TestSupport"], path: "Tests/IngestStageTests"),
+        .testTarget(
+            name: "IngestStageTests",
+            dependencies: ["IngestStage", "StagePipeline", "TestSupport"],
+            path: "Tests/IngestStageTests"
+        ),
         .testTarget(
             name: "ParseStageTests",
             dependencies: ["ParseStage", "IngestStage", "TestSupport"],

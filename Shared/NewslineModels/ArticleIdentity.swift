@@ -18,6 +18,18 @@ public enum ArticleIdentity {
         sha256Hex(normalizeText(text))
     }
 
+    /// `articleId` and `contentHash` together, normalizing the text once for both.
+    public static func identity(sourceURL: String?, text: String) -> (articleId: String, contentHash: String) {
+        let normalizedText = normalizeText(text)
+        let articleId: String
+        if let sourceURL, let normalized = normalizeURL(sourceURL) {
+            articleId = String(sha256Hex("url:" + normalized).prefix(32))
+        } else {
+            articleId = String(sha256Hex("text:" + normalizedText).prefix(32))
+        }
+        return (articleId, sha256Hex(normalizedText))
+    }
+
     /// Lowercases scheme and host, drops the fragment, default ports, tracking parameters and a
     /// trailing slash. Returns nil for text that is not an absolute http(s) URL.
     public static func normalizeURL(_ text: String) -> String? {
@@ -45,9 +57,7 @@ public enum ArticleIdentity {
 
     /// NFC, whitespace runs collapsed to one space, trimmed.
     public static func normalizeText(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
-            .split(whereSeparator: { $0.isWhitespace })
-            .joined(separator: " ")
+        collapsingWhitespace(CanonicalComposition.nfc(text))
     }
 
     private static func isTrackingParameter(_ name: String) -> Bool {

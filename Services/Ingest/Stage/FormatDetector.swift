@@ -8,6 +8,9 @@ enum FormatDetector {
     /// Tags that show the text is an HTML page or fragment, searched in its first characters.
     static let htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<p", "<div", "<article"]
 
+    /// The longest line (in bytes) that can still be the `타이틀` label with the whitespace around it.
+    static let titleLabelLineLimit = 256
+
     static func detect(_ text: String, contentType: ContentType) -> ArticleFormat {
         let start = text.unicodeScalars.first { !$0.isSpace }
         if start == "{" || start == "[" {
@@ -36,6 +39,10 @@ enum FormatDetector {
             return true
         }
         // A page whose body was lost can still open with the archive's `타이틀` label line.
-        return text.split(separator: "\n", maxSplits: 5).contains { $0.trimmingWhitespace() == "타이틀" }
+        // Split on bytes: a Character split walks graphemes through a whole page that has no line breaks.
+        // Bytes compared, not Strings: the text is NFC, and String equality would normalize a long line.
+        return text.utf8.split(separator: 0x0A, maxSplits: 5).contains { line in
+            line.count <= titleLabelLineLimit && Substring(line).trimmingWhitespace().utf8.elementsEqual("타이틀".utf8)
+        }
     }
 }

@@ -8,22 +8,46 @@ enum HTMLHeadScanner {
     /// How many bytes of decoded text are searched for the canonical URL.
     static let urlScanLimit = 32 * 1024
 
-    /// The charset of `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`.
-    static func declaredCharset(in bytes: ArraySlice<UInt8>) -> String? {
-        var found: String?
+    /// The charsets a page declares in its own markup, each nil when absent.
+    struct Declarations: Equatable {
+        /// The first `<meta charset="…">`.
+        var metaCharset: String?
+        /// The first `<meta http-equiv="Content-Type" content="…; charset=…">`.
+        var httpEquivCharset: String?
+        /// The `encoding` of an `<?xml … ?>` declaration that opens the document.
+        var xmlEncoding: String?
+    }
+
+    /// Reads the charset declarations from the first bytes of a page (ASCII, so before decoding).
+    static func declarations(in bytes: ArraySlice<UInt8>) -> Declarations {
+        var found = Declarations(xmlEncoding: xmlDeclarationEncoding(in: bytes))
         scanTags(bytes) { name, attributes in
             guard name == "meta" else { return true }
-            if let charset = attributes["charset"], !charset.isEmpty {
-                found = charset
-                return false
+            if found.metaCharset == nil, let charset = attributes["charset"], !charset.isEmpty {
+                found.metaCharset = charset
             }
-            if attributes["http-equiv"]?.lowercased() == "content-type", let charset = ContentType(attributes["content"]).charset {
-                found = charset
-                return false
+            if found.httpEquivCharset == nil, attributes["http-equiv"]?.lowercased() == "content-type",
+                let charset = ContentType(attributes["content"]).charset
+            {
+                found.httpEquivCharset = charset
             }
-            return true
+            return found.metaCharset == nil || found.httpEquivCharset == nil
         }
         return found
+    }
+
+    /// The `encoding="…"` of `<?xml version="1.0" encoding="…"?>` at the start (after whitespace).
+    static func xmlDeclarationEncoding(in bytes: ArraySlice<UInt8>) -> String? {
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        guard bytes[start...].starts(with: "<?xml".utf8) else { return nil }
+        let afterName = start + 5
+        guard afterName < bytes.endIndex, isSpace(bytes[afterName]) else { return nil }
+        guard let close = bytes[afterName...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        var attributes: [String: String] = [:]
+        // `?>` ends the declaration; the `?` reads as an attribute name without a value and is ignored.
+        _ = readAttributes(bytes[..<(close + 1)], from: afterName, into: &attributes)
+        guard let encoding = attributes["encoding"], !encoding.isEmpty else { return nil }
+        return encoding
     }
 
     /// `<link rel="canonical">`, else `og:url`, when it is an absolute http(s) URL.
@@ -72,18 +96,19 @@ enum HTMLHeadScanner {
         }
     }
 
+    /// The index after a `<!…>` declaration or `<!-- … -->` comment that starts at `start` (after `<`).
     private static func skipDeclaration(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
-        let isComment = bytes[start...].starts(with: Array("!--".utf8))
-        var index = start
-        while index < bytes.endIndex {
-            if isComment {
-                if bytes[index...].starts(with: Array("-->".utf8)) { return index + 3 }
-            } else if bytes[index] == UInt8(ascii: ">") {
-                return index + 1
+        let end = bytes.endIndex
+        let isComment = bytes[start...].starts(with: "!--".utf8)
+        var index = isComment ? start + 3 : start
+        while let close = bytes[index..<end].firstIndex(of: UInt8(ascii: ">")) {
+            // A comment ends only at `-->`; any other `>` inside it is text.
+            if !isComment || (bytes[close - 1] == 0x2D && bytes[close - 2] == 0x2D) {
+                return close + 1
             }
-            index += 1
+            index = close + 1
         }
-        return index
+        return end
     }
 
     private static func readAttributes(

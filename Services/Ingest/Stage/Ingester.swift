@@ -25,7 +25,8 @@ public struct Ingester: Sendable {
         }
         let contentType = ContentType(raw.contentType)
         guard let decoded = CharsetDecoder.decode(raw.bytes, declared: contentType.charset) else {
-            throw RejectedInput(RejectedInput.undecodable, "the bytes are neither UTF-8, UTF-16 nor CP949 text")
+            throw RejectedInput(
+                RejectedInput.undecodable, "the bytes are binary data, UTF-8 cut inside its last character or broken UTF-16")
         }
         let text = TextNormalizer.normalize(decoded.text)
         if TextNormalizer.isBlank(text) {
@@ -42,9 +43,10 @@ public struct Ingester: Sendable {
             break
         }
         let sourceURL = raw.sourceURL ?? embeddedURL
+        let identity = ArticleIdentity.identity(sourceURL: sourceURL, text: text)
         return ArticleIngested(
-            articleId: ArticleIdentity.articleId(sourceURL: sourceURL, text: text),
-            contentHash: ArticleIdentity.contentHash(text: text),
+            articleId: identity.articleId,
+            contentHash: identity.contentHash,
             source: raw.source,
             sourceURL: sourceURL,
             format: format,

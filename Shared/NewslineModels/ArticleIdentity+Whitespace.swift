@@ -1,0 +1,113 @@
+extension ArticleIdentity {
+    /// The text with whitespace runs collapsed to one space and trimmed, split as `Character`s split:
+    /// a grapheme is whitespace when its first scalar is White_Space.
+    ///
+    /// Walking the UTF-8 is many times faster than grapheme breaking and gives the same tokens, because
+    /// a whitespace scalar shares a grapheme with a neighbour in two ways only (UAX #29): a combining
+    /// mark, joiner or spacing mark after it joins the whitespace's grapheme and is dropped with it
+    /// (GB9, GB9a), and a prepended concatenation mark before it takes it into a word (GB9b). Where a
+    /// neighbour is not known never to join, the standard library's grapheme breaking decides for that
+    /// pair of scalars alone.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in collapse(bytes, into: output) }
+        }
+    }
+
+    /// Writes the collapsed text into `output` (as large as `bytes`: collapsing never lengthens) and
+    /// returns its length.
+    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        var index = 0
+        let count = bytes.count
+        var tokenStart = -1
+        // The whitespace scalar that opened the grapheme being read, nil inside a word.
+        var openingWhitespace: UInt32?
+        var previous: UInt32 = 0x41
+        // Pages repeat the few doubtful pairs they have; grapheme breaking runs once for each.
+        var pairs: [UInt64: Bool] = [:]
+        func sharesGrapheme(_ first: UInt32, _ second: UInt32) -> Bool {
+            let key = UInt64(first) << 32 | UInt64(second)
+            if let known = pairs[key] { return known }
+            let shared = ArticleIdentity.sharesGrapheme(first, second)
+            pairs[key] = shared
+            return shared
+        }
+
+        func endToken(at end: Int) {
+            guard tokenStart >= 0 else { return }
+            if written > 0 {
+                output[written] = 0x20
+                written += 1
+            }
+            let piece = UnsafeBufferPointer(rebasing: bytes[tokenStart..<end])
+            _ = UnsafeMutableBufferPointer(rebasing: output[written..<written + piece.count]).initialize(from: piece)
+            written += piece.count
+            tokenStart = -1
+        }
+
+        while index < count {
+            let byte = bytes[index]
+            if byte > 0x20 && byte < 0x80 {
+                // ASCII letters, digits and punctuation: never in a whitespace grapheme.
+                openingWhitespace = nil
+                if tokenStart < 0 { tokenStart = index }
+                previous = UInt32(byte)
+                index += 1
+                continue
+            }
+            let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
+            if isWhiteSpace(value) {
+                let joinsWord = openingWhitespace == nil && !isWhiteSpace(previous) && !neverJoinsWhitespace(previous)
+                    && sharesGrapheme(previous, value)
+                if joinsWord {
+                    // A prepended mark took the whitespace into its word's grapheme.
+                    if tokenStart < 0 { tokenStart = index }
+                } else {
+                    endToken(at: index)
+                    openingWhitespace = value
+                }
+            } else if let opening = openingWhitespace, !neverJoinsWhitespace(value), sharesGrapheme(opening, value) {
+                // A mark that joins the whitespace's grapheme is dropped with it.
+            } else {
+                openingWhitespace = nil
+                if tokenStart < 0 { tokenStart = index }
+            }
+            previous = value
+            index += length
+        }
+        endToken(at: count)
+        return written
+    }
+
+    /// Whether two adjacent scalars fall in one grapheme, by the standard library's grapheme breaking.
+    private static func sharesGrapheme(_ first: UInt32, _ second: UInt32) -> Bool {
+        guard let first = Unicode.Scalar(first), let second = Unicode.Scalar(second) else { return false }
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        return String(pair).count == 1
+    }
+
+    /// Unicode White_Space, the property `Character.isWhitespace` reads.
+    @inline(__always)
+    private static func isWhiteSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Scalars that are neither Extend, ZWJ or SpacingMark (which join a preceding scalar's grapheme) nor
+    /// Prepend (which joins the following one): the stable blocks of NFC less the joiners, variation
+    /// selectors, prepended Arabic marks and emoji modifiers they hold.
+    @inline(__always)
+    private static func neverJoinsWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return true }
+        switch value {
+        case 0x0600...0x0605, 0x200C...0x200D, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF: return false
+        default: return CanonicalComposition.isStableStarter(value)
+        }
+    }
+}
