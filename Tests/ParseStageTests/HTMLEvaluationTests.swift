@@ -19,7 +19,7 @@ struct HTMLEvaluationTests {
     }
 
     /// F1 on the shared evaluation pages below which the extractor has regressed.
-    static let minimumF1 = 0.93
+    static let minimumF1 = 0.90
 
     @Test(.timeLimit(.minutes(10)))
     func realPagesKeepTheirScore() throws {
