@@ -19,6 +19,9 @@ final class ServiceProcess {
         environment["KAFKA_BROKERS"] = brokers
         environment["NEWSLINE_INSTANCE"] = instance
         environment["KAFKA_PROP_session.timeout.ms"] = "6000"
+        // Crash-guard records name offsets of one broker's topics: every test broker gets its own folder.
+        environment["NEWSLINE_STATE_DIRECTORY"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("newsline-state-" + brokers.replacingOccurrences(of: ":", with: "-")).path
         environment.merge(extra) { $1 }
         process.environment = environment
         logURL = FileManager.default.temporaryDirectory.appendingPathComponent("newsline-test-\(instance)-\(UUID().uuidString).log")

@@ -15,10 +15,8 @@ final class LibXML2Document {
                 | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         var utf8 = html
         let parsed = utf8.withUTF8 { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
-            }
+            guard let limited = HTMLAttributeLimit.limited(buffer) else { return Self.read(buffer, options: options) }
+            return limited.withUnsafeBufferPointer { Self.read($0, options: options) }
         }
         guard let parsed else { return nil }
         document = parsed
@@ -26,6 +24,13 @@ final class LibXML2Document {
 
     deinit {
         xmlFreeDoc(document)
+    }
+
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, options: Int32) -> htmlDocPtr? {
+        guard let base = buffer.baseAddress, buffer.count > 0, buffer.count < Int(Int32.max) else { return nil }
+        return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+        }
     }
 
     /// Lends the root element to `body`; do not let the node or anything reached from it escape.
