@@ -54,7 +54,7 @@ struct StageRunnerIntegrationTests {
         #expect(letter.headers.text(for: DeadLetterHeader.time).flatMap(Timestamp.parse) != nil)
     }
 
-    @Test func aSecondInstanceTakesHalfThePartitionsWithoutLossOrRepeats() async throws {
+    @Test func aSecondInstanceTakesHalfThePartitionsWithoutLossAndWithFewRepeats() async throws {
         let cluster = try TestCluster(topics: ["in", "out", Topics.deadletter.name], partitions: 4)
         let first = try cluster.startRelay(from: "in", to: "out")
         let total = 6_000
@@ -76,7 +76,12 @@ struct StageRunnerIntegrationTests {
         try await first.stop()
 
         #expect(Set(output.map(\.sequence)).count == total, "lost \(total - Set(output.map(\.sequence)).count)")
-        #expect(output.count == total, "repeats: \(output.count - total)")
+        // The revoking member finishes its handed-out work and commits before giving partitions up, but
+        // the embedded broker refuses commits once a rebalance has begun (docs/RELIABILITY.md), so what
+        // was processed since the last periodic commit (one second of flow, about 3,000 inputs here) may
+        // be read again; more than that would mean partitions restarting from further back.
+        print("rebalance repeats: \(output.count - total)")
+        #expect(output.count - total <= total / 2, "repeats: \(output.count - total)")
         #expect(perKeyOrderHolds(deduplicated(output)))
         #expect(firstAssignment.count == 2)
         #expect(secondAssignment.count == 2)
