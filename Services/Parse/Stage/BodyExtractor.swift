@@ -34,16 +34,40 @@ enum BodyExtractor {
             collector.flush()
         }
         var paragraphs = collector.paragraphs.filter {
-            $0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity
+            ($0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity)
+                && !CaptionLines.isCaption($0.text)
         }
+        dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
-        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden").
-        if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
-            paragraphs.removeSubrange((lastProse + 1)...)
+        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"); notes to
+        // the reader closing the body (subscribe, follow us, copyright) go with them, as long as more is left.
+        while true {
+            if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
+                paragraphs.removeSubrange((lastProse + 1)...)
+            }
+            guard paragraphs.count > 1, let last = paragraphs.last,
+                ReaderNotes.isNote(last.text, characters: last.characters)
+            else { break }
+            paragraphs.removeLast()
         }
         // A heading with nothing after it is the title of a box that was dropped ("Related", "Comments").
         while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
+    }
+
+    /// Drops the appendix under the article (contact, sources, further reading) from its label line on,
+    /// when the label sits in the last part of the body.
+    static func dropAppendix(from paragraphs: inout [Paragraph]) {
+        let total = paragraphs.reduce(0) { $0 + Int($1.characters) }
+        var after = 0
+        for index in paragraphs.indices.reversed() {
+            if Double(after) > Double(total) * AppendixLabels.maxAppendixShare { return }
+            if index > 0, AppendixLabels.isLabel(paragraphs[index].text) {
+                paragraphs.removeSubrange(index...)
+                return
+            }
+            after += Int(paragraphs[index].characters)
+        }
     }
 
     private static func read(_ root: Int, in tree: PageTree, into collector: inout Collector) {

@@ -1,0 +1,44 @@
+/// Notes a site prints after the article to the reader rather than as part of it: calls to subscribe,
+/// sign up for a newsletter, follow the site or download its app, paywall and donation appeals, and the
+/// copyright, reprint and disclaimer lines.
+///
+/// They sit inside the article's own block, after its last paragraph, with no class that names them, so
+/// only their wording tells them apart (as trafilatura's and jusText's evaluations list them among the
+/// boilerplate every extractor has to drop). Only a run of such notes at the very end of the body is
+/// dropped, and only short ones: a long closing paragraph that mentions a newsletter is article text.
+enum ReaderNotes {
+    /// A note is two or three sentences: a paragraph with more characters than this (whitespace not
+    /// counted) is article text whatever it mentions.
+    static let maxNoteCharacters: Int32 = 240
+
+    /// Lowercased phrases of reader notes in the languages of the evaluation pages and Newsline's
+    /// sources: English, German, French, Spanish, Italian, Portuguese, Polish (gathered from the
+    /// boilerplate classes of trafilatura's and jusText's evaluations: subscription, newsletter, social
+    /// follow, app download, paywall, donation, comment prompt, copyright and editorial disclaimers).
+    static let cues: [String] = [
+        // Subscription, newsletter, paywall, sign-in.
+        "subscribe", "subscriber", "subscription", "newsletter", "sign up", "signing up", "log in for", "log in to",
+        "abonnier", "abonnent", "abonnement", "registrieren sie sich", "melden sie sich an",
+        "abonnez", "abonné", "inscrivez-vous", "suscríbete", "suscribete", "suscribirse", "suscripción",
+        "suscriptor", "hazte miembro", "iscriviti", "abbonati", "abbonamento", "assine", "assinante", "inscreva-se",
+        "subskryb", "prenumerat", "zapisz się",
+        // Following the site, its channels and apps.
+        "follow us", "never miss", "download the", "our app", "folgen sie uns", "folge uns",
+        "suivez-nous", "síguenos", "siguenos", "canal de telegram", "únete", "seguici", "siga-nos", "obserwuj nas",
+        // Appeals after the article.
+        "if you enjoyed", "if you liked", "support our", "support independent", "war der artikel", "artikel teilen",
+        "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "donate", "faire un don", "haz una donación",
+        // Copyright, reprint and disclaimer lines.
+        "©", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        "wszelkie prawa zastrzeżone", "written permission", "reprint", "republish", "not responsible for",
+        "views expressed", "opinions expressed", "meinung des autors", "ohne gewähr", "nachdruck",
+    ]
+
+    /// Whether a paragraph is a short note to the reader.
+    static func isNote(_ text: String, characters: Int32) -> Bool {
+        guard characters <= maxNoteCharacters else { return false }
+        let lowered = text.lowercased()
+        return cues.contains { lowered.contains($0) }
+    }
+}

@@ -1,0 +1,57 @@
+import NewslineModels
+import Testing
+
+/// Lines a page prints inside the article's own block without a class that names them: notes to the
+/// reader after the text, the appendix under it, picture captions and credits.
+struct HTMLBodyEdgeTests {
+    typealias Page = HTMLPageFixtures
+
+    static func article(before: String = "", after: String = "") -> String {
+        "<article><h1>Night buses reach the north</h1>\(before)" + Page.prose.map { "<p>\($0)</p>" }.joined()
+            + after + "</article>"
+    }
+
+    @Test(arguments: [
+        "<p>Subscribe now to our e-paper edition for the full story.</p>",
+        "<p>Follow us on Instagram and never miss a story from the north.</p>",
+        "<p>© 2024 City Post. All rights reserved.</p><p>Written permission must be obtained before reprint.</p>",
+        "<p>Folgen Sie uns auf Facebook, um keine Meldung zu verpassen!</p>",
+        "<p>Suscríbete a nuestro boletín para recibir las noticias del día.</p>",
+    ])
+    func notesToTheReaderAfterTheArticleAreLeftOut(note: String) throws {
+        let parsed = try Page.parse(Page.page(Self.article(after: note)))
+        #expect(parsed.paragraphs == Page.prose)
+    }
+
+    @Test func aClosingParagraphOfProseThatMentionsANewsletterStays() throws {
+        let closing = "The council will publish the new timetable in its weekly newsletter, and drivers, who asked "
+            + "for the change for years, say they will keep pressing for a second night line to the airport, "
+            + "which the operator has promised to study, although no date has been set, and the unions, the "
+            + "residents and the shop owners of the northern districts have all said they would support it."
+        let parsed = try Page.parse(Page.page(Self.article(after: "<p>\(closing)</p>")))
+        #expect(parsed.paragraphs == Page.prose + [closing])
+    }
+
+    @Test func aNoteBeforeTheLastParagraphStays() throws {
+        let note = "Subscribe to read the council's full report."
+        let parsed = try Page.parse(Page.page(Self.article(before: "<p>\(note)</p>")))
+        #expect(parsed.paragraphs.contains(note))
+    }
+
+    @Test func theAppendixUnderTheArticleIsLeftOut() throws {
+        let appendix = "<p>Weitere Informationen:</p><p>Stadtwerke Nord, Pressestelle, Telefon 0431 123 456 78.</p>"
+        let parsed = try Page.parse(Page.page(Self.article(after: appendix)))
+        #expect(parsed.paragraphs == Page.prose)
+    }
+
+    @Test(arguments: [
+        "<p>Foto: City Post archive</p>",
+        "<p>Abbildung 2: the new night line on the map of the northern districts.</p>",
+        "<p>A night bus at the central station. © AFP / ANA RUIZ</p>",
+        "<p>The depot in winter. (ana ruiz / iStock.com)</p>",
+    ])
+    func captionAndCreditLinesAreLeftOut(caption: String) throws {
+        let parsed = try Page.parse(Page.page(Self.article(before: caption)))
+        #expect(parsed.paragraphs == Page.prose)
+    }
+}
