@@ -54,4 +54,20 @@ struct HTMLBodyEdgeTests {
         let parsed = try Page.parse(Page.page(Self.article(before: caption)))
         #expect(parsed.paragraphs == Page.prose)
     }
+
+    static let lead = "Four new lines will connect the northern districts with the centre from next spring, the council said."
+
+    @Test func theStandfirstInABlockOfItsOwnOpensTheBody() throws {
+        let html = "<header class=\"story-header\"><h1>Night buses reach the north</h1><p class=\"story-lead\">"
+            + Self.lead + "</p></header><div class=\"story-body\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+        let parsed = try Page.parse(Page.page(html))
+        #expect(parsed.paragraphs == [Self.lead] + Page.prose)
+    }
+
+    @Test func textBeforeTheBodyWithoutAStandfirstClassStaysOut() throws {
+        let html = "<div class=\"promo-box\"><p class=\"box-text\">" + Self.lead + "</p></div><div class=\"story-body\">"
+            + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+        let parsed = try Page.parse(Page.page(html))
+        #expect(parsed.paragraphs == Page.prose)
+    }
 }
