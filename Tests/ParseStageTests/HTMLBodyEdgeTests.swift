@@ -1,4 +1,5 @@
 import NewslineModels
+@testable import ParseStage
 import Testing
 
 /// Lines a page prints inside the article's own block without a class that names them: notes to the
@@ -69,5 +70,17 @@ struct HTMLBodyEdgeTests {
             + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
         let parsed = try Page.parse(Page.page(html))
         #expect(parsed.paragraphs == Page.prose)
+    }
+
+    @Test func aPaywallBoxAfterTheArticleIsLeftOutWithItsExplanation() throws {
+        let box = "<p>To read the full story, please subscribe to City Post.</p><p>Subscribers get every story of "
+            + "the northern districts, the morning briefing and the archive since 1990, on every device.</p>"
+        let parsed = try Page.parse(Page.page(Self.article(after: box)))
+        #expect(parsed.paragraphs == Page.prose)
+    }
+
+    @Test func cuesCountOnlyAtTheStartOfAWord() {
+        #expect(ReaderNotes.isNote("Download the app to follow the line.", characters: 30))
+        #expect(!ReaderNotes.isNote("To get fast builds for your application:", characters: 35))
     }
 }

@@ -55,19 +55,28 @@ enum BodyExtractor {
         return paragraphs
     }
 
-    /// Drops the appendix under the article (contact, sources, further reading) from its label line on,
-    /// when the label sits in the last part of the body.
+    /// Paragraphs after a note to the reader that still belong to its box ("Join now to get: …").
+    static let maxParagraphsAfterNote = 3
+
+    /// Drops the appendix under the article (contact, sources, further reading) from its label line on, and
+    /// a box of notes to the reader (a paywall or donation appeal and its explanation) from its first note
+    /// on, when they sit in the last part of the body.
     static func dropAppendix(from paragraphs: inout [Paragraph]) {
         let total = paragraphs.reduce(0) { $0 + Int($1.characters) }
         var after = 0
+        var cut: Int?
         for index in paragraphs.indices.reversed() {
-            if Double(after) > Double(total) * AppendixLabels.maxAppendixShare { return }
-            if index > 0, AppendixLabels.isLabel(paragraphs[index].text) {
-                paragraphs.removeSubrange(index...)
-                return
+            if Double(after) > Double(total) * AppendixLabels.maxAppendixShare { break }
+            let paragraph = paragraphs[index]
+            if index > 0, AppendixLabels.isLabel(paragraph.text)
+                || (paragraphs.count - index - 1 <= maxParagraphsAfterNote
+                    && ReaderNotes.isNote(paragraph.text, characters: paragraph.characters))
+            {
+                cut = index
             }
-            after += Int(paragraphs[index].characters)
+            after += Int(paragraph.characters)
         }
+        if let cut { paragraphs.removeSubrange(cut...) }
     }
 
     private static func read(_ root: Int, in tree: PageTree, into collector: inout Collector) {

@@ -27,7 +27,7 @@ enum ReaderNotes {
         "suivez-nous", "síguenos", "siguenos", "canal de telegram", "únete", "seguici", "siga-nos", "obserwuj nas",
         // Appeals after the article.
         "if you enjoyed", "if you liked", "support our", "support independent", "war der artikel", "artikel teilen",
-        "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "donate", "faire un don", "haz una donación",
+        "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "please donate", "donate now", "make a donation", "faire un don", "haz una donación",
         // Copyright, reprint and disclaimer lines.
         "©", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
@@ -39,6 +39,18 @@ enum ReaderNotes {
     static func isNote(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxNoteCharacters else { return false }
         let lowered = text.lowercased()
-        return cues.contains { lowered.contains($0) }
+        return cues.contains { startsWord(lowered, $0) }
+    }
+
+    /// Whether `cue` occurs in `text` at the start of a word (`our app` is not in `your application`).
+    static func startsWord(_ text: String, _ cue: String) -> Bool {
+        var searched = text[...]
+        while let range = searched.range(of: cue) {
+            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter {
+                return true
+            }
+            searched = text[range.upperBound...]
+        }
+        return false
     }
 }
