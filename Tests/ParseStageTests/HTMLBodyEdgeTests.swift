@@ -83,4 +83,15 @@ struct HTMLBodyEdgeTests {
         #expect(ReaderNotes.isNote("Download the app to follow the line.", characters: 30))
         #expect(!ReaderNotes.isNote("To get fast builds for your application:", characters: 35))
     }
+
+    @Test func interfaceLabelsAloneAreLeftOutAndTextThatUsesTheWordsStays() {
+        #expect(InterfaceLabels.isLabel("Inhaltsverzeichnis"))
+        #expect(InterfaceLabels.isLabel("Wird geladen …"))
+        #expect(!InterfaceLabels.isLabel("Loading the buses"))
+    }
+
+    @Test func aPublicationNoteClosingTheBodyIsLeftOut() throws {
+        let parsed = try Page.parse(Page.page(Self.article(after: "<p>This entry was posted in City on 19 April.</p>")))
+        #expect(parsed.paragraphs == Page.prose)
+    }
 }

@@ -35,7 +35,7 @@ enum BodyExtractor {
         }
         var paragraphs = collector.paragraphs.filter {
             ($0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity)
-                && !CaptionLines.isCaption($0.text)
+                && !CaptionLines.isCaption($0.text) && !InterfaceLabels.isLabel($0.text)
         }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good

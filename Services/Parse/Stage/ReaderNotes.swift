@@ -1,6 +1,6 @@
 /// Notes a site prints after the article to the reader rather than as part of it: calls to subscribe,
-/// sign up for a newsletter, follow the site or download its app, paywall and donation appeals, and the
-/// copyright, reprint and disclaimer lines.
+/// sign up for a newsletter, follow the site or download its app, paywall and donation appeals, when the
+/// text was posted or updated, and the copyright, reprint and disclaimer lines.
 ///
 /// They sit inside the article's own block, after its last paragraph, with no class that names them, so
 /// only their wording tells them apart (as trafilatura's and jusText's evaluations list them among the
@@ -21,13 +21,17 @@ enum ReaderNotes {
         "abonnier", "abonnent", "abonnement", "registrieren sie sich", "melden sie sich an",
         "abonnez", "abonné", "inscrivez-vous", "suscríbete", "suscribete", "suscribirse", "suscripción",
         "suscriptor", "hazte miembro", "iscriviti", "abbonati", "abbonamento", "assine", "assinante", "inscreva-se",
-        "subskryb", "prenumerat", "zapisz się",
+        "subskryb", "subskryp", "prenumerat", "zapisz się",
         // Following the site, its channels and apps.
         "follow us", "never miss", "download the", "our app", "folgen sie uns", "folge uns",
         "suivez-nous", "síguenos", "siguenos", "canal de telegram", "únete", "seguici", "siga-nos", "obserwuj nas",
         // Appeals after the article.
         "if you enjoyed", "if you liked", "support our", "support independent", "war der artikel", "artikel teilen",
         "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "please donate", "donate now", "make a donation", "faire un don", "haz una donación",
+        // Publication notes: when and where the text was posted or last changed (WordPress's `postmetadata`).
+        "this entry was posted", "last modified", "last updated", "zuletzt aktualisiert", "aktualisiert am",
+        "veröffentlicht am", "dieser text wurde", "der beitrag wurde", "dieser beitrag wurde", "publié le",
+        "mis à jour le", "publicado el", "actualizado el", "pubblicato il", "aggiornato il",
         // Copyright, reprint and disclaimer lines.
         "©", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
         "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
