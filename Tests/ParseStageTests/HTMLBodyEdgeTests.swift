@@ -50,8 +50,11 @@ struct HTMLBodyEdgeTests {
         "<p>Abbildung 2: the new night line on the map of the northern districts.</p>",
         "<p>A night bus at the central station. © AFP / ANA RUIZ</p>",
         "<p>The depot in winter. (ana ruiz / iStock.com)</p>",
+        "<p>Quelle: Verkehrsverbund Nord</p>",
+        "<p>*Werbung. Dieser Beitrag enthält Werbung für einen Fahrradhändler.</p>",
+        "<p>We may earn a commission when you buy through the links on this page.</p>",
     ])
-    func captionAndCreditLinesAreLeftOut(caption: String) throws {
+    func captionCreditAndDisclosureLinesAreLeftOut(caption: String) throws {
         let parsed = try Page.parse(Page.page(Self.article(before: caption)))
         #expect(parsed.paragraphs == Page.prose)
     }

@@ -19,8 +19,8 @@ struct HTMLEvaluationTests {
     }
 
     /// F1 on the shared evaluation pages below which the extractor has regressed: the F1 measured at the
-    /// last change (0.927, docs/EVALUATION.md) less 0.01.
-    static let minimumF1 = 0.916
+    /// last change (0.928, docs/EVALUATION.md) less 0.01.
+    static let minimumF1 = 0.917
 
     @Test(.timeLimit(.minutes(10)))
     func realPagesKeepTheirScore() throws {

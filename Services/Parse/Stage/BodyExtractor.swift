@@ -35,7 +35,7 @@ enum BodyExtractor {
         }
         var paragraphs = collector.paragraphs.filter {
             ($0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity)
-                && !CaptionLines.isCaption($0.text) && !InterfaceLabels.isLabel($0.text)
+                && !isLineOfThePage($0)
         }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
@@ -54,6 +54,17 @@ enum BodyExtractor {
         while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
     }
+
+    /// Whether a short paragraph is a caption, a control label or a disclosure (the cue lists say which);
+    /// paragraphs longer than any of them are not read against the lists.
+    static func isLineOfThePage(_ paragraph: Paragraph) -> Bool {
+        guard paragraph.characters <= maxLineOfThePage else { return false }
+        return CaptionLines.isCaption(paragraph.text) || InterfaceLabels.isLabel(paragraph.text)
+            || DisclosureLines.isDisclosure(paragraph.text, characters: paragraph.characters)
+    }
+
+    /// The longest caption, label or disclosure, in characters without whitespace.
+    static let maxLineOfThePage = max(Int32(CaptionLines.maxLabelledCaption), DisclosureLines.maxCharacters)
 
     /// Paragraphs after a note to the reader that still belong to its box ("Join now to get: …").
     static let maxParagraphsAfterNote = 3

@@ -19,6 +19,8 @@ enum CaptionLines {
         "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:", "picture:", "credit:",
         "credits:", "bildquelle", "titelbild", "abbildung", "abb.", "figure ", "figure:", "fig.", "crédit",
         "imagen:", "fotografía:", "immagine:", "zdjęcie:", "fot.",
+        // The source credit under a picture, chart or table.
+        "quelle:", "quellen:", "source:", "sources:", "fuente:", "fuentes:", "fonte:", "źródło:",
     ]
     /// Lowercased names of picture agencies and stock libraries as they appear in credit lines.
     static let agencies: [String] = [
@@ -29,6 +31,8 @@ enum CaptionLines {
 
     /// Whether a paragraph is a caption or credit line.
     static func isCaption(_ text: String) -> Bool {
+        // Most paragraphs are longer than any caption: measured by UTF-8 length first, which costs nothing.
+        guard text.utf8.count <= max(maxLabelledCaption, maxCreditedCaption) * 4 else { return false }
         let lowered = text.lowercased()
         if text.count <= maxLabelledCaption, labels.contains(where: lowered.hasPrefix) { return true }
         if text.count <= maxCreditedCaption, let credit = closingCredit(lowered), credit.count <= maxCredit,
