@@ -26,7 +26,7 @@ enum AppendixLabels {
 
     /// Whether a paragraph is an appendix label, or a label with its value on the same line (`Quelle: dpa`).
     static func isLabel(_ text: String) -> Bool {
-        guard text.count <= maxLabel else { return false }
+        guard text.utf8.count <= maxLabel * 4, text.count <= maxLabel else { return false }
         let lowered = text.lowercased()
         let head = lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return TextCleanup.trimmed(head).map(labels.contains) ?? false

@@ -57,7 +57,7 @@ enum CaptionLines {
     static func namesAgency(_ lowered: Substring) -> Bool {
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
         return agencies.contains { agency in
-            agency.contains(" ") ? lowered.contains(agency) : words.contains(agency)
+            agency.contains(" ") ? ReaderNotes.startsWord(String(lowered), agency) : words.contains(agency)
         }
     }
 }

@@ -24,7 +24,7 @@ enum InterfaceLabels {
 
     /// Whether a paragraph is an interface label and nothing else.
     static func isLabel(_ text: String) -> Bool {
-        guard text.count <= maxLabel else { return false }
+        guard text.utf8.count <= maxLabel * 4, text.count <= maxLabel else { return false }
         var lowered = text.lowercased()
         while let last = lowered.last, last == ":" || last == "." || last == "…" || last == "]" || last == " " || last == "?"
             || last == "!" {

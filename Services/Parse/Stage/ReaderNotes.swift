@@ -47,14 +47,34 @@ enum ReaderNotes {
     }
 
     /// Whether `cue` occurs in `text` at the start of a word (`our app` is not in `your application`).
+    ///
+    /// Compared on UTF-8 bytes: a cue starts a word when the byte before it is not an ASCII letter and not
+    /// part of a multi-byte letter (any byte ≥ 0x80 counts as a letter, so `ü` before a cue blocks it).
     static func startsWord(_ text: String, _ cue: String) -> Bool {
-        var searched = text[...]
-        while let range = searched.range(of: cue) {
-            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter {
-                return true
+        let cueBytes = Array(cue.utf8)
+        guard let first = cueBytes.first else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= cueBytes.count else { return false }
+            var index = 0
+            let last = bytes.count - cueBytes.count
+            while index <= last {
+                if bytes[index] == first, index == 0 || !isWordByte(bytes[index - 1]) {
+                    var matched = 1
+                    while matched < cueBytes.count, bytes[index + matched] == cueBytes[matched] { matched += 1 }
+                    if matched == cueBytes.count { return true }
+                }
+                index += 1
             }
-            searched = text[range.upperBound...]
-        }
-        return false
+            return false
+        } ?? {
+            var contiguous = text
+            contiguous.makeContiguousUTF8()
+            return startsWord(contiguous, cue)
+        }()
+    }
+
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
     }
 }
