@@ -18,8 +18,9 @@ struct HTMLEvaluationTests {
         #expect(abs(score.f1 - 2.0 / 5) < 1e-9)
     }
 
-    /// F1 on the shared evaluation pages below which the extractor has regressed.
-    static let minimumF1 = 0.90
+    /// F1 on the shared evaluation pages below which the extractor has regressed: the F1 measured at the
+    /// last change (0.928, docs/EVALUATION.md) less 0.01.
+    static let minimumF1 = 0.917
 
     @Test(.timeLimit(.minutes(10)))
     func realPagesKeepTheirScore() throws {

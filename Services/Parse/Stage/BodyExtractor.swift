@@ -34,16 +34,60 @@ enum BodyExtractor {
             collector.flush()
         }
         var paragraphs = collector.paragraphs.filter {
-            $0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity
+            ($0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity)
+                && !isLineOfThePage($0)
         }
+        dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
-        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden").
-        if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
-            paragraphs.removeSubrange((lastProse + 1)...)
+        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"); notes to
+        // the reader closing the body (subscribe, follow us, copyright) go with them, as long as more is left.
+        while true {
+            if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
+                paragraphs.removeSubrange((lastProse + 1)...)
+            }
+            guard paragraphs.count > 1, let last = paragraphs.last,
+                ReaderNotes.isNote(last.text, characters: last.characters)
+            else { break }
+            paragraphs.removeLast()
         }
         // A heading with nothing after it is the title of a box that was dropped ("Related", "Comments").
         while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
+    }
+
+    /// Whether a short paragraph is a caption, a control label or a disclosure (the cue lists say which);
+    /// paragraphs longer than any of them are not read against the lists.
+    static func isLineOfThePage(_ paragraph: Paragraph) -> Bool {
+        guard paragraph.characters <= maxLineOfThePage else { return false }
+        return CaptionLines.isCaption(paragraph.text) || InterfaceLabels.isLabel(paragraph.text)
+            || DisclosureLines.isDisclosure(paragraph.text, characters: paragraph.characters)
+    }
+
+    /// The longest caption, label or disclosure, in characters without whitespace.
+    static let maxLineOfThePage = max(Int32(CaptionLines.maxLabelledCaption), DisclosureLines.maxCharacters)
+
+    /// Paragraphs after a note to the reader that still belong to its box ("Join now to get: …").
+    static let maxParagraphsAfterNote = 3
+
+    /// Drops the appendix under the article (contact, sources, further reading) from its label line on, and
+    /// a box of notes to the reader (a paywall or donation appeal and its explanation) from its first note
+    /// on, when they sit in the last part of the body.
+    static func dropAppendix(from paragraphs: inout [Paragraph]) {
+        let total = paragraphs.reduce(0) { $0 + Int($1.characters) }
+        var after = 0
+        var cut: Int?
+        for index in paragraphs.indices.reversed() {
+            if Double(after) > Double(total) * AppendixLabels.maxAppendixShare { break }
+            let paragraph = paragraphs[index]
+            if index > 0, AppendixLabels.isLabel(paragraph.text)
+                || (paragraphs.count - index - 1 <= maxParagraphsAfterNote
+                    && ReaderNotes.isNote(paragraph.text, characters: paragraph.characters))
+            {
+                cut = index
+            }
+            after += Int(paragraph.characters)
+        }
+        if let cut { paragraphs.removeSubrange(cut...) }
     }
 
     private static func read(_ root: Int, in tree: PageTree, into collector: inout Collector) {

@@ -66,6 +66,10 @@ enum HTMLArticleParser {
             ?? tree.metadata.meta["description"], body: paragraphs)
         {
             paragraphs.insert(lead, at: 0)
+        } else if let root = roots.first, let standfirst = Standfirst.text(in: tree, before: root),
+            !paragraphs.contains(standfirst)
+        {
+            paragraphs.insert(standfirst, at: 0)
         }
         let domLength = paragraphs.reduce(0) { $0 + $1.utf8.count }
         if let body = jsonLD?.bodyText {

@@ -1,0 +1,80 @@
+/// Notes a site prints after the article to the reader rather than as part of it: calls to subscribe,
+/// sign up for a newsletter, follow the site or download its app, paywall and donation appeals, when the
+/// text was posted or updated, and the copyright, reprint and disclaimer lines.
+///
+/// They sit inside the article's own block, after its last paragraph, with no class that names them, so
+/// only their wording tells them apart (as trafilatura's and jusText's evaluations list them among the
+/// boilerplate every extractor has to drop). Only a run of such notes at the very end of the body is
+/// dropped, and only short ones: a long closing paragraph that mentions a newsletter is article text.
+enum ReaderNotes {
+    /// A note is two or three sentences: a paragraph with more characters than this (whitespace not
+    /// counted) is article text whatever it mentions.
+    static let maxNoteCharacters: Int32 = 240
+
+    /// Lowercased phrases of reader notes in the languages of the evaluation pages and Newsline's
+    /// sources: English, German, French, Spanish, Italian, Portuguese, Polish (gathered from the
+    /// boilerplate classes of trafilatura's and jusText's evaluations: subscription, newsletter, social
+    /// follow, app download, paywall, donation, comment prompt, copyright and editorial disclaimers).
+    static let cues: [String] = [
+        // Subscription, newsletter, paywall, sign-in.
+        "subscribe", "subscriber", "subscription", "newsletter", "sign up", "signing up", "log in for", "log in to",
+        "abonnier", "abonnent", "abonnement", "registrieren sie sich", "melden sie sich an",
+        "abonnez", "abonné", "inscrivez-vous", "suscríbete", "suscribete", "suscribirse", "suscripción",
+        "suscriptor", "hazte miembro", "iscriviti", "abbonati", "abbonamento", "assine", "assinante", "inscreva-se",
+        "subskryb", "subskryp", "prenumerat", "zapisz się",
+        // Following the site, its channels and apps.
+        "follow us", "never miss", "download the", "our app", "folgen sie uns", "folge uns",
+        "suivez-nous", "síguenos", "siguenos", "canal de telegram", "únete", "seguici", "siga-nos", "obserwuj nas",
+        // Appeals after the article.
+        "if you enjoyed", "if you liked", "support our", "support independent", "war der artikel", "artikel teilen",
+        "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "please donate", "donate now", "make a donation", "faire un don", "haz una donación",
+        // Publication notes: when and where the text was posted or last changed (WordPress's `postmetadata`).
+        "this entry was posted", "last modified", "last updated", "zuletzt aktualisiert", "aktualisiert am",
+        "veröffentlicht am", "dieser text wurde", "der beitrag wurde", "dieser beitrag wurde", "publié le",
+        "mis à jour le", "publicado el", "actualizado el", "pubblicato il", "aggiornato il",
+        // Copyright, reprint and disclaimer lines.
+        "©", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+        "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+        "wszelkie prawa zastrzeżone", "written permission", "reprint", "republish", "not responsible for",
+        "views expressed", "opinions expressed", "meinung des autors", "ohne gewähr", "nachdruck",
+    ]
+
+    /// Whether a paragraph is a short note to the reader.
+    static func isNote(_ text: String, characters: Int32) -> Bool {
+        guard characters <= maxNoteCharacters else { return false }
+        let lowered = text.lowercased()
+        return cues.contains { startsWord(lowered, $0) }
+    }
+
+    /// Whether `cue` occurs in `text` at the start of a word (`our app` is not in `your application`).
+    ///
+    /// Compared on UTF-8 bytes: a cue starts a word when the byte before it is not an ASCII letter and not
+    /// part of a multi-byte letter (any byte ≥ 0x80 counts as a letter, so `ü` before a cue blocks it).
+    static func startsWord(_ text: String, _ cue: String) -> Bool {
+        let cueBytes = Array(cue.utf8)
+        guard let first = cueBytes.first else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= cueBytes.count else { return false }
+            var index = 0
+            let last = bytes.count - cueBytes.count
+            while index <= last {
+                if bytes[index] == first, index == 0 || !isWordByte(bytes[index - 1]) {
+                    var matched = 1
+                    while matched < cueBytes.count, bytes[index + matched] == cueBytes[matched] { matched += 1 }
+                    if matched == cueBytes.count { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? {
+            var contiguous = text
+            contiguous.makeContiguousUTF8()
+            return startsWord(contiguous, cue)
+        }()
+    }
+
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
+    }
+}

@@ -1,0 +1,45 @@
+/// The standfirst (lead, teaser, intro) printed between the headline and the body, in a block of its own.
+///
+/// News pages set the standfirst apart from the body (`<p class="lead">`, `<div class="teaser-text">`,
+/// `<h2 class="subheadline">`), so the content score, which picks the body's block, leaves it out; and
+/// `teaser` or `header` classes often mark it as weak furniture. The nearest run of text before the body
+/// is the standfirst when a block holding it is named for one, as Readability's and trafilatura's
+/// evaluations count it as article text.
+enum Standfirst {
+    /// Class words that name a standfirst (English, German, French, Spanish, Portuguese, Italian usage).
+    static let words: Set<String> = [
+        "lead", "lede", "leader", "intro", "introduction", "teaser", "standfirst", "summary", "abstract", "excerpt",
+        "subheadline", "subheading", "subtitle", "deck", "dek", "sapo", "chapo", "chapeau", "entradilla", "bajada",
+        "copete", "vorspann", "anriss", "einleitung", "occhiello", "sommario", "linha", "fina",
+    ]
+    /// A standfirst is at least this long: shorter lines before the body are kickers, dates and labels.
+    static let minCharacters: Int32 = 60
+    /// Blocks from the run's owner up that may carry the naming class.
+    static let levels = 3
+
+    /// The standfirst's text, or nil when the text before the body is not one.
+    static func text(in tree: PageTree, before root: Int) -> String? {
+        let runs = tree.allRuns.isEmpty ? tree.runs : tree.allRuns
+        guard let run = runs.last(where: { Int($0.owner) < root && $0.text >= ContentSelector.minRunLength }),
+            run.text >= minCharacters, run.linkText * 10 < run.text,
+            ContentSelector.isParagraphLike(tree.nodes[Int(run.owner)])
+        else { return nil }
+        var index = Int(run.owner)
+        var named = false
+        var level = 0
+        while index > tree.body, level < levels {
+            let node = tree.nodes[index]
+            // Inside the body's block the run is the body's own; strong furniture and hidden text never lead.
+            if Int(node.end) > root || node.mark == .furniture || node.mark == .hidden { return nil }
+            if let classes = HTMLNode(node.pointer).attribute("class"),
+                classes.split(separator: " ").contains(where: { BoilerplateMarkers.splitWords($0).contains(where: words.contains) })
+            {
+                named = true
+            }
+            index = Int(node.parent)
+            level += 1
+        }
+        guard named else { return nil }
+        return HTMLText.of(HTMLNode(tree.nodes[Int(run.owner)].pointer))
+    }
+}
