@@ -52,16 +52,11 @@ public final class CrashGuard: Sendable {
         var processing: [InputKey] = []
     }
 
-    private struct State {
-        var record = Record()
-        var order: [InputKey] = []
-    }
-
     public let crashLimit: Int
     /// The file this process holds, or nil when the guard is off.
     public let path: String?
     private let descriptor: Int32
-    private let state = Mutex(State())
+    private let state = Mutex(Record())
     /// Deaths found on start: the inputs a previous process died on.
     public let inheritedDeaths: Int
 
@@ -94,6 +89,10 @@ public final class CrashGuard: Sendable {
                 record.deaths[input, default: 0] += 1
             }
             record.processing = []
+            // Deaths are added only here; past the limit the lowest offsets, read longest ago, go.
+            for input in record.deaths.keys.sorted().prefix(max(0, record.deaths.count - maxRecords)) {
+                record.deaths[input] = nil
+            }
             let guardFile = CrashGuard(crashLimit: crashLimit, path: path, descriptor: descriptor, record: record)
             guardFile.save()
             return guardFile
@@ -106,10 +105,7 @@ public final class CrashGuard: Sendable {
         self.path = path
         self.descriptor = descriptor
         inheritedDeaths = record.deaths.values.reduce(0, +)
-        state.withLock { state in
-            state.record = record
-            state.order = record.deaths.keys.sorted()
-        }
+        state.withLock { $0 = record }
     }
 
     deinit {
@@ -129,7 +125,7 @@ public final class CrashGuard: Sendable {
     /// Splits a batch into runs processed together, suspects processed alone and condemned inputs,
     /// keeping the batch's order.
     public func plan(_ batch: [KafkaConsumerMessage]) -> [Plan] {
-        let deaths = state.withLock { $0.record.deaths }
+        let deaths = state.withLock { $0.deaths }
         guard !deaths.isEmpty else { return batch.isEmpty ? [] : [.together(Array(batch.indices))] }
         var plans: [Plan] = []
         var run: [Int] = []
@@ -151,34 +147,26 @@ public final class CrashGuard: Sendable {
     /// Records that these inputs are being processed; call before processing them.
     public func willProcess(_ messages: some Sequence<KafkaConsumerMessage>) {
         guard descriptor >= 0 else { return }
-        state.withLock { $0.record.processing = messages.map(InputKey.init) }
+        state.withLock { $0.processing = messages.map(InputKey.init) }
         save()
     }
 
     /// Records that the inputs given to `willProcess` were processed without a crash.
     public func didProcess() {
         guard descriptor >= 0 else { return }
-        let changed = state.withLock { state -> Bool in
-            guard !state.record.processing.isEmpty else { return false }
-            for input in state.record.processing where state.record.deaths[input] != nil {
-                state.record.deaths[input] = nil
-                state.order.removeAll { $0 == input }
-            }
-            state.record.processing = []
+        let changed = state.withLock { record -> Bool in
+            guard !record.processing.isEmpty else { return false }
+            for input in record.processing { record.deaths[input] = nil }
+            record.processing = []
             return true
         }
         if changed { save() }
     }
 
-    var record: Record { state.withLock { $0.record } }
+    var record: Record { state.withLock { $0 } }
 
     private func save() {
-        let bytes = state.withLock { state -> [UInt8] in
-            while state.order.count > Self.maxRecords {
-                state.record.deaths[state.order.removeFirst()] = nil
-            }
-            return CrashGuardFile.encode(state.record)
-        }
+        let bytes = state.withLock { CrashGuardFile.encode($0) }
         CrashGuardFile.write(bytes, to: descriptor)
     }
 }
