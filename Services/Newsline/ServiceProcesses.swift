@@ -26,6 +26,8 @@ final class ServiceProcesses {
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["KAFKA_BROKERS"] = brokers
+        // Several instances share this machine: no operations port each, unless asked for.
+        environment["NEWSLINE_OPERATIONS_PORT"] = environment["NEWSLINE_OPERATIONS_PORT"] ?? "0"
         environment.merge(extraEnvironment) { $1 }
         self.environment = environment
     }

@@ -153,9 +153,7 @@ public final class KafkaAdmin: Sendable {
         let committed = try await committedOffsets(group: group, topic: topic, partitions: marks.count)
         var partitions: [Int32: Int64] = [:]
         for (partition, mark) in marks {
-            // A partition without a commit is read from the start (auto.offset.reset=earliest).
-            let position = (committed[partition] ?? nil) ?? mark.low
-            partitions[partition] = max(0, mark.high - position)
+            partitions[partition] = GroupLag.lag(high: mark.high, low: mark.low, committed: committed[partition] ?? nil)
         }
         return GroupLag(group: group, topic: topic, partitions: partitions)
     }
@@ -190,4 +188,12 @@ public struct GroupLag: Sendable, Equatable {
     public var topic: String
     public var partitions: [Int32: Int64]
     public var total: Int64 { partitions.values.reduce(0, +) }
+
+    /// How many messages of a partition the group has still to read: the end offset minus the
+    /// committed offset, or minus the oldest kept offset when the group never committed (it then
+    /// reads from the start, `auto.offset.reset=earliest`). `newsline status` and the services'
+    /// `newsline_consumer_lag` metric both count with this, so they show the same figures.
+    public static func lag(high: Int64, low: Int64, committed: Int64?) -> Int64 {
+        max(0, high - max(committed ?? low, low))
+    }
 }

@@ -262,6 +262,24 @@ public final class KafkaConsumer: Sendable {
         state.withLock { $0.tracker.inFlight }
     }
 
+    /// Messages fetched and waiting to be handed out.
+    public var bufferedCount: Int {
+        state.withLock { $0.buffered }
+    }
+
+    /// Calls `handler` on the poll thread with librdkafka's statistics JSON, every
+    /// `statistics.interval.ms` (a librdkafka property; 0, its default, sends none).
+    public func onStatistics(_ handler: @escaping @Sendable (String) -> Void) {
+        client.callbacks.statisticsHandler.withLock { $0 = handler }
+    }
+
+    /// How long ago the poll thread last polled librdkafka; nil unless the poll loop runs. A rebalance
+    /// may hold the thread for up to the revoke grace period.
+    public var sinceLastPoll: Duration? {
+        let polling = state.withLock { $0.pollThreadStarted && ($0.lifecycle == .running || $0.lifecycle == .draining) }
+        return polling ? client.callbacks.sinceLastPoll : nil
+    }
+
     /// How many rebalances this consumer has seen.
     public var rebalanceCount: Int {
         state.withLock { $0.rebalances }
@@ -313,6 +331,7 @@ public final class KafkaConsumer: Sendable {
     private func pollLoop() {
         let logger = client.logger
         while state.withLock({ $0.lifecycle == .running || $0.lifecycle == .draining }) {
+            client.callbacks.polled()
             applyPendingSeeks()
             adjustFetching()
             guard let message = rd_kafka_consumer_poll(client.handle, 100) else { continue }

@@ -58,14 +58,26 @@ public final class KafkaProducer: Sendable {
     }
 
     /// Raises a fatal error in librdkafka as an unrecoverable idempotent sequence would
-    /// (`rd_kafka_test_fatal_error`), for reliability tests: it takes librdkafka's own fatal path.
-    func raiseFatalError(_ code: KafkaError.Code, reason: String) {
+    /// (`rd_kafka_test_fatal_error`), for reliability tests and health-check drills: it takes
+    /// librdkafka's own fatal path, so the handler, `fatalError` and the health checks all see it.
+    public func raiseFatalError(_ code: KafkaError.Code, reason: String) {
         _ = rd_kafka_test_fatal_error(client.handle, rd_kafka_resp_err_t(rawValue: code.rawValue), reason)
     }
 
     /// The fatal error librdkafka raised, if any.
     public var fatalError: KafkaError? {
         client.callbacks.fatalError.withLock { $0 }
+    }
+
+    /// Calls `handler` on the poll thread with librdkafka's statistics JSON, every
+    /// `statistics.interval.ms` (a librdkafka property; 0, its default, sends none).
+    public func onStatistics(_ handler: @escaping @Sendable (String) -> Void) {
+        client.callbacks.statisticsHandler.withLock { $0 = handler }
+    }
+
+    /// How long ago the poll thread last served librdkafka; nil before it started or after it stopped.
+    public var sinceLastPoll: Duration? {
+        state.withLock { if case .running = $0 { true } else { false } } ? client.callbacks.sinceLastPoll : nil
     }
 
     /// Hands a message to librdkafka and returns the promise of its delivery report.
@@ -173,6 +185,7 @@ public final class KafkaProducer: Sendable {
 
     private func pollLoop() {
         while state.withLock({ if case .running = $0 { true } else { false } }) {
+            client.callbacks.polled()
             rd_kafka_poll(client.handle, 100)
         }
         // No message enters librdkafka from here on (`enqueue` checks the state under its lock).

@@ -35,6 +35,8 @@ final class RDKafkaClient: Sendable {
         rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(callbacks).toOpaque())
         rd_kafka_conf_set_log_cb(conf, rdKafkaLogCallback)
         rd_kafka_conf_set_error_cb(conf, rdKafkaErrorCallback)
+        // Fires only when `statistics.interval.ms` is above 0, served by the polling thread.
+        rd_kafka_conf_set_stats_cb(conf, rdKafkaStatisticsCallback)
         switch kind {
         case .producer:
             rd_kafka_conf_set_dr_msg_cb(conf, rdKafkaDeliveryCallback)
@@ -69,6 +71,10 @@ final class RDKafkaCallbacks: Sendable {
     let rebalanceHandler = Mutex<(@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void)?>(nil)
     /// Called on the polling thread when librdkafka raises a fatal error (the client can do nothing more).
     let fatalHandler = Mutex<(@Sendable (KafkaError) -> Void)?>(nil)
+    /// Called on the polling thread with librdkafka's statistics JSON every `statistics.interval.ms`.
+    let statisticsHandler = Mutex<(@Sendable (String) -> Void)?>(nil)
+    /// When the client's polling thread last polled: a thread stuck or gone stops moving it.
+    let lastPoll = Mutex<ContinuousClock.Instant?>(nil)
     /// The first fatal error librdkafka raised, if any.
     let fatalError = Mutex<KafkaError?>(nil)
     /// Promises of messages handed to librdkafka whose delivery report has not been served yet, so
@@ -133,6 +139,17 @@ private let rdKafkaDeliveryCallback: @convention(c) (OpaquePointer?, UnsafePoint
     }
 }
 
+private let rdKafkaStatisticsCallback: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int, UnsafeMutableRawPointer?) -> Int32 = {
+    _, json, length, opaque in
+    guard let json, let handler = RDKafkaCallbacks.from(opaque)?.statisticsHandler.withLock({ $0 }) else { return 0 }
+    let text = json.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    }
+    handler(text)
+    // 0: librdkafka frees the JSON buffer.
+    return 0
+}
+
 private let rdKafkaRebalanceCallback: @convention(c) (OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?) -> Void = {
     handle, error, partitions, opaque in
     guard let handle, let partitions else { return }
@@ -144,6 +161,16 @@ private let rdKafkaRebalanceCallback: @convention(c) (OpaquePointer?, rd_kafka_r
 }
 
 extension RDKafkaCallbacks {
+    /// Notes that the polling thread is alive.
+    func polled() {
+        lastPoll.withLock { $0 = .now }
+    }
+
+    /// How long ago the polling thread last polled; nil before it first did.
+    var sinceLastPoll: Duration? {
+        lastPoll.withLock { $0 }.map { ContinuousClock.now - $0 }
+    }
+
     /// Records a fatal error with librdkafka's underlying cause, logs it and tells the handler.
     func raiseFatal(handle: OpaquePointer, reason: String) {
         var buffer = [CChar](repeating: 0, count: 512)

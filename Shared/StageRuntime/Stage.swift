@@ -51,10 +51,14 @@ public struct StageOutcome<Output: ArticleEvent>: Sendable {
     public var result: Result
     /// Runs once every event of this outcome has been acknowledged by the broker.
     public var afterDelivery: (@Sendable () -> Void)?
+    /// How long this one input took, when the stage measures inputs one by one; a stage that does
+    /// not has its whole batch timed instead.
+    public var processingTime: Duration?
 
-    public init(_ result: Result, afterDelivery: (@Sendable () -> Void)? = nil) {
+    public init(_ result: Result, afterDelivery: (@Sendable () -> Void)? = nil, processingTime: Duration? = nil) {
         self.result = result
         self.afterDelivery = afterDelivery
+        self.processingTime = processingTime
     }
 }
 
@@ -72,10 +76,12 @@ public struct PerMessageStage<Wrapped: Stage>: BatchStage {
 
     public func process(_ batch: [KafkaConsumerMessage]) async -> [StageOutcome<Wrapped.Output>] {
         batch.map { message in
+            let started = ContinuousClock.now
             do {
-                return StageOutcome(.produced(try stage.process(try stage.decode(message))))
+                let outputs = try stage.process(try stage.decode(message))
+                return StageOutcome(.produced(outputs), processingTime: ContinuousClock.now - started)
             } catch {
-                return StageOutcome(.rejected(error))
+                return StageOutcome(.rejected(error), processingTime: ContinuousClock.now - started)
             }
         }
     }

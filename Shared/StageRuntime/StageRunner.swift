@@ -2,8 +2,10 @@ import Foundation
 import Kafka
 import Logging
 import NewslineModels
+import Operations
 import ServiceLifecycle
 import Synchronization
+import Tracing
 
 /// The loop every service runs: consume → process → produce → store the offset once every output
 /// of that input is acknowledged.
@@ -30,7 +32,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
     private let codec = EventCodec()
     private let crashGuard: CrashGuard
     private let lifecycle = Mutex(Lifecycle())
-    public let statistics = StageStatistics()
+    public let statistics: StageStatistics
 
     private struct Lifecycle {
         var started = false
@@ -50,8 +52,10 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         batchSize: Int = 500,
         maxInFlight: Int = 5_000,
         shutdownBudget: Duration = ServiceOptions.defaultShutdownBudget,
-        crashGuard: CrashGuard = .disabled()
+        crashGuard: CrashGuard = .disabled(),
+        metrics: StageMetrics? = nil
     ) {
+        self.statistics = StageStatistics(metrics: metrics ?? .disabled(stage: stage.name))
         self.stage = stage
         self.consumer = consumer
         self.producer = producer
@@ -161,6 +165,12 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
 
     private var isFailing: Bool { lifecycle.withLock { $0.failure != nil } }
 
+    /// Why the service is stopping on its own (an error about the service, a fatal client error);
+    /// nil while it works. For the liveness probe.
+    public var failure: KafkaError? {
+        lifecycle.withLock { $0.failure } ?? consumer.failure ?? producer.fatalError
+    }
+
     /// The deadline of the whole shutdown.
     private var shutdownDeadline: ContinuousClock.Instant {
         lifecycle.withLock { state in
@@ -177,6 +187,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         while true {
             let batch = await consumer.nextBatch(limit: batchSize)
             if batch.isEmpty { return }
+            statistics.metrics.recordConsumed(batch.count)
             for plan in crashGuard.plan(batch) {
                 switch plan {
                 case .together(let indices):
@@ -196,14 +207,23 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
     /// Processes inputs with the crash guard's record naming them, then enqueues their outputs;
     /// false when the runner stops before every one was enqueued.
     private func process(_ batch: [KafkaConsumerMessage], into pending: AsyncStream<Pending>.Continuation) async -> Bool {
+        let spans = StageSpans(batch, stage: stage.name)
+        defer { spans.end() }
         crashGuard.willProcess(batch)
         CrashInjection.check(batch, stage: stage.name)
+        let started = ContinuousClock.now
         let outcomes = await stage.process(batch)
+        let elapsed = ContinuousClock.now - started
         crashGuard.didProcess()
-        for (message, outcome) in Self.pair(batch, outcomes, stage: stage.name, logger: logger) {
+        if outcomes.contains(where: { $0.processingTime != nil }) {
+            for outcome in outcomes { if let time = outcome.processingTime { statistics.metrics.recordProcessing(time) } }
+        } else {
+            statistics.metrics.recordProcessing(elapsed)
+        }
+        for (position, (message, outcome)) in Self.pair(batch, outcomes, stage: stage.name, logger: logger).enumerated() {
             // Inputs not enqueued are not acknowledged: they are read again.
             guard !isFailing, await inFlight.acquire() else { return false }
-            pending.yield(await enqueue(outcome, for: message))
+            pending.yield(await enqueue(outcome, for: message, spans: spans, position: position))
         }
         return true
     }
@@ -274,7 +294,9 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         }
     }
 
-    private func enqueue(_ outcome: StageOutcome<Wrapped.Output>, for message: KafkaConsumerMessage) async -> Pending {
+    private func enqueue(
+        _ outcome: StageOutcome<Wrapped.Output>, for message: KafkaConsumerMessage, spans: StageSpans, position: Int
+    ) async -> Pending {
         switch outcome.result {
         case .produced(let outputs):
             var deliveries: [DeliveryPromise] = []
@@ -283,28 +305,34 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
                 do {
                     bytes = try codec.encode(output)
                 } catch {
-                    return await deadLetter(message, error: error)
+                    return await deadLetter(message, error: error, spans: spans, position: position)
                 }
-                let record = KafkaProducerMessage(topic: stage.outputTopic.name, key: Array(output.articleId.utf8), value: bytes)
+                let key = Array(output.articleId.utf8)
+                let record = KafkaProducerMessage(
+                    topic: stage.outputTopic.name, key: key, value: bytes,
+                    headers: spans.traceHeaders(forOutputKey: key, position: position))
                 deliveries.append(await send(record))
             }
             statistics.record(produced: outputs.count)
             return Pending(message: message, deliveries: deliveries, deadLetter: nil, afterDelivery: outcome.afterDelivery)
         case .rejected(let error):
-            return await deadLetter(message, error: error)
+            return await deadLetter(message, error: error, spans: spans, position: position)
         }
     }
 
-    private func deadLetter(_ message: KafkaConsumerMessage, error: any Error) async -> Pending {
-        let record = DeadLetterMessage.make(for: message, stage: stage.name, error: error)
+    private func deadLetter(
+        _ message: KafkaConsumerMessage, error: any Error, spans: StageSpans? = nil, position: Int = 0
+    ) async -> Pending {
+        var record = DeadLetterMessage.make(for: message, stage: stage.name, error: error)
         let (reason, text) = DeadLetterMessage.describe(error)
+        spans?.rejected(position, reason: reason, headers: &record.headers)
         logger.warning(
             "input dead-lettered",
             metadata: [
                 "topic": .string(message.topic), "partition": "\(message.partition)", "offset": "\(message.offset)",
                 "reason": .string(reason), "error": .string(String(text.prefix(200))),
             ])
-        statistics.record(deadLettered: 1)
+        statistics.record(deadLetterReason: reason)
         return Pending(message: message, deliveries: [await send(record)], deadLetter: record, afterDelivery: nil)
     }
 
@@ -398,7 +426,9 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
             "delivery failed, reading the partition again from this input",
             metadata: metadata.merging(["error": .string(retry.description)]) { $1 })
         statistics.record(retried: 1)
+        let inFlightBefore = consumer.inFlightCount
         consumer.rewind(to: item.message)
+        statistics.metrics.recordRewound(max(1, inFlightBefore - consumer.inFlightCount))
         try? await Task.sleep(for: backoff.next())
     }
 }

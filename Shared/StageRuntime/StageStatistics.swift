@@ -15,8 +15,12 @@ public final class StageStatistics: Sendable {
     }
 
     private let counts = Mutex(Counts())
+    /// Where the same counts go for the operations port.
+    let metrics: StageMetrics
 
-    public init() {}
+    public init(metrics: StageMetrics = .disabled(stage: "")) {
+        self.metrics = metrics
+    }
 
     public var snapshot: Counts { counts.withLock { $0 } }
 
@@ -25,15 +29,22 @@ public final class StageStatistics: Sendable {
             $0.gaps += 1
             $0.lostMessages += Int(gap.count)
         }
+        metrics.recordGap(messages: gap.count)
     }
 
-    func record(completed: Int = 0, produced: Int = 0, deadLettered: Int = 0, retried: Int = 0) {
+    func record(completed: Int = 0, produced: Int = 0, retried: Int = 0) {
         counts.withLock {
             $0.completed += completed
             $0.produced += produced
-            $0.deadLettered += deadLettered
             $0.retried += retried
         }
+        if produced > 0 { metrics.recordProduced(produced) }
+        if retried > 0 { metrics.recordRetried() }
+    }
+
+    func record(deadLetterReason reason: String) {
+        counts.withLock { $0.deadLettered += 1 }
+        metrics.recordDeadLetter(reason: reason)
     }
 
     var metadata: Logger.Metadata {

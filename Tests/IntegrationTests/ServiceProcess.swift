@@ -19,6 +19,8 @@ final class ServiceProcess {
         environment["KAFKA_BROKERS"] = brokers
         environment["NEWSLINE_INSTANCE"] = instance
         environment["KAFKA_PROP_session.timeout.ms"] = "6000"
+        // Several services run side by side: no operations port unless a test asks for one.
+        environment["NEWSLINE_OPERATIONS_PORT"] = "0"
         // Crash-guard records name offsets of one broker's topics: every test broker gets its own folder.
         environment["NEWSLINE_STATE_DIRECTORY"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("newsline-state-" + brokers.replacingOccurrences(of: ":", with: "-")).path

@@ -14,8 +14,7 @@ struct EnrichService: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() async throws {
-        ServiceMain.bootstrapLogging(level: options.level())
-        let logger = ServiceMain.logger(service: "enrich", options: options)
+        let logger = try ServiceMain.bootstrap(service: "enrich", options: options)
         let enricher: Enricher
         do {
             enricher = try Enricher()

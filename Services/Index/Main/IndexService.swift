@@ -4,6 +4,7 @@ import Hummingbird
 import IndexStage
 import Kafka
 import NewslineModels
+import Operations
 import SearchAPI
 import ServiceLifecycle
 import Logging
@@ -29,14 +30,20 @@ struct IndexService: AsyncParsableCommand {
     @Option(name: .customLong("http-host"), help: "Address the search API listens on (env NEWSLINE_HTTP_HOST).")
     var httpHost: String?
 
-    @Option(name: .customLong("http-port"), help: "Port of the search API; 0 turns it off (env NEWSLINE_HTTP_PORT).")
-    var httpPort: Int?
+    @Option(name: .customLong("http-port"), help: "Port of the search API; 0 turns it off (env NEWSLINE_HTTP_PORT; default 8080).")
+    var httpPort: String?
+
+    static let indexPathSetting = Setting<String>.text(
+        flag: "--index-path", environment: "NEWSLINE_INDEX_PATH", expected: "the path of the index file")
+    static let httpHostSetting = Setting<String>.text(
+        flag: "--http-host", environment: "NEWSLINE_HTTP_HOST", expected: "a host name or address")
+    static let httpPortSetting = Setting<Int>.port(flag: "--http-port", environment: "NEWSLINE_HTTP_PORT")
 
     func run() async throws {
-        ServiceMain.bootstrapLogging(level: options.level())
-        let logger = ServiceMain.logger(service: "index", options: options)
-        let environment = ProcessInfo.processInfo.environment
-        let path = indexPath ?? environment["NEWSLINE_INDEX_PATH"] ?? "var/newsline-index.sqlite"
+        let logger = try ServiceMain.bootstrap(service: "index", options: options)
+        let path = try Self.indexPathSetting.value(flag: indexPath, default: "var/newsline-index.sqlite")
+        let port = try Self.httpPortSetting.value(flag: httpPort, default: 8080)
+        let host = try Self.httpHostSetting.value(flag: httpHost, default: "0.0.0.0")
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let index = try ArticleIndex(path: path)
@@ -44,21 +51,23 @@ struct IndexService: AsyncParsableCommand {
 
         let configuration = try options.kafkaConfiguration()
         let relay = OutboxRelay(index: index, producer: try KafkaProducer(configuration: configuration, logger: logger), logger: logger)
-        var extraServices: [any Service] = [relay]
-        let port = httpPort ?? environment["NEWSLINE_HTTP_PORT"].flatMap(Int.init) ?? 8080
+        let writer = IndexWriter(index: index)
+        let health = ServiceHealth()
+        let database = DatabaseProbe(writer: writer, logger: logger)
+        health.add(.readiness, "database") { database.failure }
+        var extraServices: [any Service] = [relay, database]
         if port > 0 {
-            let host = httpHost ?? environment["NEWSLINE_HTTP_HOST"] ?? "0.0.0.0"
+            let router = makeSearchRouter(index: index, isReady: { health.isReady })
             extraServices.append(
                 Application(
-                    router: makeSearchRouter(index: index),
+                    responder: TracedResponder(router.buildResponder()),
                     configuration: .init(address: .hostname(host, port: port), serverName: "newsline-index"),
                     logger: logger))
         }
-        let writer = IndexWriter(index: index)
         try await ServiceMain.run(
             IndexStep(index: index, writer: writer, logger: logger), options: options,
             startOffsets: { partitions in Self.storedPositions(index, partitions, logger: logger) },
-            extraServices: extraServices, logger: logger)
+            extraServices: extraServices, health: health, logger: logger)
         // Outbox entries marked after the last deliveries are still queued behind the writes; let them
         // finish, so a graceful stop leaves nothing for the next start to send again.
         try await writer.run { _ in }

@@ -17,11 +17,13 @@ struct IngestService: AsyncParsableCommand {
     @Option(name: .customLong("max-bytes"), help: "Largest raw article accepted (env NEWSLINE_MAX_ARTICLE_BYTES).")
     var maxBytes: Int?
 
+    /// The largest raw article accepted when nothing sets it; larger ones are dead-lettered `too-large`.
+    static let defaultMaxBytes = 2 * 1024 * 1024
+    static let maxBytesSetting = Setting<Int>.integer(flag: "--max-bytes", environment: "NEWSLINE_MAX_ARTICLE_BYTES")
+
     func run() async throws {
-        ServiceMain.bootstrapLogging(level: options.level())
-        let logger = ServiceMain.logger(service: "ingest", options: options)
-        let limit = maxBytes ?? ProcessInfo.processInfo.environment["NEWSLINE_MAX_ARTICLE_BYTES"].flatMap(Int.init) ?? 2 * 1024 * 1024
-        guard limit > 0 else { throw ValidationError("--max-bytes must be positive") }
+        let logger = try ServiceMain.bootstrap(service: "ingest", options: options)
+        let limit = try Self.maxBytesSetting.value(flag: maxBytes.map(String.init), default: Self.defaultMaxBytes)
         try await ServiceMain.run(PerMessageStage(IngestStep(ingester: Ingester(maxBytes: limit))), options: options, logger: logger)
     }
 }

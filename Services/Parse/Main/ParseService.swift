@@ -13,8 +13,7 @@ struct ParseService: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() async throws {
-        ServiceMain.bootstrapLogging(level: options.level())
-        let logger = ServiceMain.logger(service: "parse", options: options)
+        let logger = try ServiceMain.bootstrap(service: "parse", options: options)
         try await ServiceMain.run(PerMessageStage(ParseStep()), options: options, logger: logger)
     }
 }
