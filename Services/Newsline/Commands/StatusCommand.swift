@@ -4,7 +4,8 @@ import Kafka
 import NewslineModels
 import StageRuntime
 
-/// `newsline status`: topics, partitions, end offsets and every service group's lag.
+/// `newsline status`: topics, partitions, end offsets and every service group's lag, in all and per
+/// partition, counted as the services' `newsline_consumer_lag` metric counts (`GroupLag.lag`).
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the pipeline topics, their end offsets and each service's lag.")
@@ -13,6 +14,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @Flag(help: "Also show each group's lag per partition, as newsline_consumer_lag{topic,partition} exports it.")
+    var partitions = false
 
     /// Which group reads which topic.
     static let stages: [(service: String, topic: String)] = [
@@ -39,6 +43,13 @@ struct StatusCommand: AsyncParsableCommand {
         print(TextTable.render(
             header: ["service", "group", "reads", "lag"],
             rows: status.groups.map { [$0.service, $0.group, $0.topic, String($0.lag)] }))
+        guard partitions else { return }
+        print("")
+        print(TextTable.render(
+            header: ["service", "topic", "partition", "lag"],
+            rows: status.groups.flatMap { group in
+                group.partitions.keys.sorted().map { [group.service, group.topic, String($0), String(group.partitions[$0]!)] }
+            }))
     }
 }
 
@@ -56,6 +67,8 @@ struct PipelineStatus {
         var group: String
         var topic: String
         var lag: Int64
+        /// The lag of each partition, by partition number.
+        var partitions: [Int32: Int64]
     }
 
     var topics: [TopicRow]
@@ -75,7 +88,7 @@ struct PipelineStatus {
         for (service, topic) in StatusCommand.stages where known.contains(where: { $0.name == topic }) {
             let group = "newsline-\(service)"
             let lag = try await admin.lag(group: group, topic: topic)
-            groups.append(GroupRow(service: service, group: group, topic: topic, lag: lag.total))
+            groups.append(GroupRow(service: service, group: group, topic: topic, lag: lag.total, partitions: lag.partitions))
         }
         return PipelineStatus(topics: topics, groups: groups)
     }
@@ -83,7 +96,12 @@ struct PipelineStatus {
     var jsonObject: [String: Any] {
         [
             "topics": topics.map { ["name": $0.name, "partitions": $0.partitions, "messages": $0.messages, "endOffset": $0.endOffset] },
-            "groups": groups.map { ["service": $0.service, "group": $0.group, "topic": $0.topic, "lag": $0.lag] },
+            "groups": groups.map { group in
+                [
+                    "service": group.service, "group": group.group, "topic": group.topic, "lag": group.lag,
+                    "partitions": Dictionary(uniqueKeysWithValues: group.partitions.map { (String($0.key), $0.value) }),
+                ]
+            },
         ]
     }
 }
