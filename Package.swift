@@ -165,6 +165,8 @@ let package = Package(
             name: "StageRuntimeTests",
             dependencies: [
                 "StageRuntime", "TestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Operations", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Tests/StageRuntimeTests"
         ),
@@ -191,7 +193,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Kafka", "StageRuntime", "NewslineModels", "IndexStage", "TestSupport"],
+            dependencies: [
+                "Kafka", "StageRuntime", "NewslineModels", "IndexStage", "TestSupport",
+                "Operations", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/IntegrationTests"
         ),
     ]
