@@ -326,12 +326,15 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
         var record = DeadLetterMessage.make(for: message, stage: stage.name, error: error)
         let (reason, text) = DeadLetterMessage.describe(error)
         spans?.rejected(position, reason: reason, headers: &record.headers)
-        logger.warning(
-            "input dead-lettered",
-            metadata: [
-                "topic": .string(message.topic), "partition": "\(message.partition)", "offset": "\(message.offset)",
-                "reason": .string(reason), "error": .string(String(text.prefix(200))),
-            ])
+        var metadata: Logger.Metadata = [
+            "topic": .string(message.topic), "partition": "\(message.partition)", "offset": "\(message.offset)",
+            "reason": .string(reason), "error": .string(String(text.prefix(200))),
+        ]
+        // The article's trace, so a log search finds the dead letter from a trace and back.
+        if let traceId = record.headers.text(for: TraceHeader.traceparent)?.split(separator: "-").dropFirst().first {
+            metadata["trace_id"] = .string(String(traceId))
+        }
+        logger.warning("input dead-lettered", metadata: metadata)
         statistics.record(deadLetterReason: reason)
         return Pending(message: message, deliveries: [await send(record)], deadLetter: record, afterDelivery: nil)
     }

@@ -125,11 +125,21 @@ struct OperationsIntegrationTests {
 
     @Test func missingTopicsStopTheServiceNamingThem() async throws {
         let cluster = try TestCluster(topics: [Topics.raw.name])
-        let ingest = try ServiceProcess("newsline-ingest", brokers: cluster.broker.bootstrapServers, instance: "ingest-no-topics")
+        let ingest = try ServiceProcess(
+            "newsline-ingest", brokers: cluster.broker.bootstrapServers, instance: "ingest-no-topics",
+            environment: ["NEWSLINE_LOG_FORMAT": "json"])
         defer { ingest.stop() }
         try await waitUntil(timeout: .seconds(60)) { !ingest.process.isRunning }
         #expect(ingest.process.terminationStatus != 0)
         #expect(ingest.log.contains("\(Topics.deadletter.name), \(Topics.ingested.name) do not exist"), "\(ingest.log.suffix(1000))")
+        // The service's own lines are JSON objects (the argument parser's last `Error:` line is not its).
+        let lines = ingest.log.split(separator: "\n").filter { !$0.hasPrefix("Error:") }
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!lines.isEmpty && objects.count == lines.count, "\(ingest.log.suffix(1000))")
+        let refusal = objects.first { $0["message"] as? String == "refusing to start: topics missing" }
+        #expect(refusal?["service"] as? String == "ingest")
+        #expect(refusal?["instance"] as? String == "ingest-no-topics")
+        #expect(refusal?["level"] as? String == "critical")
     }
 
     @Test func aPublishersTraceparentReachesArticlesIndexed() async throws {
