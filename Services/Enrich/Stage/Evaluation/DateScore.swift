@@ -17,7 +17,7 @@ public struct DateScore: Sendable, Equatable {
     /// Mentions in the annotated sentences that cover no annotation (not scored: some expressions, such as
     /// day ranges, were left unannotated).
     public var unannotatedMentions = 0
-    /// One line per wrong expression: `id "text": expected → found`.
+    /// One line per wrong expression (`id "text": expected → found`), then per mention outside the annotations.
     public var errors: [String] = []
 
     public init() {}
@@ -55,6 +55,9 @@ public struct DateScore: Sendable, Equatable {
             }
         }
         unannotatedMentions += mentions.count - covering.count
+        for i in mentions.indices where !covering.contains(i) {
+            errors.append("\(annotations.first?.id ?? "") unannotated mention: \(mentions[i].text) = \(mentions[i].date)")
+        }
     }
 
     public static func + (a: DateScore, b: DateScore) -> DateScore {
