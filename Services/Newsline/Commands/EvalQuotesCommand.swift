@@ -80,8 +80,9 @@ struct EvalQuotesCommand: ParsableCommand {
                 else { throw ValidationError("\(id): quote offsets outside the sentence") }
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[start..<end])
+                let mark = start > 0 ? scalars[start - 1] : " "
                 return QuoteScore.Gold(key: id, text: String(view), exact: true, speech: annotation.isSpeech,
-                                       speaker: annotation.speaker)
+                                       speaker: annotation.speaker, singleQuoted: mark == "'" || mark == "\u{2018}")
             }
             let quotes = try enricher.enrich(.evaluationText(text)).quotes
             if id.hasSuffix("-wikitree"), NERSplit.heldOut.contains(id) {

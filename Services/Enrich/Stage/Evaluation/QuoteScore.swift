@@ -20,6 +20,10 @@ public struct QuoteScore: Sendable, Equatable {
     /// Annotated quotes whose text names no speaker, and how many came out without one.
     public var unnamed = 0
     public var unnamedRight = 0
+    /// Annotated quotes of speech in single marks (`'…'고 말했다`), and how many are right: by the golden
+    /// convention single-quoted passages are not extracted, so these count as not extracted.
+    public var singleQuoted = 0
+    public var singleQuotedRight = 0
     /// Annotated terms and titles, and how many of them came out as quotes.
     public var terms = 0
     public var termsExtracted = 0
@@ -38,13 +42,15 @@ public struct QuoteScore: Sendable, Equatable {
         public var exact: Bool
         public var speech: Bool
         public var speaker: String?
+        public var singleQuoted: Bool
 
-        public init(key: String, text: String, exact: Bool, speech: Bool, speaker: String?) {
+        public init(key: String, text: String, exact: Bool, speech: Bool, speaker: String?, singleQuoted: Bool = false) {
             self.key = key
             self.text = text
             self.exact = exact
             self.speech = speech
             self.speaker = speaker
+            self.singleQuoted = singleQuoted
         }
     }
 
@@ -65,6 +71,7 @@ public struct QuoteScore: Sendable, Equatable {
             }
             quotes += 1
             if quote.speaker == nil { unnamed += 1 } else { named += 1 }
+            if quote.singleQuoted { singleQuoted += 1 }
             guard let index else {
                 errors.append("\(quote.key): \(quote.speaker ?? "no speaker") → quote not extracted: \(quote.text.prefix(40))")
                 continue
@@ -83,6 +90,7 @@ public struct QuoteScore: Sendable, Equatable {
             }
             right += 1
             if quote.speaker == nil { unnamedRight += 1 } else { namedRight += 1 }
+            if quote.singleQuoted { singleQuotedRight += 1 }
         }
     }
 
@@ -95,6 +103,8 @@ public struct QuoteScore: Sendable, Equatable {
         sum.namedRight += b.namedRight
         sum.unnamed += b.unnamed
         sum.unnamedRight += b.unnamedRight
+        sum.singleQuoted += b.singleQuoted
+        sum.singleQuotedRight += b.singleQuotedRight
         sum.terms += b.terms
         sum.termsExtracted += b.termsExtracted
         sum.errors += b.errors
@@ -108,6 +118,11 @@ public struct QuoteScore: Sendable, Equatable {
         }
         var text = "speakers right \(right)/\(quotes) (\(percent(right, quotes))); quotes found \(found)/\(quotes); "
             + "named speaker right \(namedRight)/\(named); no speaker in text right \(unnamedRight)/\(unnamed)"
+        if singleQuoted > 0 {
+            let double = quotes - singleQuoted, doubleRight = right - singleQuotedRight
+            text += "; in double marks right \(doubleRight)/\(double) (\(percent(doubleRight, double))), in single marks "
+                + "right \(singleQuotedRight)/\(singleQuoted)"
+        }
         if terms > 0 { text += "; terms taken for quotes \(termsExtracted)/\(terms)" }
         return text
     }
