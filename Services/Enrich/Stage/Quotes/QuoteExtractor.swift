@@ -36,6 +36,9 @@ struct QuoteExtractor {
     /// `사이에서는`: the words before it name the group whose voices are quoted.
     private static let amongWords: Set<String> = ["사이에서는", "사이에선", "사이에서도", "사이에서"]
     private static let adverbialTopics = ["에는", "에서는", "로는", "에게는", "까지는", "부터는"]
+    /// Heads of an institution written onto its name (`한국배터리정책연구소장`, `국립중앙박물관장`): the title list
+    /// holds the bare titles, these end compounds of an institution and its head.
+    private static let compoundTitleEnds = ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"]
     private static let companyWords: Set<String> = ["회사", "업체", "기업", "사측", "당사"]
     private static let pronouns: Set<String> = ["그", "그녀", "그들"]
     /// The farthest a `(` is looked for before the `)` of `협회(SIA)는`, in scalars.
@@ -306,12 +309,14 @@ struct QuoteExtractor {
         lastPerson: String?
     ) -> String? {
         var start = range.lowerBound
-        // A bare family name with a title keeps the determiner-like `한`: `한 부장판사` is judge 한.
+        // `한 부장판사`, `박 교수`: a family name and a title stand for the person the article introduced with
+        // that name and title (`한정민 부장판사`). This is checked first: `한` is also the determiner "a" (`한
+        // 교수는`, a professor), which the printed introduction tells apart.
         let bare = text.string(start, range.upperBound).split(separator: " ")
-        if bare.count == 2, bare[0] == "한", let judge = personByInitial["한"],
-            lexicon.isTitle(Array(bare[1].unicodeScalars)[...])
+        if bare.count == 2, bare[0].count == 1, lexicon.isTitle(Array(bare[1].unicodeScalars)[...]),
+            let person = personEntities.first(where: { $0.hasPrefix(bare[0]) && bodyText.contains("\($0) \(bare[1])") })
         {
-            return judge
+            return person
         }
         // The determiner `한` ("one") before an unnamed source is not part of it.
         if text.string(start, min(start + 2, range.upperBound)) == "한 " { start += 2 }
@@ -330,7 +335,7 @@ struct QuoteExtractor {
             return person.canonical
         }
         let endsWithTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
-            || ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"].contains { phrase.hasSuffix($0) }
+            || QuoteExtractor.compoundTitleEnds.contains { phrase.hasSuffix($0) }
         if let mention = inPhrase.last(where: { $0.end == range.upperBound }), !endsWithTitle || mention.type == .person {
             return mention.canonical
         }
@@ -342,7 +347,7 @@ struct QuoteExtractor {
         {
             return person.canonical
         }
-        // `한 부장판사`, `박 교수`: a family name and a title stand for the person of that name.
+        // `박 교수` with no `박XX 교수` printed: the article's first person of that family name.
         let words = phrase.split(separator: " ")
         if words.count == 2, words[0].count == 1, lexicon.isTitle(Array(words[1].unicodeScalars)[...]),
             let person = personByInitial[String(words[0])]
