@@ -181,7 +181,11 @@ extension QuoteExtractor {
             chain = Array(chain[capitalized[0]...])
         }
         let string = text.string(chain.first!.start, chain.last!.end)
-        return personByWordSuffix[string] ?? string
+        // `Governor Andrew Cuomo`: the article's person named by the longest tail of the chain.
+        for k in chain.indices {
+            if let person = personByWordSuffix[text.string(chain[k].start, chain.last!.end)] { return person }
+        }
+        return string
     }
 
     /// How many words at the start of `words` form a name: capitalized words, title abbreviations and
