@@ -59,6 +59,11 @@ struct QuotePatternTests {
         #expect(found.first != "한지민")
     }
 
+    @Test func quotedKoreanTermsAreNotSpeech() throws {
+        let found = try quotes(["보는 내내 \"이건 연기\"라는 느낌이 들고 \"비밀\" 드라마가 떠올랐다. 그는 \"미치겠네\"라고 했다."])
+        #expect(found.map(\.text) == ["미치겠네"])
+    }
+
     // MARK: English
 
     @Test func saidBeforeAndAfterTheName() throws {

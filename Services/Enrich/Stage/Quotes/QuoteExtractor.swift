@@ -95,7 +95,7 @@ struct QuoteExtractor {
             let mentions = ParagraphMentions(all[nextMention..<endMention])
             nextMention = endMention
             var previousClose = -1
-            for quote in find(in: paragraph) {
+            for quote in find(in: paragraph) where !Self.isKoreanTerm(quote.text) {
                 guard result.count < limit else { return Result(quotes: result, truncated: true, searchesExhausted: false) }
                 let s = paragraph.scalars
                 let sentenceStart = sentenceStart(s, before: quote.open, notBefore: previousClose + 1)
@@ -159,6 +159,24 @@ struct QuoteExtractor {
             i = j + 1
         }
         return found
+    }
+
+    /// Syllables that end a Korean sentence (`…다`, `…요`, `…까`, `…네`, `…해`): direct speech ends in one.
+    static let finalEndings: Set<Character> = ["다", "요", "까", "냐", "니", "자", "라", "죠", "네", "지", "군", "나", "해",
+        "야", "어", "아", "게", "래", "데", "걸", "오"]
+    /// The most words a quoted Korean term or title has (`"비밀" 드라마`, `"이건 연기"라는 느낌`).
+    static let termWords = 3
+
+    /// Whether a double-quoted Korean passage is a term or a title rather than speech: a few words with no
+    /// sentence punctuation, not ending in a sentence-final syllable. English scare quotes and speech
+    /// fragments cannot be told apart so, and stay quotes.
+    static func isKoreanTerm(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains(where: { ScalarClass($0) == .hangul }),
+            !text.contains(where: { ".?!,…".contains($0) }),
+            text.split(separator: " ").count <= termWords,
+            let last = text.last(where: { $0.unicodeScalars.allSatisfy { ScalarClass($0) == .hangul } })
+        else { return false }
+        return !finalEndings.contains(last)
     }
 
     private func trimmed(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> ArraySlice<Unicode.Scalar> {
