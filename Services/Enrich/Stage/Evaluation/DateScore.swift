@@ -74,9 +74,7 @@ public struct DateScore: Sendable, Equatable {
     }
 
     public var line: String {
-        func percent(_ a: Int, _ b: Int) -> String {
-            b == 0 ? "–" : String(format: "%.1f %%", 100 * Double(a) / Double(b))
-        }
+        let percent = ScorePercent.text
         return "dates right \(right)/\(expressions) (\(percent(right, expressions))); days resolved right "
             + "\(daysRight)/\(days) (\(percent(daysRight, days))); no-day expressions left alone "
             + "\(notDaysRight)/\(notDays); mentions outside the annotations \(unannotatedMentions)"

@@ -113,9 +113,7 @@ public struct QuoteScore: Sendable, Equatable {
 
     /// `speakers right 40/53 (75.5 %), …` on one line.
     public var line: String {
-        func percent(_ a: Int, _ b: Int) -> String {
-            b == 0 ? "–" : String(format: "%.1f %%", 100 * Double(a) / Double(b))
-        }
+        let percent = ScorePercent.text
         var text = "speakers right \(right)/\(quotes) (\(percent(right, quotes))); quotes found \(found)/\(quotes); "
             + "named speaker right \(namedRight)/\(named); no speaker in text right \(unnamedRight)/\(unnamed)"
         if singleQuoted > 0 {
