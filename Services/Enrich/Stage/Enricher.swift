@@ -67,8 +67,9 @@ public struct Enricher: Sendable {
             .quotes(paragraphs: body, firstUnit: titleUnits, entities: entities)
         if quotes.truncated { partial.append(EnrichBudget.quotesWarning) }
         if search.exhausted || quotes.searchesExhausted { partial.append(EnrichBudget.textSearchesWarning) }
+        let language = LanguageDetector.language(of: Self.languageSample(units))
         var dates: [DateMention] = []
-        if let published = article.publishedDate.flatMap(CivilDate.init) {
+        if let published = PublicationDay.day(of: article, inKorea: PublicationDay.isKorean(article, language: language)) {
             let found = DateExtractor(lexicon: recognizer.lexicon).dates(in: units, published: published)
             dates = found.dates
             if found.truncated { partial.append(EnrichBudget.datesWarning) }
@@ -82,7 +83,7 @@ public struct Enricher: Sendable {
         enrichedArticle.quality.warnings += partial
         return ArticleEnriched(
             article: enrichedArticle,
-            language: LanguageDetector.language(of: Self.languageSample(units)),
+            language: language,
             entities: entities.entities,
             keywords: keywordExtractor.keywords(terms: terms.counts, entities: entities.entities),
             summary: summary,

@@ -7,7 +7,10 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure enrichment quality.",
-        subcommands: [NER.self, CrossValidate.self, Train.self, EvalHTMLCommand.self]
+        subcommands: [
+            NER.self, CrossValidate.self, Train.self, EvalHTMLCommand.self, EvalQuotesCommand.self,
+            EvalDatesCommand.self,
+        ]
     )
 
     /// Scores the service's own entity recognizer on a KLUE-style JSONL file.

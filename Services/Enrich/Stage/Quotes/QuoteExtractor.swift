@@ -13,7 +13,7 @@ struct QuoteExtractor {
     /// Canonical names of the article's people, first mentioned first.
     var personEntities: [String] = []
     /// The first person named `X` or `… X` (`샘 올트먼` for `올트먼` and `샘 올트먼`).
-    private var personByWordSuffix = FirstNameIndex([], keys: { _ in [] })
+    var personByWordSuffix = FirstNameIndex([], keys: { _ in [] })
     /// The first person whose last word is `X`.
     private var personByLastWord = FirstNameIndex([], keys: { _ in [] })
     /// The first person whose name starts with the letter `X`.
@@ -31,11 +31,14 @@ struct QuoteExtractor {
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
         "후", "이날", "또", "이어", "한편", "특히", "당시", "그러면서", "이에", "다만", "또한", "앞서", "아울러", "반면",
-        "그러나", "하지만", "이후", "이번", "최근", "현재", "대해", "관련해", "따르면",
+        "그러나", "하지만", "이후", "이번", "최근", "현재", "대해", "관련해", "따르면", "내지", "혹은", "또는",
     ]
     /// `사이에서는`: the words before it name the group whose voices are quoted.
     private static let amongWords: Set<String> = ["사이에서는", "사이에선", "사이에서도", "사이에서"]
     private static let adverbialTopics = ["에는", "에서는", "로는", "에게는", "까지는", "부터는"]
+    /// Heads of an institution written onto its name (`한국배터리정책연구소장`, `국립중앙박물관장`): the title list
+    /// holds the bare titles, these end compounds of an institution and its head.
+    private static let compoundTitleEnds = ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"]
     private static let companyWords: Set<String> = ["회사", "업체", "기업", "사측", "당사"]
     private static let pronouns: Set<String> = ["그", "그녀", "그들"]
     /// The farthest a `(` is looked for before the `)` of `협회(SIA)는`, in scalars.
@@ -92,7 +95,7 @@ struct QuoteExtractor {
             let mentions = ParagraphMentions(all[nextMention..<endMention])
             nextMention = endMention
             var previousClose = -1
-            for quote in find(in: paragraph) {
+            for quote in find(in: paragraph) where !Self.isKoreanTerm(quote.text) {
                 guard result.count < limit else { return Result(quotes: result, truncated: true, searchesExhausted: false) }
                 let s = paragraph.scalars
                 let sentenceStart = sentenceStart(s, before: quote.open, notBefore: previousClose + 1)
@@ -100,18 +103,22 @@ struct QuoteExtractor {
                 let leading = trimmed(s, sentenceStart, quote.open)
                 if leading.isEmpty, previousClose >= 0 {
                     speaker = lastSpeaker
-                } else if let subject = subject(in: paragraph, from: sentenceStart, to: quote.open) {
+                } else if let subject = subject(in: paragraph, from: sentenceStart, to: quote.open, mentions: mentions) {
                     speaker = resolve(subject, in: paragraph, mentions: mentions, organizations: organizations,
                                       lastPerson: lastPerson)
                 }
                 if speaker == nil {
                     let end = sentenceEnd(s, after: quote.close)
-                    if let subject = subject(in: paragraph, from: quote.close + 1, to: end) {
+                    if let subject = subject(in: paragraph, from: quote.close + 1, to: end, mentions: mentions) {
                         speaker = resolve(subject, in: paragraph, mentions: mentions, organizations: organizations,
                                           lastPerson: lastPerson)
                     }
                 }
-                if speaker == nil { speaker = englishSpeaker(in: paragraph, after: quote.close) }
+                if speaker == nil {
+                    speaker = englishSpeaker(in: paragraph, quote: (quote.open, quote.close),
+                                             sentenceStart: sentenceStart, mentions: mentions,
+                                             lastSpeaker: lastSpeaker, lastPerson: lastPerson)
+                }
                 if speaker == nil { speaker = lastSpeaker }
                 result.append(Quote(text: quote.text, speaker: speaker))
                 lastSpeaker = speaker
@@ -128,46 +135,6 @@ struct QuoteExtractor {
         lexicon.organizations(endingWith: reference).first { bodyText.contains($0) }
     }
 
-    /// `"…," said Lee Soo-jin, director …` and `"…," Lee said`: the capitalized name next to `said`.
-    private func englishSpeaker(in text: ScannedText, after close: Int) -> String? {
-        var words: [(start: Int, end: Int)] = []
-        var i = close + 1
-        while i < text.count, words.count < 5 {
-            if text.scalars[i] == "\"" || text.scalars[i] == "." { break }
-            if text.isWordStart(i) {
-                var end = text.wordEnd[i]
-                // `Soo-jin`: a hyphen inside a name joins its parts.
-                while end + 1 < text.count, text.scalars[end] == "-", text.classes[end + 1] == .latin {
-                    end = text.wordEnd[end + 1]
-                }
-                words.append((i, end))
-                i = end
-            } else {
-                i += 1
-            }
-        }
-        func isName(_ w: (start: Int, end: Int)) -> Bool {
-            text.classes[w.start] == .latin && text.scalars[w.start].properties.isUppercase
-        }
-        func said(_ w: (start: Int, end: Int)) -> Bool { ["said", "says"].contains(text.string(w.start, w.end)) }
-        guard let first = words.first else { return nil }
-        var nameWords: ArraySlice<(start: Int, end: Int)>
-        if said(first) {
-            nameWords = words.dropFirst().prefix { isName($0) }
-            // Stop at the comma that opens the speaker's description.
-            if let comma = nameWords.firstIndex(where: { w in w.end < text.count && text.scalars[w.end] == "," }) {
-                nameWords = nameWords[...comma]
-            }
-        } else if let saidIndex = words.firstIndex(where: said), saidIndex > 0, words[..<saidIndex].allSatisfy(isName) {
-            nameWords = words[..<saidIndex]
-        } else {
-            return nil
-        }
-        guard let firstName = nameWords.first, let lastName = nameWords.last, nameWords.count <= 3 else { return nil }
-        let name = text.string(firstName.start, lastName.end)
-        return personByWordSuffix[name] ?? name
-    }
-
     private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
         entities.entities.filter { $0.type == .organization }.sorted { $0.mentions > $1.mentions }.map(\.canonical)
     }
@@ -182,9 +149,9 @@ struct QuoteExtractor {
                 i += 1
                 continue
             }
-            let closing: Unicode.Scalar = c == "\"" ? "\"" : "\u{201D}"
+            // Either double mark closes either opening one: pages and wire copy mix them (`"…”`).
             var j = i + 1
-            while j < s.count, s[j] != closing { j += 1 }
+            while j < s.count, s[j] != "\"", s[j] != "\u{201D}" { j += 1 }
             guard j < s.count else { break }
             var end = j
             while end > i + 1, s[end - 1] == "," || s[end - 1] == "." || s[end - 1] == " " { end -= 1 }
@@ -194,6 +161,24 @@ struct QuoteExtractor {
         return found
     }
 
+    /// Syllables that end a Korean sentence (`…다`, `…요`, `…까`, `…네`, `…해`): direct speech ends in one.
+    static let finalEndings: Set<Character> = ["다", "요", "까", "냐", "니", "자", "라", "죠", "네", "지", "군", "나", "해",
+        "야", "어", "아", "게", "래", "데", "걸", "오"]
+    /// The most words a quoted Korean term or title has (`"비밀" 드라마`, `"이건 연기"라는 느낌`).
+    static let termWords = 3
+
+    /// Whether a double-quoted Korean passage is a term or a title rather than speech: a few words with no
+    /// sentence punctuation, not ending in a sentence-final syllable. English scare quotes and speech
+    /// fragments cannot be told apart so, and stay quotes.
+    static func isKoreanTerm(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains(where: { ScalarClass($0) == .hangul }),
+            !text.contains(where: { ".?!,…".contains($0) }),
+            text.split(separator: " ").count <= termWords,
+            let last = text.last(where: { $0.unicodeScalars.allSatisfy { ScalarClass($0) == .hangul } })
+        else { return false }
+        return !finalEndings.contains(last)
+    }
+
     private func trimmed(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> ArraySlice<Unicode.Scalar> {
         var a = start, b = end
         while a < b, ScalarClass(s[a]) == .space || s[a] == "," { a += 1 }
@@ -201,13 +186,20 @@ struct QuoteExtractor {
         return s[a..<b]
     }
 
-    /// The start of the sentence holding `offset`: after the last `. ` (or `? `, `! `) before it.
+    private func s0(_ text: ScannedText, _ i: Int) -> Unicode.Scalar? { i < text.count ? text.scalars[i] : nil }
+
+    /// The start of the sentence holding `offset`: after the last `. ` (or `? `, `! `) before it that is not
+    /// the point of an abbreviation (`Dr. `, `J. `).
     private func sentenceStart(_ s: [Unicode.Scalar], before offset: Int, notBefore floor: Int) -> Int {
         var i = offset - 1
         while i > floor {
-            if (s[i] == "." || s[i] == "?" || s[i] == "!"), i + 1 < s.count, ScalarClass(s[i + 1]) == .space {
+            if (s[i] == "." || s[i] == "?" || s[i] == "!"), i + 1 < s.count, ScalarClass(s[i + 1]) == .space,
+                s[i] != "." || !Self.isAbbreviation(s, pointAt: i)
+            {
                 return i + 1
             }
+            // `맡겨졌다.영화속`: a Korean sentence ending in `다.` ends there even without a space after it.
+            if s[i] == ".", i > 0, s[i - 1] == "다", i + 1 < s.count, ScalarClass(s[i + 1]) == .hangul { return i + 1 }
             i -= 1
         }
         return max(floor, 0)
@@ -225,7 +217,7 @@ struct QuoteExtractor {
 
     /// The subject phrase between `start` and `end`: the last word marked with a subject particle,
     /// with the noun words printed before it. Returns its scalar range (particle excluded).
-    private func subject(in text: ScannedText, from start: Int, to end: Int) -> Range<Int>? {
+    private func subject(in text: ScannedText, from start: Int, to end: Int, mentions: ParagraphMentions) -> Range<Int>? {
         var words: [Int] = []
         var i = start
         while i < end {
@@ -237,6 +229,14 @@ struct QuoteExtractor {
             }
         }
         let s = text.scalars
+        // `아나운서의 "…"`: a genitive printed right before the quote names whose words they are.
+        if let last = words.last, text.wordEnd[last] + 1 == end || text.wordEnd[last] == end,
+            text.wordEnd[last] - last >= 3, s[text.wordEnd[last] - 1] == "의", end < s.count,
+            s[end] == "\"" || s[end] == "\u{201C}"
+        {
+            return phrase(in: text, words: words, subjectIndex: words.count - 1, subjectStart: last,
+                          stemEnd: text.wordEnd[last] - 1, mentions: mentions)
+        }
         var w = words.count
         while w > 0 {
             w -= 1
@@ -251,7 +251,7 @@ struct QuoteExtractor {
                     word = text.wordStart[open - 1]
                     while w > 0, words[w] > word { w -= 1 }
                     let stemEnd = open
-                    return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
+                    return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd, mentions: mentions)
                 }
             }
             let word2 = text.string(word, wordEnd)
@@ -260,7 +260,8 @@ struct QuoteExtractor {
                 s[word - 1] == " "
             {
                 let group = words[w - 1]
-                return phrase(in: text, words: words, subjectIndex: w - 1, subjectStart: group, stemEnd: text.wordEnd[group])
+                return phrase(in: text, words: words, subjectIndex: w - 1, subjectStart: group, stemEnd: text.wordEnd[group],
+                              mentions: mentions)
             }
             guard let particle = QuoteExtractor.subjectParticles.first(where: { p in
                 wordEnd - word > p.count && s[(wordEnd - p.count)..<wordEnd].elementsEqual(p)
@@ -272,6 +273,8 @@ struct QuoteExtractor {
             let stemEnd = wordEnd - particle.count
             let stem = text.string(word, stemEnd)
             if QuoteExtractor.leadWords.contains(stem) { continue }
+            // `기억하는`, `생각되는`: a stem in 하/되 before 는 is a verb modifying the next word, not a subject.
+            if particle == ["는"], let last = stem.last, last == "하" || last == "되" { continue }
             // `묻는`: a one-syllable stem before 는 is a verb modifying the next word, not a subject (`씨는`, `측은`
             // and `그는` are).
             if stemEnd - word == 1, !QuoteExtractor.pronouns.contains(stem), stem != "측",
@@ -279,15 +282,16 @@ struct QuoteExtractor {
             {
                 continue
             }
-            return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd)
+            return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd, mentions: mentions)
         }
         return nil
     }
 
     /// The subject word with the noun words printed before it (`테크 업계 관계자`), up to five words.
-    private func phrase(in text: ScannedText, words: [Int], subjectIndex w: Int, subjectStart word: Int, stemEnd: Int)
-        -> Range<Int>
-    {
+    private func phrase(
+        in text: ScannedText, words: [Int], subjectIndex w: Int, subjectStart word: Int, stemEnd: Int,
+        mentions: ParagraphMentions
+    ) -> Range<Int> {
         let s = text.scalars
         do {
             var first = word
@@ -299,7 +303,12 @@ struct QuoteExtractor {
                 guard previousEnd + 1 == first, s[previousEnd] == " " || s[previousEnd] == "·" else { break }
                 let string = text.string(previous, previousEnd)
                 if QuoteExtractor.leadWords.contains(string) { break }
-                if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한" { break }
+                // A word with a particle ends the phrase, unless it is a name as a whole (`남부경찰서`, not `…에서`).
+                if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한",
+                    !mentions.within(previous, previousEnd).contains(where: { $0.start == previous && $0.end == previousEnd })
+                {
+                    break
+                }
                 // `3국 북핵 수석대표들` keeps its count; `13일`, `2시` and bare numbers end the phrase.
                 if text.classes[previous] == .digit,
                     !(text.classes[previousEnd - 1] == .hangul && !"일월년시분명".unicodeScalars.contains(s[previousEnd - 1]))
@@ -318,12 +327,14 @@ struct QuoteExtractor {
         lastPerson: String?
     ) -> String? {
         var start = range.lowerBound
-        // A bare family name with a title keeps the determiner-like `한`: `한 부장판사` is judge 한.
+        // `한 부장판사`, `박 교수`: a family name and a title stand for the person the article introduced with
+        // that name and title (`한정민 부장판사`). This is checked first: `한` is also the determiner "a" (`한
+        // 교수는`, a professor), which the printed introduction tells apart.
         let bare = text.string(start, range.upperBound).split(separator: " ")
-        if bare.count == 2, bare[0] == "한", let judge = personByInitial["한"],
-            lexicon.isTitle(Array(bare[1].unicodeScalars)[...])
+        if bare.count == 2, bare[0].count == 1, lexicon.isTitle(Array(bare[1].unicodeScalars)[...]),
+            let person = personEntities.first(where: { $0.hasPrefix(bare[0]) && bodyText.contains("\($0) \(bare[1])") })
         {
-            return judge
+            return person
         }
         // The determiner `한` ("one") before an unnamed source is not part of it.
         if text.string(start, min(start + 2, range.upperBound)) == "한 " { start += 2 }
@@ -333,8 +344,16 @@ struct QuoteExtractor {
         let lastWordStart = text.wordStart[range.upperBound - 1]
 
         if QuoteExtractor.pronouns.contains(phrase) { return lastPerson }
+        // `김태수 기상청 통보관`, `윤정기 남부경찰서 형사과장`: a person named first, then the affiliation and the
+        // post, is that person, whatever the tagger made of the words after the name (`X 측`, X's camp, is
+        // resolved below).
+        if let person = inPhrase.first, person.type == .person, person.start == start, person.end < range.upperBound,
+            s0(text, person.end) == " ", inPhrase.filter({ $0.type == .person }).count == 1, !phrase.hasSuffix(" 측")
+        {
+            return person.canonical
+        }
         let endsWithTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
-            || ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"].contains { phrase.hasSuffix($0) }
+            || QuoteExtractor.compoundTitleEnds.contains { phrase.hasSuffix($0) }
         if let mention = inPhrase.last(where: { $0.end == range.upperBound }), !endsWithTitle || mention.type == .person {
             return mention.canonical
         }
@@ -346,7 +365,7 @@ struct QuoteExtractor {
         {
             return person.canonical
         }
-        // `한 부장판사`, `박 교수`: a family name and a title stand for the person of that name.
+        // `박 교수` with no `박XX 교수` printed: the article's first person of that family name.
         let words = phrase.split(separator: " ")
         if words.count == 2, words[0].count == 1, lexicon.isTitle(Array(words[1].unicodeScalars)[...]),
             let person = personByInitial[String(words[0])]

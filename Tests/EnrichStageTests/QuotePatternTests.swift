@@ -1,0 +1,134 @@
+import EnrichStage
+import NewslineModels
+import Testing
+
+/// Each class of quote attribution on small handmade paragraphs.
+struct QuotePatternTests {
+    func quotes(_ paragraphs: [String]) throws -> [Quote] {
+        var article = GoldenArticle.parsed(golden: ["title": "기사"])
+        article.paragraphs = paragraphs
+        return try SharedEnricher.enricher.enrich(article).quotes
+    }
+
+    func speakers(_ paragraphs: [String]) throws -> [String?] { try quotes(paragraphs).map(\.speaker) }
+
+    // MARK: Korean
+
+    @Test func mixedMarksCloseAQuote() throws {
+        let found = try quotes(["김민수 교수는 \"시장이 회복되고 있다”고 말했다."])
+        #expect(found.map(\.text) == ["시장이 회복되고 있다"])
+        #expect(found.first?.speaker?.contains("김민수") == true)
+    }
+
+    @Test func personNamedBeforeAffiliationAndPost() throws {
+        let found = try speakers(["윤정기 서울경찰청 형사과장은 \"범행 동기를 조사하고 있다\"고 말했다."])
+        #expect(found == ["윤정기"])
+    }
+
+    @Test func genitiveBeforeTheQuoteIsTheSpeaker() throws {
+        let found = try speakers(["라디오에서 외치던 아나운서의 \"대한민국이 이겼습니다\" 그 목소리가 떠올랐다."])
+        #expect(found.count == 1)
+        #expect(found.first??.contains("아나운서") == true)
+    }
+
+    @Test func verbModifierIsNoSubject() throws {
+        let found = try speakers(["가장 기억하는 대사로는 \"별이 빛난다\" 정도다."])
+        #expect(found == [nil])
+    }
+
+    @Test func connectiveAfterAQuoteIsNoSpeaker() throws {
+        let found = try speakers(["영화가 지루했다.영화속 대사처럼 \"미치겠네\" 내지는 \"복잡해\"가 정확한 평이다."])
+        #expect(found == [nil, nil])
+    }
+
+    @Test func familyNameAndTitleStandForThePersonIntroducedSo() throws {
+        let found = try speakers([
+            "재판장 한정민 부장판사는 20일 징역 15년을 선고했다.",
+            "한 부장판사는 \"죄질이 매우 나쁘다\"고 말했다.",
+        ])
+        #expect(found == ["한정민"])
+    }
+
+    /// `한 교수는` is "a professor" when no 한XX 교수 was introduced, even if someone named 한 is in the article.
+    @Test func determinerHanIsNotAPerson() throws {
+        let found = try speakers([
+            "한지민 씨가 20일 기자회견을 열었다.",
+            "한 교수는 \"추가 연구가 필요하다\"고 말했다.",
+        ])
+        #expect(found.count == 1)
+        #expect(found.first != "한지민")
+    }
+
+    @Test func quotedKoreanTermsAreNotSpeech() throws {
+        let found = try quotes(["보는 내내 \"이건 연기\"라는 느낌이 들고 \"비밀\" 드라마가 떠올랐다. 그는 \"미치겠네\"라고 했다."])
+        #expect(found.map(\.text) == ["미치겠네"])
+    }
+
+    // MARK: English
+
+    @Test func saidBeforeAndAfterTheName() throws {
+        let found = try speakers([
+            "\"We will have a marina,\" said Leigh Sears, the concessions manager.",
+            "\"It is not enough,\" Zabaleta said.",
+        ])
+        #expect(found == ["Leigh Sears", "Zabaleta"])
+    }
+
+    @Test func titleAbbreviationsAndLongTitledNames() throws {
+        let found = try speakers([
+            "\"The power is out,\" said Dr. Sherine Abed, a neonatologist.",
+            "\"We saw the car,\" said Miami-Dade Police Detective Alvaro Zabaleta.",
+            "\"It was misleading,\" Mr. Marcus said.",
+        ])
+        #expect(found == ["Sherine Abed", "Alvaro Zabaleta", "Marcus"])
+    }
+
+    @Test func nameWithAppositionBeforeTheVerb() throws {
+        let found = try speakers([
+            "\"We ran out of fuel,\" Dr. Sobhi Skaik, the director of the Turkish Friendship Hospital, said in an interview."
+        ])
+        #expect(found == ["Sobhi Skaik"])
+    }
+
+    @Test func unnamedSourcesAndDescribedNames() throws {
+        let found = try speakers([
+            "\"That seems wrong,\" said one person during public comment.",
+            "\"Meadows screwed everybody,\" said one GOP operative in the state.",
+            "\"A device like ours could help,\" said lead author Josh Leipheimer, a doctoral student.",
+        ])
+        #expect(found == ["one person", "one GOP operative", "Josh Leipheimer"])
+    }
+
+    @Test func pronounIsThePersonNamedBeforeInTheParagraph() throws {
+        let found = try speakers([
+            "\"The situation is bad,\" said Walid Abu Hatab, an obstetrician.",
+            "One of the women was Nesma Hajjaj, who was pregnant. \"I am from Gaza City,\" she said.",
+        ])
+        #expect(found == ["Walid Abu Hatab", "Nesma Hajjaj"])
+    }
+
+    @Test func reportingVerbBeforeAFragment() throws {
+        let found = try speakers(["Governor Andrew Cuomo said he took \"solace\" from the figures."])
+        #expect(found == ["Andrew Cuomo"])
+    }
+
+    @Test func attributionClosingTheSentenceAfterAComma() throws {
+        let found = try speakers([
+            "\"It makes for a compelling story\" if you have blackouts, Mr. Powers said.",
+            "There is \"less drive to pick a winner\" in Iowa, said Pat Rynard, an editor.",
+        ])
+        #expect(found == ["Powers", "Pat Rynard"])
+    }
+
+    @Test func verbJustBeforeTheQuoteWinsOverALaterName() throws {
+        let found = try speakers([
+            "After trust member Peggy Bell asked last week \"Why has this taken four months?\" Mr. Cueto responded."
+        ])
+        #expect(found == ["Peggy Bell"])
+    }
+
+    @Test func englishRulesLeaveKoreanSentencesAlone() throws {
+        let found = try speakers(["이어 KTV 인터뷰에서 \"풍향이 좋지 않다\"고 덧붙였다."])
+        #expect(found == [nil])
+    }
+}
