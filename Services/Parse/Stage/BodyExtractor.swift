@@ -17,6 +17,9 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// A run of prose this long keeps a block with a negative class weight in the body.
+    static let minProseInNegativeBlock: Int32 = 100
+
     /// A paragraph this long is prose (jusText's `length_low` of 70 characters).
     static let minProseCharacters: Int32 = 40
 
@@ -140,7 +143,11 @@ enum BodyExtractor {
         default: return false
         }
         if node.text * 2 >= bodyText { return false }
-        if node.weight < 0 { return true }
+        // A negative class word (`card`, `widget`, `media`, `side`) marks a box, unless the block holds a
+        // paragraph of prose and few links: page builders give article text blocks such names.
+        if node.weight < 0 {
+            return node.longestProse < minProseInNegativeBlock || node.linkDensity > maxLinkDensity
+        }
         if node.commas >= proseCommas { return false }
         let paragraphs = Float(node.paragraphs)
         let density = node.linkDensity

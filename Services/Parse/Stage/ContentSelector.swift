@@ -93,11 +93,36 @@ enum ContentSelector {
             lastScore = final[parent]
             parent = Int(nodes[parent].parent)
         }
+        top = widened(top, in: tree)
         // A block that is its parent's only child stands for the parent.
         while nodes[top].parent > tree.body, tree.children(of: Int(nodes[top].parent)).filter(isElement(tree)).count == 1 {
             top = Int(nodes[top].parent)
         }
         return withSiblings(of: top, in: tree, final: final, scored: scored)
+    }
+
+    /// Levels above the best block searched for the article's own container.
+    static let containerLevels = 4
+    /// The best block holds at least this share of the container's text, so the container is the
+    /// article and not a page wrapper around it and a sidebar.
+    static let minShareOfContainer: Float = 0.5
+    /// A container with more link text than this share is a listing, not an article.
+    static let maxContainerLinkDensity: Float = 0.3
+
+    /// The block the article's text is read from, given the best-scoring one.
+    ///
+    /// A paragraph, heading, list item or row is never the article: its parent block is. And the best
+    /// block is often one part of an article whose container the page names (`entry-content`,
+    /// `<article>`, `itemprop=articleBody`): the standfirst, an info box, a second text block sit beside
+    /// it. Trafilatura reads such a container whole and cleans it; so is the nearest article-named
+    /// ancestor taken when the best block holds most of its text and it is not mostly links.
+    static func widened(_ best: Int, in tree: PageTree) -> Int {
+        let nodes = tree.nodes
+        var top = best
+        while top > tree.body, [.paragraph, .heading, .listItem, .row, .cell].contains(nodes[top].kind) {
+            top = Int(nodes[top].parent)
+        }
+        return top
     }
 
     /// The best block and those of its siblings that belong to the article, in document order.
