@@ -131,7 +131,7 @@ enum BoilerplateMarkers {
                 if positiveWords.contains(word) { namePositive = true }
                 if negativeWords.contains(word) { reading.negative = true }
                 if notFurniture.contains(word) { continue }
-                if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
+                if furnitureWords.contains(word) || furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) }) {
                     nameFurniture = true
                     if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
                     if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
