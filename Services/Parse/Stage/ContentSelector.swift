@@ -101,25 +101,13 @@ enum ContentSelector {
         return withSiblings(of: top, in: tree, final: final, scored: scored)
     }
 
-    /// Levels above the best block searched for the article's own container.
-    static let containerLevels = 4
-    /// The best block holds at least this share of the container's text, so the container is the
-    /// article and not a page wrapper around it and a sidebar.
-    static let minShareOfContainer: Float = 0.5
-    /// A container with more link text than this share is a listing, not an article.
-    static let maxContainerLinkDensity: Float = 0.3
-
-    /// The block the article's text is read from, given the best-scoring one.
-    ///
-    /// A paragraph, heading, list item or row is never the article: its parent block is. And the best
-    /// block is often one part of an article whose container the page names (`entry-content`,
-    /// `<article>`, `itemprop=articleBody`): the standfirst, an info box, a second text block sit beside
-    /// it. Trafilatura reads such a container whole and cleans it; so is the nearest article-named
-    /// ancestor taken when the best block holds most of its text and it is not mostly links.
+    /// The block the article's text is read from, given the best-scoring one: a paragraph, heading, list
+    /// item or table row is never the article, its parent block is (Readability scores the parents of
+    /// paragraphs, never a paragraph). A table cell can be: it is the article's container in layout tables.
     static func widened(_ best: Int, in tree: PageTree) -> Int {
         let nodes = tree.nodes
         var top = best
-        while top > tree.body, [.paragraph, .heading, .listItem, .row, .cell].contains(nodes[top].kind) {
+        while top > tree.body, [.paragraph, .heading, .listItem, .row].contains(nodes[top].kind) {
             top = Int(nodes[top].parent)
         }
         return top
