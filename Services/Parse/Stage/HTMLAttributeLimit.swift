@@ -16,7 +16,8 @@ enum HTMLAttributeLimit {
     /// comparisons a tag.
     static let maxAttributesPerTag = 256
 
-    /// The page with every start tag cut to `limit` attributes, or nil when no tag has more.
+    /// The page with every start tag cut to `limit` attributes and long script and style text left out,
+    /// or nil when there is nothing to cut.
     static func limited(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = maxAttributesPerTag) -> [UInt8]? {
         var output: [UInt8]?
         var copiedUpTo = 0
@@ -41,10 +42,7 @@ enum HTMLAttributeLimit {
                 index = endOfAttribute(bytes, from: index)
             }
             if let cutFrom {
-                if output == nil {
-                    output = []
-                    output!.reserveCapacity(count)
-                }
+                output = output ?? Self.copyBuffer(capacity: count)
                 output!.append(contentsOf: bytes[copiedUpTo..<cutFrom])
                 copiedUpTo = index
             }
@@ -53,10 +51,7 @@ enum HTMLAttributeLimit {
             if let rawText, index < count, let close = find(bytes, from: index + 1, lowercased: rawText.closingTag) {
                 let keep = rawText == .script && contains(bytes, nameStart..<index, lowercased: Array("ld+json".utf8))
                 if !keep, close - index - 1 >= minElidedRawText {
-                    if output == nil {
-                        output = []
-                        output!.reserveCapacity(count)
-                    }
+                    output = output ?? Self.copyBuffer(capacity: count)
                     output!.append(contentsOf: bytes[copiedUpTo...index])
                     copiedUpTo = close
                 }
@@ -66,6 +61,12 @@ enum HTMLAttributeLimit {
         guard var output else { return nil }
         output.append(contentsOf: bytes[copiedUpTo..<count])
         return output
+    }
+
+    private static func copyBuffer(capacity: Int) -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        return buffer
     }
 
     /// Elements whose text libxml2 reads raw, up to their closing tag.
