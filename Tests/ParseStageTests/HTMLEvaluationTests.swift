@@ -20,7 +20,7 @@ struct HTMLEvaluationTests {
 
     /// F1 on the shared evaluation pages below which the extractor has regressed: the F1 measured at the
     /// last change (0.928, docs/EVALUATION.md) less 0.01.
-    static let minimumF1 = 0.917
+    static let minimumF1 = 0.93
 
     @Test(.timeLimit(.minutes(10)))
     func realPagesKeepTheirScore() throws {

@@ -32,6 +32,9 @@ struct EvalHTMLCommand: ParsableCommand {
     @Option(help: "Write each page's missed `with` and found `without` snippets to this file.")
     var errors: String?
 
+    @Flag(help: "With --errors, say after each missed snippet which step of the extractor left it out.")
+    var explain = false
+
     func run() throws {
         if worstCase { return try timeWorstCases() }
         guard let directory, let evaldata else { throw ValidationError("give DIR and --evaldata FILE, or --worst-case") }
@@ -72,7 +75,14 @@ struct EvalHTMLCommand: ParsableCommand {
             }
         }
         if let errors {
-            try report.errorsReport.write(toFile: errors, atomically: true, encoding: .utf8)
+            let explainer: ((HTMLEvaluation.PageResult) -> [String])? = explain ? { result in
+                guard !result.missed.isEmpty,
+                    let bytes = try? [UInt8](Data(contentsOf: directoryURL.appendingPathComponent(result.page.file))),
+                    let ingested = try? ingester.ingest(RawArticle(bytes: bytes, sourceURL: result.page.url))
+                else { return [] }
+                return SnippetTrace.reasons(html: ingested.text, snippets: result.missed)
+            } : nil
+            try report.errors(explaining: explainer).write(toFile: errors, atomically: true, encoding: .utf8)
             print("wrote the misses to \(errors)")
         }
     }

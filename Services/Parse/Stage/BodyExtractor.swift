@@ -17,6 +17,9 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// A run of prose this long keeps a block with a negative class weight in the body.
+    static let minProseInNegativeBlock: Int32 = 100
+
     /// A paragraph this long is prose (jusText's `length_low` of 70 characters).
     static let minProseCharacters: Int32 = 40
 
@@ -25,6 +28,8 @@ enum BodyExtractor {
         var characters: Int32
         var linkCharacters: Int32
         var isHeading: Bool
+        /// A list item or table cell: a line of a list the article holds (ingredients, facts, data).
+        var isListLine = false
     }
 
     static func paragraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
@@ -39,11 +44,13 @@ enum BodyExtractor {
         }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
-        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"); notes to
-        // the reader closing the body (subscribe, follow us, copyright) go with them, as long as more is left.
+        // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"), unless
+        // they close the text (a last sentence, a greeting) or go on its list; notes to the reader closing
+        // the body (subscribe, follow us, copyright) go with them, as long as more is left.
         while true {
             if let lastProse = paragraphs.lastIndex(where: { $0.characters >= minProseCharacters && !$0.isHeading }) {
-                paragraphs.removeSubrange((lastProse + 1)...)
+                let closing = paragraphs[(lastProse + 1)...].prefix(while: isClosingLine).count
+                paragraphs.removeSubrange((lastProse + 1 + closing)...)
             }
             guard paragraphs.count > 1, let last = paragraphs.last,
                 ReaderNotes.isNote(last.text, characters: last.characters)
@@ -54,6 +61,19 @@ enum BodyExtractor {
         while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
     }
+
+    /// Whether a short line after the article's last paragraph still belongs to it: no link in it, and
+    /// either a line of the article's list or a sentence of its own (ends like one, not with a `:` that
+    /// announces a box).
+    static func isClosingLine(_ paragraph: Paragraph) -> Bool {
+        guard paragraph.linkCharacters == 0, !paragraph.isHeading else { return false }
+        if paragraph.isListLine { return true }
+        guard let last = paragraph.text.unicodeScalars.last else { return false }
+        return closingMarks.contains(last)
+    }
+
+    /// Marks a sentence or a greeting ends with: `.`, `!`, `?`, `…`, closing quotes, `。`, and emoticons' `)`.
+    static let closingMarks: Set<Unicode.Scalar> = [".", "!", "?", "…", "\u{201C}", "\u{201D}", "\u{00BB}", "\"", "。", "！", "？"]
 
     /// Whether a short paragraph is a caption, a control label or a disclosure (the cue lists say which);
     /// paragraphs longer than any of them are not read against the lists.
@@ -119,6 +139,7 @@ enum BodyExtractor {
                 if node.kind.isBlock {
                     collector.flush()
                     collector.isHeading = node.kind == .heading
+                    collector.isListLine = node.kind == .listItem || node.kind == .cell
                     blockEnds.append(Int(node.end))
                 }
             }
@@ -140,7 +161,11 @@ enum BodyExtractor {
         default: return false
         }
         if node.text * 2 >= bodyText { return false }
-        if node.weight < 0 { return true }
+        // A negative class word (`card`, `widget`, `media`, `side`) marks a box, unless the block holds a
+        // paragraph of prose and few links: page builders give article text blocks such names.
+        if node.weight < 0 {
+            return node.longestProse < minProseInNegativeBlock || node.linkDensity > maxLinkDensity
+        }
         if node.commas >= proseCommas { return false }
         let paragraphs = Float(node.paragraphs)
         let density = node.linkDensity
@@ -161,6 +186,7 @@ enum BodyExtractor {
         var linkCharacters: Int32 = 0
         var pendingBreaks = 0
         var isHeading = false
+        var isListLine = false
 
         mutating func add(_ text: String, characters: Int32, link: Int32) {
             if characters > 0 {
@@ -180,13 +206,16 @@ enum BodyExtractor {
         mutating func flush() {
             if characters > 0, let text = TextCleanup.trimmed(TextCleanup.collapse(buffer)) {
                 paragraphs.append(
-                    Paragraph(text: text, characters: characters, linkCharacters: linkCharacters, isHeading: isHeading))
+                    Paragraph(
+                        text: text, characters: characters, linkCharacters: linkCharacters, isHeading: isHeading,
+                        isListLine: isListLine))
             }
             buffer = ""
             characters = 0
             linkCharacters = 0
             pendingBreaks = 0
             isHeading = false
+            isListLine = false
         }
     }
 }

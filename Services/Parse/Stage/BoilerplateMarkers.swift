@@ -52,6 +52,8 @@ enum BoilerplateMarkers {
         "previous", "also", "print", "email", "mail", "follow", "logo", "search", "cta", "partner", "partners", "jump",
         "sticky", "skip", "teaser", "teasers", "rating", "reactions", "tag", "tags", "keywords", "donate", "donation",
         "interlink", "readmore", "readalso", "backtotop", "reply",
+        // The text a paywall covers is in the page (`content-behind-paywall`, `non-paywall`).
+        "paywall",
     ]
     /// Word prefixes that name page furniture (`commentlist`, `sharedaddy`, `relatedposts`).
     static let furniturePrefixes = [
@@ -108,7 +110,7 @@ enum BoilerplateMarkers {
     /// Furniture words that never name article text, even on a page read leniently.
     static let alwaysFurnitureWords: Set<String> = [
         "cookie", "cookies", "consent", "gdpr", "comment", "comments", "disqus", "login", "signin", "register",
-        "newsletter", "subscribe", "subscription", "signup", "paywall", "ad", "ads", "advert", "advertisement",
+        "newsletter", "subscribe", "subscription", "signup", "ad", "ads", "advert", "advertisement",
         "modal", "popup", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
     ]
 
@@ -129,7 +131,7 @@ enum BoilerplateMarkers {
                 if positiveWords.contains(word) { namePositive = true }
                 if negativeWords.contains(word) { reading.negative = true }
                 if notFurniture.contains(word) { continue }
-                if furnitureWords.contains(word) || furniturePrefixes.contains(where: word.hasPrefix) {
+                if furnitureWords.contains(word) || furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) }) {
                     nameFurniture = true
                     if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
                     if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }

@@ -55,9 +55,14 @@ enum CaptionLines {
 
     /// Whether lowercased text names a picture agency as a word of its own.
     static func namesAgency(_ lowered: Substring) -> Bool {
-        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
-        return agencies.contains { agency in
-            agency.contains(" ") ? ReaderNotes.startsWord(String(lowered), agency) : words.contains(agency)
-        }
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }))
+        if singleWordAgencies.contains(where: { words.contains($0[...]) }) { return true }
+        let text = String(lowered)
+        return multiWordAgencies.contains { ReaderNotes.startsWord(text, $0) }
     }
+
+    /// The agencies named in one word, matched against the line's words, and those of several words, found
+    /// as phrases; split once, as every short paragraph is read against them.
+    static let singleWordAgencies = agencies.filter { !$0.utf8.contains(UInt8(ascii: " ")) }
+    static let multiWordAgencies = agencies.filter { $0.utf8.contains(UInt8(ascii: " ")) }
 }

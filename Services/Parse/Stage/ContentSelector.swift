@@ -93,11 +93,24 @@ enum ContentSelector {
             lastScore = final[parent]
             parent = Int(nodes[parent].parent)
         }
+        top = widened(top, in: tree)
         // A block that is its parent's only child stands for the parent.
         while nodes[top].parent > tree.body, tree.children(of: Int(nodes[top].parent)).filter(isElement(tree)).count == 1 {
             top = Int(nodes[top].parent)
         }
         return withSiblings(of: top, in: tree, final: final, scored: scored)
+    }
+
+    /// The block the article's text is read from, given the best-scoring one: a paragraph, heading, list
+    /// item or table row is never the article, its parent block is (Readability scores the parents of
+    /// paragraphs, never a paragraph). A table cell can be: it is the article's container in layout tables.
+    static func widened(_ best: Int, in tree: PageTree) -> Int {
+        let nodes = tree.nodes
+        var top = best
+        while top > tree.body, [.paragraph, .heading, .listItem, .row].contains(nodes[top].kind) {
+            top = Int(nodes[top].parent)
+        }
+        return top
     }
 
     /// The best block and those of its siblings that belong to the article, in document order.

@@ -3,14 +3,21 @@
 /// libxml2's HTML parser checks every new attribute of a tag against the ones before it, so one tag
 /// with 200,000 attributes (a 2 MiB page) takes minutes to parse. No real page comes close: the
 /// limit is far above what markup carries, and the attributes past it are left out, the tag and
-/// everything after it kept. The scan is one pass over the bytes and copies nothing unless a tag is
-/// over the limit.
+/// everything after it kept.
+///
+/// The same pass leaves out the text of `<script>` and `<style>` elements (the element itself stays):
+/// a third of a real page's bytes is scripts and style sheets that libxml2 would read character by
+/// character and that parse never reads. JSON-LD scripts, which metadata is read from, keep their text.
+/// The scan is one pass over the bytes and copies nothing when there is nothing to leave out.
 enum HTMLAttributeLimit {
+    /// Script and style text shorter than this stays: copying around it costs more than libxml2 reading it.
+    static let minElidedRawText = 256
     /// Attributes kept per start tag; libxml2's duplicate check then costs at most about 32,000
     /// comparisons a tag.
     static let maxAttributesPerTag = 256
 
-    /// The page with every start tag cut to `limit` attributes, or nil when no tag has more.
+    /// The page with every start tag cut to `limit` attributes and long script and style text left out,
+    /// or nil when there is nothing to cut.
     static func limited(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = maxAttributesPerTag) -> [UInt8]? {
         var output: [UInt8]?
         var copiedUpTo = 0
@@ -22,7 +29,9 @@ enum HTMLAttributeLimit {
                 continue
             }
             index += 1
+            let nameStart = index
             while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+            let rawText = rawTextElement(bytes, nameStart..<index)
             var attributes = 0
             var cutFrom: Int?
             while index < count {
@@ -33,17 +42,76 @@ enum HTMLAttributeLimit {
                 index = endOfAttribute(bytes, from: index)
             }
             if let cutFrom {
-                if output == nil {
-                    output = []
-                    output!.reserveCapacity(count)
-                }
+                output = output ?? Self.copyBuffer(capacity: count)
                 output!.append(contentsOf: bytes[copiedUpTo..<cutFrom])
                 copiedUpTo = index
+            }
+            // Raw text is skipped whole, kept or not: markup quoted inside a script (`"<script …>"` in a
+            // JSON-LD `articleBody`) is not a tag.
+            if let rawText, index < count, let close = find(bytes, from: index + 1, lowercased: rawText.closingTag) {
+                let keep = rawText == .script && contains(bytes, nameStart..<index, lowercased: Array("ld+json".utf8))
+                if !keep, close - index - 1 >= minElidedRawText {
+                    output = output ?? Self.copyBuffer(capacity: count)
+                    output!.append(contentsOf: bytes[copiedUpTo...index])
+                    copiedUpTo = close
+                }
+                index = close
             }
         }
         guard var output else { return nil }
         output.append(contentsOf: bytes[copiedUpTo..<count])
         return output
+    }
+
+    private static func copyBuffer(capacity: Int) -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        return buffer
+    }
+
+    /// Elements whose text libxml2 reads raw, up to their closing tag.
+    enum RawText {
+        case script
+        case style
+
+        var closingTag: [UInt8] { Array((self == .script ? "</script" : "</style").utf8) }
+    }
+
+    private static func rawTextElement(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> RawText? {
+        if name.count == 6, matches(bytes, at: name.lowerBound, lowercased: Array("script".utf8)) { return .script }
+        if name.count == 5, matches(bytes, at: name.lowerBound, lowercased: Array("style".utf8)) { return .style }
+        return nil
+    }
+
+    /// Whether the bytes at `start` are `pattern`, ASCII letters compared without case.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lowercased pattern: [UInt8]) -> Bool {
+        guard start + pattern.count <= bytes.count else { return false }
+        for offset in pattern.indices where lower(bytes[start + offset]) != pattern[offset] { return false }
+        return true
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowercased pattern: [UInt8]) -> Bool {
+        var index = range.lowerBound
+        while index + pattern.count <= range.upperBound {
+            if matches(bytes, at: index, lowercased: pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The offset of the first `pattern` (lowercase, starting with `<`) at or after `start`, or nil.
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowercased pattern: [UInt8]) -> Int? {
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0], matches(bytes, at: index, lowercased: pattern) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// The index after one attribute: its name, and `=` with a quoted or bare value when present.

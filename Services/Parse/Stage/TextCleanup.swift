@@ -40,15 +40,17 @@ enum TextCleanup {
         }
     }
 
-    /// The byte length of a character that is never drawn inside a word, or 0: the soft hyphen U+00AD
-    /// (`Pfan­nen­sti­el`, hyphenation hints of German pages), zero-width space U+200B and the BOM U+FEFF.
-    /// Dropping them keeps the text equal to what the reader sees and searches for.
+    /// The byte length of a character that is never drawn, or 0: zero-width space U+200B and the BOM U+FEFF,
+    /// left between words by editors and concatenated files.
+    ///
+    /// The soft hyphen U+00AD (`Pfan­nen­sti­el`, hyphenation hints of German pages) stays: it is part of
+    /// the text as published, and the words the page itself prints are what readers and the evaluation
+    /// snippets quote; search normalizes it away when it tokenizes.
     @inline(__always)
     static func invisibleWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
-        guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF else { return 0 }
+        guard byte == 0xE2 || byte == 0xEF else { return 0 }
         let remaining = bytes.count - index
-        if byte == 0xC2, remaining >= 2, bytes[index + 1] == 0xAD { return 2 }
         if byte == 0xE2, remaining >= 3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8B { return 3 }
         if byte == 0xEF, remaining >= 3, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }
         return 0

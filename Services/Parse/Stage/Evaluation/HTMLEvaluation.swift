@@ -94,14 +94,21 @@ public struct HTMLEvaluation {
 
 extension HTMLEvaluation.Report {
     /// The misses as text: one block per page with its missed `with` and found `without` snippets.
-    public var errorsReport: String {
+    public var errorsReport: String { errors(explaining: nil) }
+
+    /// The same, with each missed snippet followed by the reason `explain` gives for it (one per snippet).
+    public func errors(explaining explain: ((HTMLEvaluation.PageResult) -> [String])?) -> String {
         var lines: [String] = []
         for result in pages where !result.missed.isEmpty || !result.found.isEmpty {
             var header = "## \(result.page.file)  \(result.page.url)"
             if let rejection = result.rejection { header += "  REJECTED \(rejection.reason): \(rejection.message)" }
             if let provenance = result.provenance { header += "  [\(provenance)]" }
             lines.append(header)
-            lines += result.missed.map { "- missed: \($0)" }
+            let reasons = explain.map { $0(result) } ?? []
+            for (index, snippet) in result.missed.enumerated() {
+                lines.append("- missed: \(snippet)")
+                if index < reasons.count { lines.append("  why: \(reasons[index])") }
+            }
             lines += result.found.map { "+ found: \($0)" }
             lines.append("")
         }
