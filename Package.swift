@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Shared
@@ -92,8 +93,13 @@ let package = Package(
         ),
         .target(
             name: "SearchAPI",
-            dependencies: ["IndexStage", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Services/Index/API"
+            dependencies: [
+                "IndexStage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Services/Index/API",
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "IndexService",
