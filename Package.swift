@@ -166,7 +166,10 @@ let package = Package(
         .testTarget(name: "IndexStageTests", dependencies: ["IndexStage", "TestSupport"], path: "Tests/IndexStageTests"),
         .testTarget(
             name: "SearchAPITests",
-            dependencies: ["SearchAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "SearchAPI", "TestSupport", "IngestStage", "ParseStage", "EnrichStage",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/SearchAPITests"
         ),
         .testTarget(

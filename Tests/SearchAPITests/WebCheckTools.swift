@@ -24,6 +24,15 @@ enum WebCheckTools {
     static let chromedriver = ProcessInfo.processInfo.environment["NEWSLINE_CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
     static let chromium = ProcessInfo.processInfo.environment["NEWSLINE_CHROMIUM"] ?? "/usr/bin/chromium"
 
+    /// `run` off the Swift concurrency pool, whose few threads serve the pages the program asks for.
+    static func runDetached(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(executable, arguments) })
+            }
+        }
+    }
+
     /// Runs a program to its end and returns its status and its output and error streams together.
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
