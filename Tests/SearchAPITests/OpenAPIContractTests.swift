@@ -10,12 +10,10 @@ import Testing
 /// Real responses of every documented operation, checked against `docs/openapi.yaml` by
 /// `Tests/WebChecks/validate_openapi.py` (openapi-spec-validator and openapi-schema-validator).
 @Suite final class OpenAPIContractTests {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("newsline-openapi-\(UUID().uuidString).sqlite").path
-    let index: ArticleIndex
+    let storage: TemporaryIndex
+    var index: ArticleIndex { storage.index }
 
     init() throws {
-        index = try ArticleIndex(path: path)
         var quoted = SearchAPITests.article(
             id: "c3", title: "도쿄 회담", date: "2024-07-09", section: "정치", body: "회담은 15일 도쿄에서 열린다.",
             entity: "외교부")
@@ -28,14 +26,11 @@ import Testing
                 body: "오픈AI가 일본 도쿄에 사무소를 연다.", entity: "손정의"),
             quoted,
         ]
-        _ = try index.apply(
-            articles.enumerated().map { IndexInput(event: $1, topic: "articles.enriched", partition: 0, offset: Int64($0)) })
+        storage = try TemporaryIndex("openapi", articles: articles)
     }
 
     deinit {
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
+        storage.remove()
     }
 
     static let requests = [

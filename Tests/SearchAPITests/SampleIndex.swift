@@ -12,7 +12,7 @@ enum SampleIndex {
     /// The title of the hostile article; its text tries to set `window.__newslinePwned`.
     static let hostileTitle = "<script>window.__newslinePwned=1</script> 스크립트 주입 시험"
 
-    static func build(at path: String) throws -> ArticleIndex {
+    static func build() throws -> TemporaryIndex {
         let ingester = Ingester()
         let parser = ArticleParser()
         let enricher = try Enricher()
@@ -31,9 +31,6 @@ enum SampleIndex {
             else { continue }
             events.append(enriched)
         }
-        let index = try ArticleIndex(path: path)
-        _ = try index.apply(
-            events.enumerated().map { IndexInput(event: $1, topic: "articles.enriched", partition: 0, offset: Int64($0)) })
-        return index
+        return try TemporaryIndex("sample-index", articles: events)
     }
 }

@@ -12,15 +12,6 @@ import TestSupport
 /// types 도쿄, clicks a section facet, opens an article and its entities, tries an injected script, and
 /// writes a screenshot of each step to `var/search-page-screenshots/`.
 @Suite final class SearchPageBrowserTests {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("newsline-browser-\(UUID().uuidString).sqlite").path
-
-    deinit {
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
-    }
-
     /// Where the screenshots go; kept after the run so CI can keep them as artifacts.
     static let screenshots = WebCheckTools.repository.appendingPathComponent("var/search-page-screenshots")
 
@@ -28,12 +19,13 @@ import TestSupport
         if: WebCheckTools.hasBrowser,
         "needs chromium, chromium-driver and python3 with selenium (scripts/install-dependencies)"))
     func aReaderSearchesNarrowsAndOpensAnArticle() async throws {
-        let index = try SampleIndex.build(at: path)
+        let storage = try SampleIndex.build()
+        defer { storage.remove() }
         // The reference article of a search for 도쿄: the sample about OpenAI's office in Tokyo.
         let golden = try Fixtures.sample("archive/openai-tokyo").expectedObject()
         let reference = try #require(golden["title"] as? String)
         try? FileManager.default.removeItem(at: Self.screenshots)
-        let app = Application(router: makeSearchRouter(index: index))
+        let app = Application(router: makeSearchRouter(index: storage.index))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let result = try await WebCheckTools.runDetached(

@@ -9,13 +9,11 @@ import Testing
 
 /// The HTML search page and article page, rendered from an index holding hostile text.
 @Suite final class SearchPageTests {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("newsline-search-page-\(UUID().uuidString).sqlite").path
-    let index: ArticleIndex
+    let storage: TemporaryIndex
+    var index: ArticleIndex { storage.index }
     static let hostileId = String(repeating: "b7", count: 16)
 
     init() throws {
-        index = try ArticleIndex(path: path)
         var hostile = SearchAPITests.article(
             id: "b7", title: "<script>window.pwned=1</script> 도쿄 \"인용\" & 'quote'", date: "2024-06-02",
             section: "사회<b>", body: "본문 <img src=x onerror=alert(1)> 도쿄 이야기", entity: "<i>손정의</i>")
@@ -32,14 +30,11 @@ import Testing
                 body: "도쿄 증시가 올랐다.", entity: "도쿄증권거래소"),
             hostile,
         ]
-        _ = try index.apply(
-            articles.enumerated().map { IndexInput(event: $1, topic: "articles.enriched", partition: 0, offset: Int64($0)) })
+        storage = try TemporaryIndex("search-page", articles: articles)
     }
 
     deinit {
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
+        storage.remove()
     }
 
     private func app() -> some ApplicationProtocol {
@@ -69,6 +64,22 @@ import Testing
                 #expect(html.contains("href=\"/?q=%EB%8F%84%EC%BF%84&amp;section=%EA%B2%BD%EC%A0%9C\""))
                 #expect(html.contains("홍길동 기자"))
             }
+        }
+    }
+
+    @Test func thePageAndTheAPIShowTheSameHitsInTheSameOrder() async throws {
+        let query = "q=\(Self.encoded("도쿄 증시"))&sort=recent&limit=2"
+        try await app().test(.router) { client in
+            let api = try await client.execute(uri: "/search?\(query)", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                return (json?["hits"] as? [[String: Any]] ?? []).compactMap { $0["articleId"] as? String }
+            }
+            let page = try await client.execute(uri: "/?\(query)", method: .get) { response in
+                Self.body(response).components(separatedBy: "class=\"hit-title\" href=\"/view/").dropFirst()
+                    .map { String($0.prefix(32)) }
+            }
+            #expect(api.count == 2)
+            #expect(page == api)
         }
     }
 
