@@ -20,11 +20,19 @@ import Testing
         quoted.quotes = [Quote(text: "회담은 열린다", speaker: "대변인"), Quote(text: "누가 말했나", speaker: nil)]
         quoted.dates = [DateMention(text: "15일", date: "2024-07-15")]
         quoted.article.provenance = ["title": "archive-header"]
+        // Untitled, undated and without a section: the fields a hit then leaves out.
+        var bare = SearchAPITests.article(
+            id: "d4", title: "", date: "", section: "", body: "제목 없는 도쿄 단신.", entity: "도쿄")
+        bare.article.title = nil
+        bare.article.publishedDate = nil
+        bare.article.section = nil
+        bare.article.byline = nil
         let articles = [
             SearchAPITests.article(
                 id: "a1", title: "오픈AI, 아시아 첫 거점은 도쿄", date: "2024-04-03", section: "종합",
                 body: "오픈AI가 일본 도쿄에 사무소를 연다.", entity: "손정의"),
             quoted,
+            bare,
         ]
         storage = try TemporaryIndex("openapi", articles: articles)
     }
@@ -35,6 +43,8 @@ import Testing
 
     static let requests = [
         "/search?q=\(PageLink.encode("도쿄"))",
+        "/search?q=\(PageLink.encode("단신"))",
+        "/articles/\(String(repeating: "d4", count: 16))",
         "/search?q=\(PageLink.encode("도쿄 회담 없는낱말"))&sort=recent&limit=1&offset=1",
         "/search?q=\(PageLink.encode("도쿄"))&sort=newest&page=2&limit=1&section=\(PageLink.encode("정치"))",
         "/search?entity=\(PageLink.encode("외교부"))&category=\(PageLink.encode("사회"))&from=2024-01-01&to=2024-12-31",
