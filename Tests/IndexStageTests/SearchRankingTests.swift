@@ -190,3 +190,23 @@ import TestSupport
         #expect(try #require(CalendarDay(text)).daysSinceEpoch == days)
     }
 }
+
+/// The match expression that leaves out articles holding too few of the words.
+@Suite struct MinimumShouldMatchTests {
+    @Test func groupsEveryChoiceOfTheMinimum() {
+        #expect(SearchRanking.matchExpression(atLeast: 1, of: ["a", "b"]) == "a OR b")
+        #expect(SearchRanking.matchExpression(atLeast: 2, of: ["a", "b"]) == "a AND b")
+        #expect(SearchRanking.matchExpression(atLeast: 2, of: ["a", "b", "c"]) == "(a AND b) OR (a AND c) OR (b AND c)")
+        #expect(SearchRanking.matchExpression(atLeast: 3, of: ["a", "b", "c", "d"]).components(separatedBy: " OR ").count == 4)
+    }
+
+    @Test func tooManyGroupsFallBackToOr() {
+        let words = (0..<12).map { "w\($0)" }
+        #expect(SearchRanking.matchExpression(atLeast: 6, of: words) == words.joined(separator: " OR "))
+    }
+
+    @Test(arguments: [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (32, 16)])
+    func halfTheWordsRoundedUpMustMatch(terms: Int, minimum: Int) {
+        #expect(SearchRanking.minimumShouldMatch(termCount: terms) == minimum)
+    }
+}

@@ -11,58 +11,65 @@ extension ArticleIndex {
     ///
     /// Stories, not articles, are counted, so a facet's count is the number of hits clicking it shows.
     static func facets(_ db: Database, of candidates: [SearchCandidate]) throws -> SearchFacets {
-        var sections: [String: Set<String>] = [:]
-        var categories: [String: Set<String>] = [:]
-        var months: [String: Set<String>] = [:]
-        var storyOfArticle: [Int64: String] = [:]
+        // Stories as small integers: thousands of candidates go into these sets on every search.
+        var storyNumbers: [String: Int32] = [:]
+        var sections: [String: Set<Int32>] = [:]
+        var categories: [String: Set<Int32>] = [:]
+        var months: [String: Set<Int32>] = [:]
         for candidate in candidates {
-            storyOfArticle[candidate.id] = candidate.storyId
+            let story = storyNumbers[candidate.storyId] ?? {
+                let number = Int32(storyNumbers.count)
+                storyNumbers[candidate.storyId] = number
+                return number
+            }()
             if let section = candidate.section, !section.isEmpty {
-                sections[section, default: []].insert(candidate.storyId)
+                sections[section, default: []].insert(story)
             }
-            categories[candidate.category, default: []].insert(candidate.storyId)
-            if let date = candidate.publishedDate, CalendarDay(date) != nil {
-                months[String(date.prefix(7)), default: []].insert(candidate.storyId)
+            categories[candidate.category, default: []].insert(story)
+            if let date = candidate.publishedDate, date.utf8.count == 10 {
+                months[String(date.prefix(7)), default: []].insert(story)
             }
         }
         return SearchFacets(
             sections: mostCounted(sections, limit: maximumFacetValues),
             categories: mostCounted(categories, limit: maximumFacetValues),
-            entities: try entityFacet(db, storyOfArticle: storyOfArticle),
+            entities: try entityFacet(db, articles: candidates.map(\.id)),
             months: mostCounted(months, limit: maximumFacetValues).sorted { $0.value > $1.value })
     }
 
-    private static func mostCounted(_ stories: [String: Set<String>], limit: Int) -> [FacetCount] {
+    private static func mostCounted(_ stories: [String: Set<Int32>], limit: Int) -> [FacetCount] {
         stories.map { FacetCount(value: $0.key, count: $0.value.count) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
             .prefix(limit).map { $0 }
     }
 
     /// The entities of the most matching stories, under the canonical name an article spells them with.
-    private static func entityFacet(_ db: Database, storyOfArticle: [Int64: String]) throws -> [FacetCount] {
-        guard !storyOfArticle.isEmpty else { return [] }
-        let ids = "[" + storyOfArticle.keys.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT entity, article FROM article_entity WHERE article IN (SELECT value FROM json_each(?))",
-            arguments: [ids])
-        var stories: [String: Set<String>] = [:]
-        var example: [String: Int64] = [:]
-        while let row = try rows.next() {
-            let key: String = row[0]
-            let article: Int64 = row[1]
-            guard let story = storyOfArticle[article] else { continue }
-            stories[key, default: []].insert(story)
-            example[key] = min(example[key] ?? article, article)
-        }
+    ///
+    /// SQLite groups and counts: the candidates name ten or more entities each, too many rows to bring
+    /// into Swift on every search.
+    private static func entityFacet(_ db: Database, articles: [Int64]) throws -> [FacetCount] {
+        guard !articles.isEmpty else { return [] }
+        let ids = "[" + articles.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_entity.entity, COUNT(DISTINCT article.storyId) AS stories, MIN(article_entity.article)
+                FROM json_each(?) AS candidate
+                JOIN article_entity ON article_entity.article = candidate.value
+                JOIN article ON article.id = candidate.value
+                GROUP BY article_entity.entity ORDER BY stories DESC, article_entity.entity LIMIT ?
+                """,
+            arguments: [ids, maximumEntityFacetValues])
         // The entity table keeps folded keys; the name shown is read from one article naming it.
         let document = try db.cachedStatement(sql: "SELECT document FROM article WHERE id = ?")
-        return try mostCounted(stories, limit: maximumEntityFacetValues).map { facet in
-            guard let id = example[facet.value], let data = try Data.fetchOne(document, arguments: [id]) else {
-                return facet
+        return try rows.map { row in
+            let key: String = row[0]
+            let count: Int = row[1]
+            guard let data = try Data.fetchOne(document, arguments: [row[2] as Int64]) else {
+                return FacetCount(value: key, count: count)
             }
-            let article = try StoredDocument.decode(data)
-            let name = article.entities.first { entityKey($0.canonical) == facet.value }?.canonical
-            return FacetCount(value: name ?? facet.value, count: facet.count)
+            let name = try StoredDocument.decode(data).entities.first { entityKey($0.canonical) == key }?.canonical
+            return FacetCount(value: name ?? key, count: count)
         }
     }
 }

@@ -8,7 +8,7 @@ extension ArticleIndex {
     /// most of a large archive costs this many rows rather than the archive. Past it, `total` and the
     /// facet counts cover the best-matching articles only and say so (`totalIsExact` is false), and
     /// pages end there.
-    public static let maximumCandidates = 10_000
+    public static let maximumCandidates = 2_000
 
     /// Finds articles by text and filters, ranks them, folds each story into one hit and returns the
     /// page `query.offset` asks for with the facets of every match.
@@ -87,9 +87,9 @@ extension ArticleIndex {
                 WHERE article_fts MATCH ? \(filters.whereClause(leading: "AND"))
             ) WHERE matched >= ? ORDER BY relevance DESC, id DESC LIMIT ?
             """
-        let any = terms.map(\.matchExpression).joined(separator: " OR ")
-        let arguments = selectArguments + [any] + filters.arguments
-            + [SearchRanking.minimumShouldMatch(termCount: terms.count), maximumCandidates]
+        let minimum = SearchRanking.minimumShouldMatch(termCount: terms.count)
+        let enough = SearchRanking.matchExpression(atLeast: minimum, of: terms.map(\.matchExpression))
+        let arguments = selectArguments + [enough] + filters.arguments + [minimum, maximumCandidates]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             SearchCandidate(
                 id: row[0], storyId: row[1], publishedDate: row[2], section: row[3], category: row[4],

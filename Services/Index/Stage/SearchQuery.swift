@@ -22,7 +22,7 @@ public struct SearchQuery: Sendable, Equatable {
     public static let defaultLimit = 10
     public static let maximumLimit = 100
     /// Pages reach as deep as the ranking looks (`ArticleIndex.maximumCandidates`); past it there is nothing.
-    public static let maximumOffset = 10_000
+    public static let maximumOffset = ArticleIndex.maximumCandidates
 
     public init(
         text: String, from: String? = nil, to: String? = nil, section: String? = nil, category: String? = nil,

@@ -25,6 +25,38 @@ struct SearchRanking {
         max(1, (termCount + 1) / 2)
     }
 
+    /// How many AND groups the match expression of a query may list (`C(7, 4)` is 35); past it the
+    /// expression is a plain OR and the words an article lacks are counted after matching instead, which
+    /// costs BM25 over every article holding any one word.
+    static let maximumMatchCombinations = 35
+
+    /// An FTS5 expression for articles holding at least `minimum` of the terms' phrases.
+    ///
+    /// Written as an OR of the AND of every `minimum`-sized group, so FTS5 itself leaves out an article
+    /// holding only one very common word and BM25 is computed for the articles that can match only.
+    static func matchExpression(atLeast minimum: Int, of phrases: [String]) -> String {
+        guard minimum > 1, phrases.count > 1 else { return phrases.joined(separator: " OR ") }
+        if minimum >= phrases.count { return phrases.joined(separator: " AND ") }
+        var groups: [[Int]] = []
+        var group: [Int] = []
+        func choose(from start: Int) {
+            guard groups.count <= maximumMatchCombinations else { return }
+            if group.count == minimum {
+                groups.append(group)
+                return
+            }
+            guard start < phrases.count else { return }
+            for index in start..<phrases.count where phrases.count - index >= minimum - group.count {
+                group.append(index)
+                choose(from: index + 1)
+                group.removeLast()
+            }
+        }
+        choose(from: 0)
+        guard groups.count <= maximumMatchCombinations else { return phrases.joined(separator: " OR ") }
+        return groups.map { "(" + $0.map { phrases[$0] }.joined(separator: " AND ") + ")" }.joined(separator: " OR ")
+    }
+
     func scored(_ candidates: [SearchCandidate]) -> [SearchCandidate] {
         let newest = candidates.compactMap { $0.publishedDate.flatMap(CalendarDay.init)?.daysSinceEpoch }.max()
         return candidates.map { candidate in
