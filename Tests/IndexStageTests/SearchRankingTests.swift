@@ -158,6 +158,13 @@ import TestSupport
         #expect(results.facets.months.map(\.value) == results.facets.months.map(\.value).sorted(by: >))
     }
 
+    @Test func entityFacetsShowTheCanonicalSpelling() throws {
+        try applySamples()
+        let entities = try index.search(SearchQuery(text: "driverless")).facets.entities.map(\.value)
+        #expect(entities.contains("Hanbit University"))
+        #expect(!entities.contains("hanbit university"))
+    }
+
     @Test func recentOrderLiftsNewerArticlesAndNewestSortsByDate() throws {
         var random = SplitMix64(seed: 5)
         let older = SampleArticles.make(

@@ -60,15 +60,18 @@ extension ArticleIndex {
                 GROUP BY article_entity.entity ORDER BY stories DESC, article_entity.entity LIMIT ?
                 """,
             arguments: [ids, maximumEntityFacetValues])
-        // The entity table keeps folded keys; the name shown is read from one article naming it.
-        let document = try db.cachedStatement(sql: "SELECT document FROM article WHERE id = ?")
+        // The entity table keeps folded keys; the name shown is read from one article naming it, from
+        // the entities of its stored JSON only rather than by decoding the whole document.
+        let names = try db.cachedStatement(
+            sql: """
+                SELECT json_extract(entity.value, '$.canonical')
+                FROM article, json_each(CAST(article.document AS TEXT), '$.entities') AS entity
+                WHERE article.id = ?
+                """)
         return try rows.map { row in
             let key: String = row[0]
             let count: Int = row[1]
-            guard let data = try Data.fetchOne(document, arguments: [row[2] as Int64]) else {
-                return FacetCount(value: key, count: count)
-            }
-            let name = try StoredDocument.decode(data).entities.first { entityKey($0.canonical) == key }?.canonical
+            let name = try String.fetchAll(names, arguments: [row[2] as Int64]).first { entityKey($0) == key }
             return FacetCount(value: name ?? key, count: count)
         }
     }
