@@ -83,6 +83,23 @@ import Testing
         }
     }
 
+    @Test func aFormSubmissionReadsPlusAsASpace() async throws {
+        try await app().test(.router) { client in
+            let form = "q=\(Self.encoded("도쿄"))+\(Self.encoded("증시"))"
+            try await client.execute(uri: "/?\(form)", method: .get) { response in
+                #expect(Self.body(response).contains("value=\"도쿄 증시\""))
+            }
+            try await client.execute(uri: "/search?\(form)", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+                let first = (json?["hits"] as? [[String: Any]])?.first
+                #expect(first?["articleId"] as? String == String(repeating: "a2", count: 16))
+            }
+            try await client.execute(uri: "/?q=C%2B%2B", method: .get) { response in
+                #expect(Self.body(response).contains("value=\"C++\""))
+            }
+        }
+    }
+
     @Test func aFacetLinkNarrowsAndASelectedOneRemovesItself() async throws {
         try await app().test(.router) { client in
             try await client.execute(uri: "/?q=\(Self.encoded("도쿄"))&section=\(Self.encoded("경제"))", method: .get) {

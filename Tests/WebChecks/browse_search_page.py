@@ -164,11 +164,15 @@ class Browse:
         self.shoot("entity-search")
 
         # Hostile input: a query that is a script, and the article that carries one in its text.
+        hostile_query = '"><script>window.__newslinePwned=1</script> 스크립트'
         box = driver.find_element(By.ID, "q")
         box.clear()
-        box.send_keys('"><script>window.__newslinePwned=1</script> 스크립트')
+        box.send_keys(hostile_query)
         box.send_keys(Keys.ENTER)
         self.wait.until(conditions.presence_of_element_located((By.ID, "hits")))
+        shown = driver.find_element(By.ID, "q").get_attribute("value")
+        if shown != hostile_query:
+            raise AssertionError(f"the search box shows {shown!r}, not the query typed")
         self.shoot("hostile-query")
         hostile = [e for e in driver.find_elements(By.CSS_SELECTOR, "#hits .hit-title") if "script" in e.text]
         if not hostile:

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import IndexStage
@@ -7,7 +8,28 @@ enum SearchParameters {
     /// Longer query text is cut here; the analyzer keeps only the first words of it anyway.
     static let maximumTextLength = 10_000
 
-    static func query(from parameters: FlatDictionary<Substring, Substring>) throws -> SearchQuery {
+    /// The fields of a query string as an HTML form sends them: `+` is a space, then percent-decoding.
+    ///
+    /// The search page's form is submitted as `application/x-www-form-urlencoded`, so `도쿄 총리` arrives as
+    /// `q=%EB%8F%84%EC%BF%84+%EC%B4%9D%EB%A6%AC`; a literal plus is `%2B`. The first of repeated fields wins.
+    static func formFields(_ rawQuery: String?) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in (rawQuery ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                // Bytes that are no UTF-8 stay as written, so a bad parameter is reported, not dropped.
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            if fields[name] == nil {
+                fields[name] = parts.count > 1 ? decode(parts[1]) : ""
+            }
+        }
+        return fields
+    }
+
+    static func query(from parameters: [String: String]) throws -> SearchQuery {
         var query = SearchQuery(text: String((parameters["q"] ?? "").prefix(maximumTextLength)))
         query.from = nonEmpty(parameters["from"])
         query.to = nonEmpty(parameters["to"])
@@ -43,9 +65,9 @@ enum SearchParameters {
         return value
     }
 
-    private static func nonEmpty(_ value: Substring?) -> String? {
+    private static func nonEmpty(_ value: String?) -> String? {
         guard let value, !value.isEmpty else { return nil }
-        return String(value)
+        return value
     }
 }
 

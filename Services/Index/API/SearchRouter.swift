@@ -27,7 +27,7 @@ public func makeSearchRouter(
     router.get("search") { request, _ in
         let query: SearchQuery
         do {
-            query = try SearchParameters.query(from: request.uri.queryParameters)
+            query = try SearchParameters.query(from: SearchParameters.formFields(request.uri.query))
         } catch {
             return try JSONResponse.error(.badRequest, String(describing: error))
         }
@@ -49,14 +49,14 @@ public func makeSearchRouter(
 private func addSearchPages(to router: Router<BasicRequestContext>, index: ArticleIndex) {
     let page = SearchPage.shared
     router.get("/") { request, _ in
-        let parameters = request.uri.queryParameters
+        let parameters = SearchParameters.formFields(request.uri.query)
         let query: SearchQuery
         do {
             query = try SearchParameters.query(from: parameters)
         } catch {
             // The form stays filled in with what can be read, so the reader can correct the field.
             var fallback = SearchQuery(text: String((parameters["q"] ?? "").prefix(SearchParameters.maximumTextLength)))
-            fallback.section = parameters["section"].map(String.init)
+            fallback.section = parameters["section"]
             let view = SearchPageView(query: fallback, error: String(describing: error))
             return HTMLResponse(status: .badRequest, html: page.render(view))
         }
@@ -68,7 +68,8 @@ private func addSearchPages(to router: Router<BasicRequestContext>, index: Artic
         guard let article = try await BlockingWork.run({ try index.article(id: id) }) else {
             return HTMLResponse(status: .notFound, html: page.renderNotFound("No article with this id."))
         }
-        let query = String((request.uri.queryParameters["q"] ?? "").prefix(SearchParameters.maximumTextLength))
+        let text = SearchParameters.formFields(request.uri.query)["q"] ?? ""
+        let query = String(text.prefix(SearchParameters.maximumTextLength))
         return HTMLResponse(html: page.render(ArticlePageView(article: article, query: query)))
     }
     router.get("assets/search.css") { _, _ in
