@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
         // OTLP over HTTP/protobuf only: the gRPC trait would bring grpc-swift and its long build.
         .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Shared
@@ -116,8 +117,13 @@ let package = Package(
         ),
         .target(
             name: "SearchAPI",
-            dependencies: ["IndexStage", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Services/Index/API"
+            dependencies: [
+                "IndexStage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Services/Index/API",
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "IndexService",
@@ -188,7 +194,10 @@ let package = Package(
         .testTarget(name: "IndexStageTests", dependencies: ["IndexStage", "TestSupport"], path: "Tests/IndexStageTests"),
         .testTarget(
             name: "SearchAPITests",
-            dependencies: ["SearchAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "SearchAPI", "TestSupport", "IngestStage", "ParseStage", "EnrichStage",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/SearchAPITests"
         ),
         .testTarget(

@@ -31,16 +31,16 @@ import Testing
         #expect(found.first == SampleArticles.id("archive/openai-tokyo"))
     }
 
-    @Test func onlyArticlesContainingEveryWordMatch() throws {
-        #expect(try ids(SearchQuery(text: "도쿄 반도체")) == [SampleArticles.id("archive/openai-tokyo")])
+    @Test func articlesWithEveryWordRankFirst() throws {
+        #expect(try ids(SearchQuery(text: "도쿄 반도체")).first == SampleArticles.id("archive/openai-tokyo"))
         let found = try ids(SearchQuery(text: "일본 총리"))
-        #expect(Set(found) == [SampleArticles.id("archive/openai-tokyo"), SampleArticles.id("archive/north-korea-missile")])
+        #expect(Set(found.prefix(2)) == [SampleArticles.id("archive/openai-tokyo"), SampleArticles.id("archive/north-korea-missile")])
     }
 
     @Test func aiChipsRanksTheArticleAboutThemFirst() throws {
         let found = try ids(SearchQuery(text: "AI 반도체"))
         #expect(found.first == SampleArticles.id("archive/openai-tokyo"))
-        #expect(Set(found) == [SampleArticles.id("archive/openai-tokyo"), SampleArticles.id("archive/column-power-grid")])
+        #expect(found.contains(SampleArticles.id("archive/column-power-grid")))
     }
 
     @Test func aTitleMatchRanksFirst() throws {

@@ -8,12 +8,10 @@ import Testing
 @testable import SearchAPI
 
 @Suite final class SearchAPITests {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("newsline-search-api-\(UUID().uuidString).sqlite").path
-    let index: ArticleIndex
+    let storage: TemporaryIndex
+    var index: ArticleIndex { storage.index }
 
     init() throws {
-        index = try ArticleIndex(path: path)
         let articles = [
             Self.article(
                 id: "a1", title: "오픈AI, 아시아 첫 거점은 도쿄", date: "2024-04-03", section: "종합",
@@ -25,14 +23,11 @@ import Testing
                 id: "a3", title: "보안 점검", date: "2024-06-01", section: "사회",
                 body: "게시판에 <script>alert(1)</script> 코드를 심은 공격이 발견됐다.", entity: "경찰청"),
         ]
-        _ = try index.apply(
-            articles.enumerated().map { IndexInput(event: $1, topic: "articles.enriched", partition: 0, offset: Int64($0)) })
+        storage = try TemporaryIndex("search-api", articles: articles)
     }
 
     deinit {
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
+        storage.remove()
     }
 
     static func article(id: String, title: String, date: String, section: String, body: String, entity: String)

@@ -2,10 +2,11 @@ import Foundation
 import Hummingbird
 import IndexStage
 
-/// Builds the HTTP routes of the search API over an article index.
+/// Builds the HTTP routes of the search API and the search page over an article index.
 ///
-/// `GET /search`, `GET /articles/{id}`, `GET /healthz` and `GET /readyz`, all answering JSON.
-/// A bad parameter is a 400 with a JSON error, never a 500.
+/// JSON: `GET /search`, `GET /articles/{id}`, `GET /healthz`, `GET /readyz` (described in
+/// `docs/openapi.yaml`). HTML: `GET /` (the search page, same parameters as `/search`), `GET /view/{id}`
+/// (an article) and `GET /assets/search.css`. A bad parameter is a 400 with the reason, never a 500.
 ///
 /// - Parameters:
 ///   - index: The index to search.
@@ -26,11 +27,9 @@ public func makeSearchRouter(
     router.get("search") { request, _ in
         let query: SearchQuery
         do {
-            query = try SearchParameters.query(from: request.uri.queryParameters)
-        } catch let error as SearchParameterError {
-            return try JSONResponse.error(.badRequest, error.description)
-        } catch let error as SearchQueryError {
-            return try JSONResponse.error(.badRequest, error.description)
+            query = try SearchParameters.query(from: SearchParameters.formFields(request.uri.query))
+        } catch {
+            return try JSONResponse.error(.badRequest, String(describing: error))
         }
         let results = try await BlockingWork.run { try index.search(query) }
         return try JSONResponse.ok(results)
@@ -42,5 +41,38 @@ public func makeSearchRouter(
         }
         return try JSONResponse.ok(article)
     }
+    addSearchPages(to: router, index: index)
     return router
+}
+
+/// The HTML pages: the search page at `/`, articles under `/view/{id}`, and their style sheet.
+private func addSearchPages(to router: Router<BasicRequestContext>, index: ArticleIndex) {
+    let page = SearchPage.shared
+    router.get("/") { request, _ in
+        let parameters = SearchParameters.formFields(request.uri.query)
+        let query: SearchQuery
+        do {
+            query = try SearchParameters.query(from: parameters)
+        } catch {
+            // The form stays filled in with what can be read, so the reader can correct the field.
+            var fallback = SearchQuery(text: String((parameters["q"] ?? "").prefix(SearchParameters.maximumTextLength)))
+            fallback.section = parameters["section"]
+            let view = SearchPageView(query: fallback, error: String(describing: error))
+            return HTMLResponse(status: .badRequest, html: page.render(view))
+        }
+        let results = try await BlockingWork.run { try index.search(query) }
+        return HTMLResponse(html: page.render(SearchPageView(query: query, results: results)))
+    }
+    router.get("view/{id}") { request, context in
+        let id = context.parameters.get("id") ?? ""
+        guard let article = try await BlockingWork.run({ try index.article(id: id) }) else {
+            return HTMLResponse(status: .notFound, html: page.renderNotFound("No article with this id."))
+        }
+        let text = SearchParameters.formFields(request.uri.query)["q"] ?? ""
+        let query = String(text.prefix(SearchParameters.maximumTextLength))
+        return HTMLResponse(html: page.render(ArticlePageView(article: article, query: query)))
+    }
+    router.get("assets/search.css") { _, _ in
+        AssetResponse(contentType: "text/css; charset=utf-8", body: page.styleSheet)
+    }
 }

@@ -71,6 +71,10 @@ enum IndexSchema {
                 sql: "INSERT INTO index_metadata(key, value) VALUES ('analyzerVersion', ?)",
                 arguments: [String(TextAnalyzer.version)])
         }
+        migrator.registerMigration("v2-story-filter") { db in
+            // Search lists one story's articles (`story=`) without scanning every article.
+            try db.execute(sql: "CREATE INDEX article_story ON article(storyId, publishedDate)")
+        }
         return migrator
     }
 }

@@ -57,6 +57,28 @@ extension IndexedArticle {
         json.key("paragraphs"); json.array(paragraphs) { $0.string($1) }; json.comma()
         json.key("duplicateOf"); json.string(orNull: duplicateOf); json.comma()
         json.key("storyId"); json.string(storyId)
+        if let quotes {
+            json.comma(); json.key("quotes")
+            json.array(quotes) { json, quote in
+                json.raw("{"); json.key("text"); json.string(quote.text); json.comma()
+                json.key("speaker"); json.string(orNull: quote.speaker); json.raw("}")
+            }
+        }
+        if let dates {
+            json.comma(); json.key("dates")
+            json.array(dates) { json, date in
+                json.raw("{"); json.key("text"); json.string(date.text); json.comma()
+                json.key("date"); json.string(date.date); json.raw("}")
+            }
+        }
+        if let provenance {
+            json.comma(); json.key("provenance"); json.raw("{")
+            for (index, field) in provenance.keys.sorted().enumerated() {
+                if index > 0 { json.comma() }
+                json.string(field); json.raw(":"); json.string(provenance[field] ?? "")
+            }
+            json.raw("}")
+        }
         json.raw("}")
         return json.bytes
     }

@@ -23,6 +23,12 @@ public struct IndexedArticle: Codable, Sendable, Equatable {
     public var paragraphs: [String]
     public var duplicateOf: String?
     public var storyId: String
+    /// Quotes with their speakers; nil in documents stored before the index kept them.
+    public var quotes: [Quote]?
+    /// Date mentions with the day each resolves to; nil in documents stored before the index kept them.
+    public var dates: [DateMention]?
+    /// Which rule or source gave each parsed field; nil in documents stored before the index kept them.
+    public var provenance: [String: String]?
 
     /// How many entities an `article.indexed` event carries.
     static let topEntityCount = 10
@@ -49,6 +55,9 @@ public struct IndexedArticle: Codable, Sendable, Equatable {
         self.paragraphs = article.paragraphs
         self.duplicateOf = duplicateOf
         self.storyId = storyId
+        self.quotes = event.quotes
+        self.dates = event.dates
+        self.provenance = article.provenance
     }
 
     /// The `article.indexed` event announcing this revision.

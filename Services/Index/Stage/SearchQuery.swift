@@ -1,4 +1,4 @@
-/// A search over the index: free text plus optional filters.
+/// A search over the index: free text plus optional filters, an order and a page.
 public struct SearchQuery: Sendable, Equatable {
     /// User text; always treated as words to find, never as query syntax.
     public var text: String
@@ -10,15 +10,24 @@ public struct SearchQuery: Sendable, Equatable {
     public var category: String?
     /// An entity's canonical name, compared without regard to case.
     public var entity: String?
-    /// How many hits to return, clamped to `1...maximumLimit`.
+    /// Only the articles of this story (`storyId`), each shown on its own rather than collapsed.
+    public var story: String?
+    /// How the hits are ordered.
+    public var order: SearchOrder
+    /// How many hits (stories) to return, clamped to `1...maximumLimit`.
     public var limit: Int
+    /// How many hits (stories) of the ranked list to skip, for the next page.
+    public var offset: Int
 
     public static let defaultLimit = 10
     public static let maximumLimit = 100
+    /// Pages reach as deep as the ranking looks (`ArticleIndex.maximumCandidates`); past it there is nothing.
+    public static let maximumOffset = ArticleIndex.maximumCandidates
 
     public init(
         text: String, from: String? = nil, to: String? = nil, section: String? = nil, category: String? = nil,
-        entity: String? = nil, limit: Int = SearchQuery.defaultLimit
+        entity: String? = nil, story: String? = nil, order: SearchOrder = .relevance,
+        limit: Int = SearchQuery.defaultLimit, offset: Int = 0
     ) {
         self.text = text
         self.from = from
@@ -26,7 +35,10 @@ public struct SearchQuery: Sendable, Equatable {
         self.section = section
         self.category = category
         self.entity = entity
+        self.story = story
+        self.order = order
         self.limit = limit
+        self.offset = offset
     }
 
     /// Checks the filters, so that callers can report a bad parameter before searching.
@@ -40,33 +52,42 @@ public struct SearchQuery: Sendable, Equatable {
         if let from, let to, from > to {
             throw .emptyDateRange
         }
+        if !(0...Self.maximumOffset).contains(offset) {
+            throw .invalidOffset(offset)
+        }
     }
 
-    var clampedLimit: Int { min(max(limit, 1), Self.maximumLimit) }
+    /// The page size used: `limit` within `1...maximumLimit`.
+    public var clampedLimit: Int { min(max(limit, 1), Self.maximumLimit) }
 
     /// A real calendar day written `YYYY-MM-DD`.
     static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), day >= 1
-        else { return false }
-        let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
+        CalendarDay(text) != nil
     }
+}
+
+/// The order of search hits.
+public enum SearchOrder: String, Sendable, Equatable, CaseIterable {
+    /// Best match first: BM25 with the coordination, title and proximity boosts.
+    case relevance
+    /// Best match first, with newer articles lifted: relevance times a boost that halves every
+    /// `ArticleIndex.recencyHalfLifeDays` before the newest match.
+    case recent
+    /// Newest first, among the articles that match.
+    case newest
 }
 
 /// Why a search query was refused.
 public enum SearchQueryError: Error, Equatable, CustomStringConvertible {
     case invalidDate(parameter: String, value: String)
     case emptyDateRange
+    case invalidOffset(Int)
 
     public var description: String {
         switch self {
         case .invalidDate(let parameter, let value): "\(parameter) must be a date written YYYY-MM-DD, not \"\(value)\""
         case .emptyDateRange: "from must not be after to"
+        case .invalidOffset(let offset): "offset must be from 0 to \(SearchQuery.maximumOffset), not \(offset)"
         }
     }
 }

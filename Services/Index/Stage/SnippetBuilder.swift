@@ -47,6 +47,25 @@ struct SnippetBuilder {
         return Snippet(parts: parts)
     }
 
+    /// The passage of the first text that holds a match, or of the first text when none does.
+    func snippet(ofFirstMatchIn texts: [String], terms: [QueryTerm]) -> Snippet {
+        for text in texts {
+            let snippet = snippet(of: text, terms: terms)
+            if snippet.parts.contains(where: \.isMatch) {
+                return snippet
+            }
+        }
+        return snippet(of: texts.first ?? "", terms: terms)
+    }
+
+    /// A short text (a title) whole, with the matches marked: a title is shown in full, never cut.
+    func marked(_ text: String, terms: [QueryTerm]) -> Snippet {
+        var whole = self
+        whole.width = max(1, min(text.unicodeScalars.count, Self.maximumScannedScalars))
+        whole.lead = 0
+        return whole.snippet(of: text, terms: terms)
+    }
+
     /// Every occurrence of a term's surface, sorted and merged where they overlap.
     ///
     /// Each surface is found with Knuth–Morris–Pratt, so a long query word over a text that repeats its

@@ -58,6 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             print("Done. Service logs: \(workDirectory)/logs/")
+            print("Search page over this index: newsline run --index-path \(indexPath), then http://127.0.0.1:8080/")
         } catch {
             await pipeline.stop()
             throw error

@@ -34,7 +34,7 @@ struct RunCommand: AsyncParsableCommand {
             partitions: partitions, counts: ["ingest": ingest, "parse": parse, "enrich": enrich, "index": index],
             indexPath: indexPath, logDirectory: logDirectory, httpPort: httpPort)
         print("Broker: \(pipeline.broker.bootstrapServers) (also in \(ClusterConnection.addressFile))")
-        print("Search API: http://127.0.0.1:\(httpPort)/search?q=…   Logs: \(logDirectory)/   Stop: Ctrl-C")
+        print("Search page: http://127.0.0.1:\(httpPort)/   API: /search?q=…   Logs: \(logDirectory)/   Stop: Ctrl-C")
         let stopRequested = ShutdownSignal()
         while !stopRequested.fired {
             if let status = try? await PipelineStatus.read(admin: pipeline.admin) {
