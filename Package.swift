@@ -41,6 +41,8 @@ let package = Package(
             path: "Shared/NewslineModels"
         ),
         .target(name: "TextScanning", path: "Shared/TextScanning"),
+        .systemLibrary(name: "CMeCab", path: "Shared/CMeCab", providers: [.apt(["libmecab-dev"])]),
+        .target(name: "Morphology", dependencies: ["CMeCab"], path: "Shared/Morphology"),
         .target(
             name: "StageRuntime",
             dependencies: [
@@ -79,7 +81,7 @@ let package = Package(
 
         .target(
             name: "EnrichStage",
-            dependencies: ["NewslineModels"],
+            dependencies: ["NewslineModels", "Morphology"],
             path: "Services/Enrich/Stage",
             resources: [.copy("Resources")]
         ),
@@ -87,7 +89,7 @@ let package = Package(
 
         .target(
             name: "IndexStage",
-            dependencies: ["NewslineModels", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NewslineModels", "Morphology", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Index/Stage"
         ),
         .target(
@@ -134,6 +136,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["NewslineModels"], path: "Tests/TestSupport"),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestSupport"], path: "Tests/KafkaTests"),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"], path: "Tests/MorphologyTests"),
         .testTarget(name: "NewslineModelsTests", dependencies: ["NewslineModels"], path: "Tests/NewslineModelsTests"),
         .testTarget(
             name: "StageRuntimeTests",

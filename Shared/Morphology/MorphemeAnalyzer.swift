@@ -1,0 +1,150 @@
+import CMeCab
+import Foundation
+
+/// Korean morphological analysis with MeCab and mecab-ko-dic (the dictionary Elasticsearch's nori
+/// analyzer is built from), shared by enrich and index.
+///
+/// One MeCab model and tagger per process, loaded once (the dictionary is memory-mapped); every
+/// concurrent call borrows a lattice of its own from a pool, which is how MeCab is thread-safe
+/// (a tagger may be shared, a lattice may not). Input is a Swift `String`, so it is always valid
+/// UTF-8 by construction: invalid bytes never reach MeCab.
+///
+/// `@unchecked Sendable` is safe: the model and tagger are only read after `init`, and every access to
+/// `idle` holds `lock`.
+public final class MorphemeAnalyzer: @unchecked Sendable {
+    /// Bytes MeCab reads in one lattice. Its lattice grows with the sentence, so longer text is cut at
+    /// the last whitespace (or, in a text without any, at a character boundary) and analyzed piece by
+    /// piece; a word is only split when a run of this many bytes has no space in it.
+    public static let maximumChunkBytes = 8_192
+
+    public let dictionaryPath: String
+    private let model: OpaquePointer
+    private let tagger: OpaquePointer
+    private let lock = NSLock()
+    private var idle: [OpaquePointer] = []
+
+    /// Loads the dictionary in `path` (see `MorphologyDictionary.locate`).
+    public init(dictionary path: String) throws {
+        guard MorphologyDictionary.isDictionary(path) else {
+            throw MorphologyError.dictionaryNotFound(searched: [path])
+        }
+        // `-r /dev/null`: no mecabrc is needed or read; the dictionary's own dicrc applies.
+        let arguments: [UnsafeMutablePointer<CChar>?] = ["newsline", "-r", "/dev/null", "-d", path].map { (argument: String) in argument.withCString { strdup($0) } }
+        defer { arguments.forEach { free($0) } }
+        var argv = arguments
+        let loaded = argv.withUnsafeMutableBufferPointer { mecab_model_new(Int32($0.count), $0.baseAddress) }
+        guard let model = loaded else {
+            throw MorphologyError.dictionaryRejected(path: path, message: String(cString: mecab_strerror(nil)))
+        }
+        guard let tagger = mecab_model_new_tagger(model) else {
+            mecab_model_destroy(model)
+            throw MorphologyError.dictionaryRejected(path: path, message: "no tagger")
+        }
+        self.model = model
+        self.tagger = tagger
+        self.dictionaryPath = path
+    }
+
+    deinit {
+        for lattice in idle { mecab_lattice_destroy(lattice) }
+        mecab_destroy(tagger)
+        mecab_model_destroy(model)
+    }
+
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var sharedInstances: [String: MorphemeAnalyzer] = [:]
+
+    /// One analyzer per dictionary folder for the whole process, loaded on first use.
+    public static func shared(dictionary path: String? = nil) throws -> MorphemeAnalyzer {
+        let folder = try path ?? MorphologyDictionary.locate()
+        return try sharedLock.withLock {
+            if let known = sharedInstances[folder] { return known }
+            let analyzer = try MorphemeAnalyzer(dictionary: folder)
+            sharedInstances[folder] = analyzer
+            return analyzer
+        }
+    }
+
+    /// The morphemes of `text`, in order; whitespace belongs to none.
+    public func analyze(_ text: String) -> [Morpheme] {
+        var bytes = Array(text.utf8)
+        // MeCab reads a NUL as the end of the text; a space keeps every offset where it was.
+        for i in bytes.indices where bytes[i] == 0 { bytes[i] = 0x20 }
+        var result: [Morpheme] = []
+        result.reserveCapacity(bytes.count / 3)
+        var start = 0
+        var scalarStart = 0
+        while start < bytes.count {
+            let end = Self.chunkEnd(bytes, from: start)
+            scalarStart = analyze(bytes, start..<end, firstScalar: scalarStart, into: &result)
+            start = end
+        }
+        return result
+    }
+
+    /// Where the chunk that starts at `start` ends: `maximumChunkBytes` on, moved back to whitespace or
+    /// at least to the start of a character.
+    static func chunkEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        let limit = start + maximumChunkBytes
+        guard limit < bytes.count else { return bytes.count }
+        var cut = limit
+        while cut > start + maximumChunkBytes / 2, !(bytes[cut - 1] == 0x20 || bytes[cut - 1] == 0x0A) { cut -= 1 }
+        if cut > start + maximumChunkBytes / 2 { return cut }
+        cut = limit
+        while cut > start + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
+    /// Analyzes one chunk and returns the scalar offset of its end.
+    private func analyze(_ bytes: [UInt8], _ range: Range<Int>, firstScalar: Int, into result: inout [Morpheme]) -> Int {
+        let lattice = lock.withLock { idle.popLast() } ?? mecab_model_new_lattice(model)!
+        defer {
+            mecab_lattice_clear(lattice)
+            lock.withLock { idle.append(lattice) }
+        }
+        return bytes.withUnsafeBufferPointer { buffer -> Int in
+            let base = buffer.baseAddress!
+            // Scalar offsets by counting the bytes that start a UTF-8 sequence.
+            var scalar = firstScalar
+            var counted = range.lowerBound
+            func scalarOffset(_ byte: Int) -> Int {
+                while counted < byte {
+                    if base[counted] & 0xC0 != 0x80 { scalar += 1 }
+                    counted += 1
+                }
+                return scalar
+            }
+            let parsed: Bool = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                mecab_lattice_set_sentence2(lattice, chars + range.lowerBound, range.count)
+                return mecab_parse_lattice(tagger, lattice) != 0
+            }
+            guard parsed, var node = mecab_lattice_get_bos_node(lattice)?.pointee.next else {
+                // MeCab only fails when out of memory; the chunk then stands as one unknown word.
+                let start = scalarOffset(range.lowerBound)
+                let surface = String(decoding: buffer[range], as: UTF8.self)
+                result.append(
+                    Morpheme(
+                        start: start, end: scalarOffset(range.upperBound), utf8Start: range.lowerBound,
+                        utf8End: range.upperBound, surface: surface, tag: "UNKNOWN", feature: "UNKNOWN", isUnknown: true))
+                return scalar
+            }
+            while Int(node.pointee.stat) != Int(MECAB_EOS_NODE) {
+                let n = node.pointee
+                let utf8Start = n.surface.withMemoryRebound(to: UInt8.self, capacity: 1) { $0 - base }
+                let utf8End = utf8Start + Int(n.length)
+                let feature = String(cString: n.feature)
+                let tag = feature.prefix { $0 != "," }
+                let start = scalarOffset(utf8Start)
+                result.append(
+                    Morpheme(
+                        start: start, end: scalarOffset(utf8End), utf8Start: utf8Start, utf8End: utf8End,
+                        surface: String(decoding: buffer[utf8Start..<utf8End], as: UTF8.self),
+                        tag: tag == "UNKNOWN" || tag.isEmpty ? "UNKNOWN" : String(tag), feature: feature,
+                        isUnknown: Int(n.stat) == Int(MECAB_UNK_NODE)))
+                guard let next = n.next else { break }
+                node = next
+            }
+            return scalarOffset(range.upperBound)
+        }
+    }
+}
