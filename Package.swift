@@ -85,7 +85,8 @@ let package = Package(
             path: "Services/Enrich/Stage",
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "EnrichService", dependencies: ["EnrichStage", "StageRuntime"], path: "Services/Enrich/Main"),
+        .executableTarget(
+            name: "EnrichService", dependencies: ["EnrichStage", "Morphology", "StageRuntime"], path: "Services/Enrich/Main"),
 
         .target(
             name: "IndexStage",
@@ -101,6 +102,7 @@ let package = Package(
             name: "IndexService",
             dependencies: [
                 "IndexStage",
+                "Morphology",
                 "SearchAPI",
                 "StageRuntime",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -160,7 +162,10 @@ let package = Package(
             dependencies: ["EnrichStage", "ParseStage", "IngestStage", "TestSupport"],
             path: "Tests/EnrichStageTests"
         ),
-        .testTarget(name: "IndexStageTests", dependencies: ["IndexStage", "TestSupport"], path: "Tests/IndexStageTests"),
+        .testTarget(
+            name: "IndexStageTests",
+            dependencies: ["IndexStage", "EnrichStage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/IndexStageTests"),
         .testTarget(
             name: "SearchAPITests",
             dependencies: ["SearchAPI", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],

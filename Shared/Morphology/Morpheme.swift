@@ -52,7 +52,13 @@ public struct Morpheme: Sendable, Equatable {
 
     /// The parts of a compound noun (`경기도` → `경기`, `도`) with their tags; empty for other entries.
     public var compoundParts: [(surface: String, tag: String)] {
-        guard entryType == "Compound", let expression = field(7) else { return [] }
+        entryType == "Compound" ? expressionParts : []
+    }
+
+    /// The morphemes an inflected or pre-analysed entry is made of (`만났` → `만나`/VV, `았`/EP), as for
+    /// compounds; empty for a simple entry.
+    public var expressionParts: [(surface: String, tag: String)] {
+        guard entryType != nil, let expression = field(7) else { return [] }
         return expression.split(separator: "+").compactMap { part in
             let pieces = part.split(separator: "/", omittingEmptySubsequences: false)
             guard pieces.count >= 2, !pieces[0].isEmpty else { return nil }

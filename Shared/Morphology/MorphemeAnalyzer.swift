@@ -4,24 +4,27 @@ import Foundation
 /// Korean morphological analysis with MeCab and mecab-ko-dic (the dictionary Elasticsearch's nori
 /// analyzer is built from), shared by enrich and index.
 ///
-/// One MeCab model and tagger per process, loaded once (the dictionary is memory-mapped); every
-/// concurrent call borrows a lattice of its own from a pool, which is how MeCab is thread-safe
-/// (a tagger may be shared, a lattice may not). Input is a Swift `String`, so it is always valid
+/// One MeCab model per process, loaded once (the dictionary is memory-mapped); every concurrent call
+/// borrows a tagger and lattice of its own from a pool (created from the model, which shares the
+/// dictionary), so no MeCab object but the model is ever used by two threads at once. Input is a Swift `String`, so it is always valid
 /// UTF-8 by construction: invalid bytes never reach MeCab.
 ///
-/// `@unchecked Sendable` is safe: the model and tagger are only read after `init`, and every access to
-/// `idle` holds `lock`.
+/// `@unchecked Sendable` is safe: the model is only read after `init`, every access to `idle` holds
+/// `lock`, and a borrowed tagger and lattice belong to one call until it gives them back.
 public final class MorphemeAnalyzer: @unchecked Sendable {
     /// Bytes MeCab reads in one lattice. Its lattice grows with the sentence, so longer text is cut at
-    /// the last whitespace (or, in a text without any, at a character boundary) and analyzed piece by
-    /// piece; a word is only split when a run of this many bytes has no space in it.
+    /// the last whitespace and analyzed piece by piece.
     public static let maximumChunkBytes = 8_192
 
     public let dictionaryPath: String
     private let model: OpaquePointer
-    private let tagger: OpaquePointer
     private let lock = NSLock()
-    private var idle: [OpaquePointer] = []
+    /// Held while MeCab parses. Debian's MeCab 0.996 corrupted its heap when two threads parsed at once
+    /// even with a tagger and lattice each (a search API test under parallel requests), so parses are
+    /// one at a time per process; enrich and index scale by instances, not threads.
+    private let parseLock = NSLock()
+    /// Idle (tagger, lattice) pairs.
+    private var idle: [(tagger: OpaquePointer, lattice: OpaquePointer)] = []
 
     /// Loads the dictionary in `path` (see `MorphologyDictionary.locate`).
     public init(dictionary path: String) throws {
@@ -36,31 +39,38 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
         guard let model = loaded else {
             throw MorphologyError.dictionaryRejected(path: path, message: String(cString: mecab_strerror(nil)))
         }
-        guard let tagger = mecab_model_new_tagger(model) else {
+        guard let tagger = mecab_model_new_tagger(model), let lattice = mecab_model_new_lattice(model) else {
             mecab_model_destroy(model)
             throw MorphologyError.dictionaryRejected(path: path, message: "no tagger")
         }
         self.model = model
-        self.tagger = tagger
+        self.idle = [(tagger, lattice)]
         self.dictionaryPath = path
     }
 
     deinit {
-        for lattice in idle { mecab_lattice_destroy(lattice) }
-        mecab_destroy(tagger)
+        for pair in idle {
+            mecab_lattice_destroy(pair.lattice)
+            mecab_destroy(pair.tagger)
+        }
         mecab_model_destroy(model)
     }
 
     private static let sharedLock = NSLock()
     nonisolated(unsafe) private static var sharedInstances: [String: MorphemeAnalyzer] = [:]
+    nonisolated(unsafe) private static var defaultInstance: MorphemeAnalyzer?
 
-    /// One analyzer per dictionary folder for the whole process, loaded on first use.
+    /// One analyzer per dictionary folder for the whole process, loaded on first use. The first one
+    /// loaded becomes the default that later calls without a folder get, so a service that loads the
+    /// folder its settings name at start-up (and refuses to start when that fails) is what every
+    /// component then uses; without one, `MorphologyDictionary.locate()` picks the folder.
     public static func shared(dictionary path: String? = nil) throws -> MorphemeAnalyzer {
-        let folder = try path ?? MorphologyDictionary.locate()
-        return try sharedLock.withLock {
-            if let known = sharedInstances[folder] { return known }
-            let analyzer = try MorphemeAnalyzer(dictionary: folder)
+        try sharedLock.withLock {
+            if path == nil, let known = defaultInstance { return known }
+            let folder = try path ?? MorphologyDictionary.locate()
+            let analyzer = try sharedInstances[folder] ?? MorphemeAnalyzer(dictionary: folder)
             sharedInstances[folder] = analyzer
+            if defaultInstance == nil { defaultInstance = analyzer }
             return analyzer
         }
     }
@@ -82,25 +92,45 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
         return result
     }
 
-    /// Where the chunk that starts at `start` ends: `maximumChunkBytes` on, moved back to whitespace or
-    /// at least to the start of a character.
+    /// Bytes of one run without whitespace that MeCab reads as one piece. MeCab tries every length of an
+    /// unknown run at every start, so its cost grows with the cube of a run's length: 300,000 `가` in a
+    /// row took minutes. A longer run (no Korean word is 80 syllables) is analyzed in pieces of this size.
+    public static let maximumRunBytes = 240
+
+    /// Where the chunk that starts at `start` ends: at most `maximumChunkBytes` on, after the last
+    /// whitespace before that; or inside a run without whitespace that reaches `maximumRunBytes`,
+    /// at the start of a character.
     static func chunkEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        let limit = start + maximumChunkBytes
-        guard limit < bytes.count else { return bytes.count }
-        var cut = limit
-        while cut > start + maximumChunkBytes / 2, !(bytes[cut - 1] == 0x20 || bytes[cut - 1] == 0x0A) { cut -= 1 }
-        if cut > start + maximumChunkBytes / 2 { return cut }
-        cut = limit
-        while cut > start + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-        return cut
+        var lastSpace = -1
+        var runStart = start
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D {
+                lastSpace = i
+                runStart = i + 1
+            } else if i - runStart >= maximumRunBytes {
+                // A run this long is cut right here, after any text before it.
+                if lastSpace >= start { return lastSpace + 1 }
+                var cut = i
+                while cut > start + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                return cut
+            }
+            if i - start >= maximumChunkBytes { return lastSpace >= start ? lastSpace + 1 : i }
+            i += 1
+        }
+        return bytes.count
     }
 
     /// Analyzes one chunk and returns the scalar offset of its end.
     private func analyze(_ bytes: [UInt8], _ range: Range<Int>, firstScalar: Int, into result: inout [Morpheme]) -> Int {
-        let lattice = lock.withLock { idle.popLast() } ?? mecab_model_new_lattice(model)!
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        let (tagger, lattice) = lock.withLock {
+            idle.popLast() ?? (mecab_model_new_tagger(model)!, mecab_model_new_lattice(model)!)
+        }
         defer {
             mecab_lattice_clear(lattice)
-            lock.withLock { idle.append(lattice) }
+            lock.withLock { idle.append((tagger, lattice)) }
         }
         return bytes.withUnsafeBufferPointer { buffer -> Int in
             let base = buffer.baseAddress!

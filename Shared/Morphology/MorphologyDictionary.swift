@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Looked for, in order: the `--mecab-dictionary` option of a service, `NEWSLINE_MECAB_DICTIONARY`,
 /// `defaultPath` (which scripts/install-dependencies links to the installed package), then the
-/// `dictionary/` folder of the `mecab_ko_dic` Python package as `python3` reports it (PyPI's
-/// `python-mecab-ko-dic`, the compiled mecab-ko-dic). The first candidate given explicitly is the
+/// `dictionary/` folder of the `mecab_ko_dic` Python package (PyPI's `python-mecab-ko-dic`, the
+/// compiled mecab-ko-dic) in the usual pip install places. The first candidate given explicitly is the
 /// only one tried, so a wrong setting fails loudly instead of silently using another dictionary.
 public enum MorphologyDictionary {
     public static let environmentVariable = "NEWSLINE_MECAB_DICTIONARY"
@@ -19,15 +19,10 @@ public enum MorphologyDictionary {
             guard isDictionary(given) else { throw MorphologyError.dictionaryNotFound(searched: [given]) }
             return given
         }
-        var searched = [defaultPath]
         if isDictionary(defaultPath) { return defaultPath }
-        if let package = pythonPackageFolder() {
-            searched.append(package)
-            if isDictionary(package) { return package }
-        } else {
-            searched.append("python3 mecab_ko_dic package")
-        }
-        throw MorphologyError.dictionaryNotFound(searched: searched)
+        if let package = pythonPackageFolders().first(where: isDictionary) { return package }
+        throw MorphologyError.dictionaryNotFound(
+            searched: [defaultPath, "mecab_ko_dic/dictionary in the python3 site-packages folders"])
     }
 
     /// Whether `path` is a folder with a compiled MeCab system dictionary in it.
@@ -36,21 +31,25 @@ public enum MorphologyDictionary {
             && FileManager.default.fileExists(atPath: path + "/matrix.bin")
     }
 
-    /// Asks `python3` where the `mecab_ko_dic` package is (once, at start-up); nil when it cannot tell.
-    private static func pythonPackageFolder() -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", "import os, mecab_ko_dic; print(os.path.join(os.path.dirname(mecab_ko_dic.__file__), 'dictionary'))",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return path.isEmpty ? nil : path
+    /// The `mecab_ko_dic/dictionary` folders of pip's usual install places (system, user and pyenv
+    /// site-packages), read from the file system rather than by running `python3`: start-up spawns no
+    /// process (Foundation's `Process` beside other threads corrupted the heap).
+    static func pythonPackageFolders(home: String = NSHomeDirectory()) -> [String] {
+        let manager = FileManager.default
+        func children(_ folder: String) -> [String] {
+            ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }
+        }
+        var libraries = ["/usr/lib", "/usr/local/lib", home + "/.local/lib"]
+        libraries += children(home + "/.pyenv/versions").map { $0 + "/lib" }
+        var result: [String] = []
+        for library in libraries {
+            for python in children(library) where python.split(separator: "/").last?.hasPrefix("python3") == true {
+                for packages in ["dist-packages", "site-packages"] {
+                    result.append(python + "/" + packages + "/mecab_ko_dic/dictionary")
+                }
+            }
+        }
+        result.append("/usr/lib/python3/dist-packages/mecab_ko_dic/dictionary")
+        return result
     }
 }

@@ -1,3 +1,4 @@
+import Morphology
 import NewslineModels
 
 /// The enrich stage's logic: language, entities, keywords, summary, quotes, dates, category and
@@ -14,9 +15,10 @@ public struct Enricher: Sendable {
     private let keywordExtractor: KeywordExtractor
     private let classifier: CategoryClassifier
 
-    /// Loads the gazetteer, word lists, category cues and tagger weights from the bundle.
-    public init() throws {
-        recognizer = try EntityRecognizer()
+    /// Loads the gazetteer, word lists, category cues and tagger weights from the bundle; `analyzer` is
+    /// the morphological analyzer (by default the process's shared one, `MorphologyDictionary.locate`).
+    public init(analyzer: MorphemeAnalyzer? = nil) throws {
+        recognizer = try EntityRecognizer(analyzer: analyzer)
         keywordExtractor = try KeywordExtractor(lexicon: recognizer.lexicon)
         classifier = try CategoryClassifier()
     }

@@ -7,6 +7,7 @@ import NewslineModels
 import SearchAPI
 import ServiceLifecycle
 import Logging
+import Morphology
 import StageRuntime
 
 /// `newsline-index`: `article.enriched` into the search index, then `article.indexed`; serves search.
@@ -29,6 +30,9 @@ struct IndexService: AsyncParsableCommand {
     @Option(name: .customLong("http-host"), help: "Address the search API listens on (env NEWSLINE_HTTP_HOST).")
     var httpHost: String?
 
+    @Option(name: .customLong("mecab-dictionary"), help: "The mecab-ko-dic folder (env NEWSLINE_MECAB_DICTIONARY).")
+    var mecabDictionary: String?
+
     @Option(name: .customLong("http-port"), help: "Port of the search API; 0 turns it off (env NEWSLINE_HTTP_PORT).")
     var httpPort: Int?
 
@@ -36,6 +40,14 @@ struct IndexService: AsyncParsableCommand {
         ServiceMain.bootstrapLogging(level: options.level())
         let logger = ServiceMain.logger(service: "index", options: options)
         let environment = ProcessInfo.processInfo.environment
+        do {
+            // Loaded before the index: the search analyzer and every query use this dictionary.
+            let analyzer = try MorphemeAnalyzer.shared(dictionary: MorphologyDictionary.locate(explicit: mecabDictionary))
+            logger.info("morphological analyzer loaded", metadata: ["dictionary": .string(analyzer.dictionaryPath)])
+        } catch {
+            logger.critical("cannot load the morphological analyzer", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
         let path = indexPath ?? environment["NEWSLINE_INDEX_PATH"] ?? "var/newsline-index.sqlite"
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)

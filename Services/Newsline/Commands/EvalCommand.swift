@@ -76,6 +76,15 @@ struct EvalCommand: ParsableCommand {
         @Flag(help: "Also score the recognizer without the title rule, country chains or gazetteer spans.")
         var ablate = false
 
+        @Option(help: "Another KLUE-style file whose every sentence joins each fold's training part (never scored).")
+        var extra: String?
+
+        @Option(help: "L2 penalty of the trainer (default: the shipped one).")
+        var l2: Float?
+
+        @Option(help: "First-pass step size of the trainer (default: the shipped one).")
+        var learningRate: Float?
+
         func run() throws {
             guard folds >= 2, epochs >= 1, !probabilities.isEmpty else {
                 throw ValidationError("need --folds ≥ 2, --epochs ≥ 1 and at least one probability")
@@ -89,8 +98,13 @@ struct EvalCommand: ParsableCommand {
                 noGazetteer.gazetteerSpans = false
                 settings += [noTitles, noChains, noGazetteer]
             }
-            print("cross-validating on \(examples.count) tuning sentences, \(folds) folds, \(epochs) epochs")
-            let predictions = try NERCrossValidation(folds: folds, epochs: epochs).run(examples, settings: settings) {
+            let extraExamples = try extra.map { try NERExample.load(from: URL(fileURLWithPath: $0)) } ?? []
+            print(
+                "cross-validating on \(examples.count) tuning sentences (+\(extraExamples.count) extra in training), "
+                    + "\(folds) folds, \(epochs) epochs")
+            let predictions = try NERCrossValidation(folds: folds, epochs: epochs, l2: l2, learningRate: learningRate).run(
+                examples, extra: extraExamples, settings: settings
+            ) {
                 print("fold \($0) of \(folds) done")
             }
             for (setting, predicted) in zip(settings, predictions) {
@@ -128,12 +142,16 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "Where to write the model.")
         var output: String = "Services/Enrich/Stage/Resources/ner-model.bin"
 
+        @Option(help: "Another KLUE-style file trained on in full (e.g. klue-ner-nsmc-dev.jsonl; it holds no held-out part).")
+        var extra: String?
+
         func run() throws {
             guard let split = NERSplit(rawValue: split), split == .tuning || split == .tuningTrain else {
                 throw ValidationError("train only on tuning or tuning-train")
             }
             let examples = split.select(try NERExample.load(from: URL(fileURLWithPath: file)))
-            print("training on \(examples.count) sentences (\(split.rawValue)), \(epochs) epochs")
+                + (try extra.map { try NERExample.load(from: URL(fileURLWithPath: $0)) } ?? [])
+            print("training on \(examples.count) sentences (\(split.rawValue) + extra), \(epochs) epochs")
             try NERTrainer().train(examples, epochs: epochs, writeTo: URL(fileURLWithPath: output)) { epoch, unsure in
                 print("epoch \(epoch): \(unsure) sentences with a gold label below even odds")
             }
