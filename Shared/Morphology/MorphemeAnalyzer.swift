@@ -19,10 +19,6 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
     public let dictionaryPath: String
     private let model: OpaquePointer
     private let lock = NSLock()
-    /// Held while MeCab parses. Debian's MeCab 0.996 corrupted its heap when two threads parsed at once
-    /// even with a tagger and lattice each (a search API test under parallel requests), so parses are
-    /// one at a time per process; enrich and index scale by instances, not threads.
-    private let parseLock = NSLock()
     /// Idle (tagger, lattice) pairs.
     private var idle: [(tagger: OpaquePointer, lattice: OpaquePointer)] = []
 
@@ -122,9 +118,14 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
     }
 
     /// Analyzes one chunk and returns the scalar offset of its end.
+    ///
+    /// The chunk is copied with a NUL after it: MeCab reads a run of unknown characters past the length
+    /// it is given up to a character of another kind, and a run cut in the middle then made it write
+    /// past its lattice (heap corruption). Offsets are turned back into offsets of the whole text.
     private func analyze(_ bytes: [UInt8], _ range: Range<Int>, firstScalar: Int, into result: inout [Morpheme]) -> Int {
-        parseLock.lock()
-        defer { parseLock.unlock() }
+        var chunk = Array(bytes[range])
+        chunk.append(0)
+        let offset = range.lowerBound
         let (tagger, lattice) = lock.withLock {
             idle.popLast() ?? (mecab_model_new_tagger(model)!, mecab_model_new_lattice(model)!)
         }
@@ -132,11 +133,12 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
             mecab_lattice_clear(lattice)
             lock.withLock { idle.append((tagger, lattice)) }
         }
-        return bytes.withUnsafeBufferPointer { buffer -> Int in
+        return chunk.withUnsafeBufferPointer { buffer -> Int in
             let base = buffer.baseAddress!
+            let length = buffer.count - 1
             // Scalar offsets by counting the bytes that start a UTF-8 sequence.
             var scalar = firstScalar
-            var counted = range.lowerBound
+            var counted = 0
             func scalarOffset(_ byte: Int) -> Int {
                 while counted < byte {
                     if base[counted] & 0xC0 != 0x80 { scalar += 1 }
@@ -145,36 +147,38 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
                 return scalar
             }
             let parsed: Bool = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                mecab_lattice_set_sentence2(lattice, chars + range.lowerBound, range.count)
+                mecab_lattice_set_sentence2(lattice, chars, length)
                 return mecab_parse_lattice(tagger, lattice) != 0
             }
             guard parsed, var node = mecab_lattice_get_bos_node(lattice)?.pointee.next else {
                 // MeCab only fails when out of memory; the chunk then stands as one unknown word.
-                let start = scalarOffset(range.lowerBound)
-                let surface = String(decoding: buffer[range], as: UTF8.self)
+                let start = scalarOffset(0)
                 result.append(
                     Morpheme(
-                        start: start, end: scalarOffset(range.upperBound), utf8Start: range.lowerBound,
-                        utf8End: range.upperBound, surface: surface, tag: "UNKNOWN", feature: "UNKNOWN", isUnknown: true))
+                        start: start, end: scalarOffset(length), utf8Start: offset, utf8End: offset + length,
+                        surface: String(decoding: buffer[0..<length], as: UTF8.self), tag: "UNKNOWN",
+                        feature: "UNKNOWN", isUnknown: true))
                 return scalar
             }
             while Int(node.pointee.stat) != Int(MECAB_EOS_NODE) {
                 let n = node.pointee
                 let utf8Start = n.surface.withMemoryRebound(to: UInt8.self, capacity: 1) { $0 - base }
-                let utf8End = utf8Start + Int(n.length)
+                let utf8End = min(utf8Start + Int(n.length), length)
+                guard utf8Start >= 0, utf8Start <= utf8End else { break }
                 let feature = String(cString: n.feature)
                 let tag = feature.prefix { $0 != "," }
                 let start = scalarOffset(utf8Start)
                 result.append(
                     Morpheme(
-                        start: start, end: scalarOffset(utf8End), utf8Start: utf8Start, utf8End: utf8End,
-                        surface: String(decoding: buffer[utf8Start..<utf8End], as: UTF8.self),
+                        start: start, end: scalarOffset(utf8End), utf8Start: offset + utf8Start,
+                        utf8End: offset + utf8End, surface: String(decoding: buffer[utf8Start..<utf8End], as: UTF8.self),
                         tag: tag == "UNKNOWN" || tag.isEmpty ? "UNKNOWN" : String(tag), feature: feature,
                         isUnknown: Int(n.stat) == Int(MECAB_UNK_NODE)))
                 guard let next = n.next else { break }
                 node = next
             }
-            return scalarOffset(range.upperBound)
+            return scalarOffset(length)
         }
     }
+
 }
