@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure enrichment quality.",
-        subcommands: [NER.self, CrossValidate.self, Train.self, EvalHTMLCommand.self]
+        subcommands: [NER.self, CrossValidate.self, Train.self, DocumentFrequency.self, EvalHTMLCommand.self]
     )
 
     /// Scores the service's own entity recognizer on a KLUE-style JSONL file.
@@ -156,6 +156,37 @@ struct EvalCommand: ParsableCommand {
                 print("epoch \(epoch): \(unsure) sentences with a gold label below even odds")
             }
             print("wrote \(output)")
+        }
+    }
+
+    /// Rebuilds the keyword nouns' document-frequency table from KLUE-style files (sentences as documents).
+    struct DocumentFrequency: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "df",
+            abstract: "Count the documents each keyword noun occurs in (the keyword weight's table).",
+            discussion: """
+                Every sentence of FILE (its tuning part) and of each --extra file (whole) is one document. \
+                Writes counts only, no text, by default to Services/Enrich/Stage/Resources/noun-df.tsv.
+                """
+        )
+
+        @Argument(help: "KLUE-style JSONL file; its tuning part is read.")
+        var file: String
+
+        @Option(help: "More KLUE-style files, read whole.")
+        var extra: [String] = []
+
+        @Option(help: "What the table's header names as its source.")
+        var source: String = "KLUE-NER v1.1 dev sentences (news tuning part and nsmc), CC BY-SA 4.0"
+
+        @Option(help: "Where to write the table.")
+        var output: String = "Services/Enrich/Stage/Resources/noun-df.tsv"
+
+        func run() throws {
+            var texts = NERSplit.tuning.select(try NERExample.load(from: URL(fileURLWithPath: file))).map(\.text)
+            for path in extra { texts += try NERExample.load(from: URL(fileURLWithPath: path)).map(\.text) }
+            try NounFrequencyTable.tsv(documents: texts, source: source).write(toFile: output, atomically: true, encoding: .utf8)
+            print("counted \(texts.count) documents; wrote \(output)")
         }
     }
 }

@@ -59,10 +59,13 @@ public struct EntityRecognizer: Sendable {
     /// Every entity mention in `text`, in order, non-overlapping.
     public func recognize(_ text: String) -> [EntityMention] { recognize(ScannedText(text)) }
 
-    /// Every entity mention in a text the caller has already scanned (the enricher's text units).
-    func recognize(_ text: ScannedText) -> [EntityMention] {
+    /// Every entity mention in a text the caller has already scanned (the enricher's text units), and
+    /// perhaps analyzed (`morphemes` of the whole text, in its scalar offsets).
+    func recognize(_ text: ScannedText, morphemes: [Morpheme]? = nil) -> [EntityMention] {
         if EnglishEntityRecognizer.isEnglish(ScriptCounts(text.classes)) { return english.recognize(text.scalars) }
-        guard text.count > EntityRecognizer.pieceLength else { return recognize(piece: text) }
+        guard text.count > EntityRecognizer.pieceLength else {
+            return recognize(piece: text, morphemes: MorphemeTags(text, morphemes: morphemes ?? analyzer.analyze(text.string(0, text.count))))
+        }
         let scalars = text.scalars
         var mentions: [EntityMention] = []
         var start = 0
@@ -74,7 +77,21 @@ public struct EntityRecognizer: Sendable {
                 while cut > start + EntityRecognizer.pieceLength / 2, text.classes[cut] != .space { cut -= 1 }
                 if cut > start + EntityRecognizer.pieceLength / 2 { end = cut }
             }
-            for var mention in recognize(piece: ScannedText(scalars: Array(scalars[start..<end]))) {
+            let piece = ScannedText(scalars: Array(scalars[start..<end]))
+            let tags: MorphemeTags
+            if let morphemes {
+                // The morphemes inside the piece, moved to its offsets.
+                let inside = morphemes.filter { $0.start >= start && $0.end <= end }.map { m in
+                    var moved = m
+                    moved.start -= start
+                    moved.end -= start
+                    return moved
+                }
+                tags = MorphemeTags(piece, morphemes: inside)
+            } else {
+                tags = MorphemeTags(piece, analyzer: analyzer)
+            }
+            for var mention in recognize(piece: piece, morphemes: tags) {
                 mention.start += start
                 mention.end += start
                 mentions.append(mention)
@@ -84,9 +101,8 @@ public struct EntityRecognizer: Sendable {
         return mentions
     }
 
-    private func recognize(piece text: ScannedText) -> [EntityMention] {
+    private func recognize(piece text: ScannedText, morphemes: MorphemeTags) -> [EntityMention] {
         let matches = lexicon.matches(in: text)
-        let morphemes = MorphemeTags(text, analyzer: analyzer)
         let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches, morphemes: morphemes)
         let (tags, emission) = model.decodeWithScores(keys: keys, count: text.count)
 
@@ -235,8 +251,13 @@ public struct EntityRecognizer: Sendable {
                 let name = name(
                     before: word, age: age, in: text, morphemes: morphemes, covered: covered,
                     personProbability: personProbability)
-                    ?? koreanName(beforeAffiliation: word, in: text, morphemes: morphemes),
-                age != nil || lattice.marginal(name.start, person) >= options.titleRuleMinimumProbability
+                    ?? koreanName(beforeAffiliation: word, in: text, morphemes: morphemes)
+            else { continue }
+            // An affiliation between a one-word name and its title (`천웨이 신에너지차산업연구소 수석연구원`)
+            // is evidence enough, like an age; a bare `X 씨` or a two-word name needs the tagger's support.
+            let oneWord = text.wordEnd[name.start] == name.end
+            let affiliated = oneWord && (text.nextWordStart(after: name.start).map { $0 < word } ?? false)
+            guard age != nil || affiliated || lattice.marginal(name.start, person) >= options.titleRuleMinimumProbability
             else { continue }
             result.append(name)
         }
@@ -266,19 +287,30 @@ public struct EntityRecognizer: Sendable {
             guard separatedBySpace(text, last, then: title, skipped) else { return nil }
         }
         let lastLength = text.wordEnd[last] - last
-        let lastIsBare = morphemes.stemEnd[last] == text.wordEnd[last]
-        // `손정의`, `박소은` may read as a name plus a particle and are still names (the dictionary files
-        // their first part as a person's name); with words in between, `X은` is not.
-        let koreanName = (2...3).contains(lastLength) && morphemes.startsPersonName[last]
-            && (skipped == 0 || lastIsBare)
-        guard koreanName || (lastIsBare && morphemes.endsInNoun(text.wordEnd[last])) else { return nil }
+        // `손정의`, `고미란` may read as a name plus a particle (`손정` + `의`) and are still names; with words
+        // in between, a word that ends in a particle is a name only where the tagger finds the whole word
+        // likelier a name than its stem.
+        let stemEnd = morphemes.stemEnd[last]
+        let lastIsBare = stemEnd == text.wordEnd[last]
+            || personProbability(last, text.wordEnd[last]) >= personProbability(last, stemEnd)
+        // Most Korean names are three syllables, so a three-syllable word that starts like one keeps its
+        // last syllable even where the analyzer reads it as a particle (`고미란` as `고미` + `란`).
+        let koreanName = (2...3).contains(lastLength) && looksLikeKoreanName(text, last, morphemes)
+            && (skipped == 0 || lastIsBare || lastLength == 3)
+        guard koreanName || !morphemes.endsInFunction(text.wordEnd[last]) else { return nil }
         // A foreign name is two words, and only trusted with an organization, place or age between it and
-        // the title (`샘 올트먼 오픈AI 최고경영자`): bare `X Y 씨` is too often a phrase, not a name.
+        // the title (`샘 올트먼 오픈AI 최고경영자`), or as two proper nouns: bare `X Y 씨` is too often a
+        // phrase, not a name.
         var foreignName: Candidate?
-        if skipped > 0 || age != nil, lastLength >= 2, let before = text.previousWordStart(before: last),
+        // Bare `X Y 대표` is trusted too where the analyzer reads both words as proper nouns, the first a
+        // person's given name (`에밀리 카터 대표`).
+        let properPair = text.previousWordStart(before: last).map {
+            morphemes.startsPersonName[$0] && morphemes.startsProperNoun[last]
+        } ?? false
+        if skipped > 0 || age != nil || properPair, lastLength >= 2, let before = text.previousWordStart(before: last),
             isNameWord(text, before, morphemes, foreign: true), text.wordEnd[before] + 1 == last,
             text.scalars[text.wordEnd[before]] == " ",
-            morphemes.stemEnd[before] == text.wordEnd[before], morphemes.endsInNoun(text.wordEnd[before])
+            !morphemes.endsInFunction(text.wordEnd[before])
         {
             foreignName = Candidate(start: before, end: text.wordEnd[last], type: .person, priority: 3)
         }
@@ -315,7 +347,7 @@ public struct EntityRecognizer: Sendable {
             text.scalars[nameEnd] == " ", text.scalars[affiliationEnd] == " ",
             morphemes.stemEnd[affiliation] == affiliationEnd,
             (affiliation..<affiliationEnd).allSatisfy({ text.classes[$0] == .hangul || text.classes[$0] == .latin }),
-            (2...3).contains(nameEnd - name), isNameWord(text, name, morphemes), morphemes.startsPersonName[name],
+            (2...3).contains(nameEnd - name), isNameWord(text, name, morphemes), looksLikeKoreanName(text, name, morphemes),
             morphemes.stemEnd[name] == nameEnd
         else { return nil }
         return Candidate(start: name, end: nameEnd, type: .person, priority: 3)
@@ -395,6 +427,12 @@ public struct EntityRecognizer: Sendable {
         // One syllable is a family name only where the analyzer reads it so: `김 교수`, not `한 교수` ("a").
         if end - start == 1, !foreign, !morphemes.startsPersonName[start] { return false }
         return (start..<end).allSatisfy { text.classes[$0] == .hangul }
+    }
+
+    /// A word right before a title that reads as a Korean name: the analyzer files it as a person's name,
+    /// or (for names its dictionary lacks, `조은비`, `고미란`) it starts with a family name.
+    private func looksLikeKoreanName(_ text: ScannedText, _ start: Int, _ morphemes: MorphemeTags) -> Bool {
+        morphemes.startsPersonName[start] || lexicon.isSurname(text.scalars[start])
     }
 
     private func separatedBySpace(_ text: ScannedText, _ name: Int, then title: Int, _ skipped: Int) -> Bool {

@@ -25,6 +25,8 @@ struct MorphemeTags {
     /// For every scalar, whether the morpheme starting there is a proper noun the dictionary files as a
     /// person's name (`NNP,인명`: `김`, `클린턴`, `손정` of `손정의`).
     var startsPersonName: [Bool]
+    /// For every scalar, whether a proper noun (`NNP`) starts there.
+    var startsProperNoun: [Bool]
     /// The morphemes themselves, in scalar offsets of the text.
     let morphemes: [Morpheme]
 
@@ -44,6 +46,8 @@ struct MorphemeTags {
         previousTag = tag
         nextTag = tag
         startsPersonName = [Bool](repeating: false, count: n)
+        startsProperNoun = startsPersonName
+        for m in morphemes where m.start < n && m.tag == "NNP" { startsProperNoun[m.start] = true }
         stemEnd = text.wordEnd
         for m in morphemes where m.start < n && m.tag == "NNP" && m.semanticClass == "인명" {
             startsPersonName[m.start] = true
@@ -91,12 +95,10 @@ struct MorphemeTags {
         }
     }
 
-    /// Whether the morpheme ending at `end` is a noun (or a Latin, number or unknown run): what a name's
-    /// last word ends with, unlike a verb, an adverb or an ending.
-    func endsInNoun(_ end: Int) -> Bool {
-        guard let m = morpheme(endingAt: end) else { return false }
-        let tag = m.leadingTag
-        return tag.hasPrefix("N") || tag == "SL" || tag == "SH" || tag == "UNKNOWN" || m.isUnknown
+    /// Whether the morpheme ending at `end` is a particle or an ending (`일본의`, `말했다`): no name's last
+    /// syllable. Where no morpheme ends there (the analyzer split the word otherwise) it is not.
+    func endsInFunction(_ end: Int) -> Bool {
+        morpheme(endingAt: end).map { PartOfSpeech.isFunction($0.leadingTag) } ?? false
     }
 
     /// Whether the morpheme ending at `end` is a particle, which closes a noun phrase (`이번엔 올트먼`).
