@@ -105,26 +105,7 @@ public struct TextAnalyzer: Sendable {
     /// The recall column of an article field: character bigrams of Hangul, Han and Kana runs (a lone
     /// syllable stays a unigram), and each other letter or digit run as one token.
     public func gramsText(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 2)
-        var run: [Unicode.Scalar] = []
-        var kind = ScalarKind.separator
-        func flush() {
-            if !run.isEmpty {
-                for token in kind == .cjk ? Self.grams(of: String(String.UnicodeScalarView(run))) : [Self.cut(run)] {
-                    append(token, to: &output)
-                }
-            }
-            run.removeAll(keepingCapacity: true)
-        }
-        for scalar in Self.fold(text).unicodeScalars {
-            let k = ScalarKind.of(scalar)
-            if k != kind { flush() }
-            kind = k
-            if k != .separator { run.append(scalar) }
-        }
-        flush()
-        return String(decoding: output, as: UTF8.self)
+        Self.grams(of: Self.fold(text)).joined(separator: " ")
     }
 
     // MARK: Folding and tokens
