@@ -47,6 +47,8 @@ let package = Package(
             path: "Shared/NewslineModels"
         ),
         .target(name: "TextScanning", path: "Shared/TextScanning"),
+        .systemLibrary(name: "CMeCab", path: "Shared/CMeCab", providers: [.apt(["libmecab-dev"])]),
+        .target(name: "Morphology", dependencies: ["CMeCab"], path: "Shared/Morphology"),
         .target(
             name: "Operations",
             dependencies: [
@@ -104,15 +106,16 @@ let package = Package(
 
         .target(
             name: "EnrichStage",
-            dependencies: ["NewslineModels"],
+            dependencies: ["NewslineModels", "Morphology"],
             path: "Services/Enrich/Stage",
             resources: [.copy("Resources")]
         ),
-        .executableTarget(name: "EnrichService", dependencies: ["EnrichStage", "StageRuntime"], path: "Services/Enrich/Main"),
+        .executableTarget(
+            name: "EnrichService", dependencies: ["EnrichStage", "Morphology", "StageRuntime"], path: "Services/Enrich/Main"),
 
         .target(
             name: "IndexStage",
-            dependencies: ["NewslineModels", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NewslineModels", "Morphology", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Index/Stage"
         ),
         .target(
@@ -129,6 +132,7 @@ let package = Package(
             name: "IndexService",
             dependencies: [
                 "IndexStage",
+                "Morphology",
                 "SearchAPI",
                 "StageRuntime",
                 "Operations",
@@ -166,6 +170,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["NewslineModels"], path: "Tests/TestSupport"),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestSupport"], path: "Tests/KafkaTests"),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"], path: "Tests/MorphologyTests"),
         .testTarget(name: "NewslineModelsTests", dependencies: ["NewslineModels"], path: "Tests/NewslineModelsTests"),
         .testTarget(
             name: "StageRuntimeTests",
@@ -191,7 +196,10 @@ let package = Package(
             dependencies: ["EnrichStage", "ParseStage", "IngestStage", "TestSupport"],
             path: "Tests/EnrichStageTests"
         ),
-        .testTarget(name: "IndexStageTests", dependencies: ["IndexStage", "TestSupport"], path: "Tests/IndexStageTests"),
+        .testTarget(
+            name: "IndexStageTests",
+            dependencies: ["IndexStage", "EnrichStage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/IndexStageTests"),
         .testTarget(
             name: "SearchAPITests",
             dependencies: [

@@ -1,3 +1,4 @@
+import EnrichStage
 import Foundation
 import NewslineModels
 import Testing
@@ -45,10 +46,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (0x0000_0000_0000_0007 as UInt64, true),  // three bits, one band
-        (0x0001_0001_0001_0000 as UInt64, true),  // three bits, three bands
-        (0x0001_0001_0001_0001 as UInt64, false),  // four bits, every band differs
-        (0x0000_0000_0000_000F as UInt64, false),  // four bits, one band
+        (0x0000_0000_0000_001F as UInt64, true),  // five bits, one band
+        (0x0000_1002_0040_0801 as UInt64, true),  // five bits, five bands (bits 0, 11, 22, 33, 44)
+        (0x0040_1002_0040_0801 as UInt64, false),  // six bits, every band differs (and bit 54)
+        (0x0000_0000_0000_003F as UInt64, false),  // six bits, one band
     ])
     func theDistanceLimitHoldsAcrossBands(flipped: UInt64, isDuplicate: Bool) throws {
         let index = try ArticleIndex(path: location.path)
@@ -78,5 +79,30 @@ import Testing
         odd.fingerprint = "not hex"
         let indexed = try apply([odd], to: index)
         #expect(indexed[0].duplicateOf == nil)
+    }
+
+    @Test func indexAndEnrichAgreeOnTheNearDuplicateDistance() {
+        #expect(Fingerprint.maximumDistance == SimHash.nearDuplicateDistance)
+    }
+
+    /// Through the real enricher: an article, the same article with one sentence edited, and another
+    /// article; only the edit is found as a duplicate of the first.
+    @Test func enrichedEditIsFoundAndAnotherArticleIsNot() throws {
+        let enricher = try Enricher()
+        let original = SampleArticles.named("archive/openai-tokyo")
+        var edited = original.article
+        edited.paragraphs[1] = edited.paragraphs[1].replacingOccurrences(of: "예사롭지", with: "심상치")
+        edited.articleId = String(repeating: "e", count: 32)
+        let other = SampleArticles.named("archive/north-korea-missile")
+        let events = try [original.article, edited, other.article].map { try enricher.enrich($0) }
+        let a = Fingerprint(hex: events[0].fingerprint)!, b = Fingerprint(hex: events[1].fingerprint)!
+        let c = Fingerprint(hex: events[2].fingerprint)!
+        #expect(a.distance(to: b) <= SimHash.nearDuplicateDistance)
+        #expect(a.distance(to: c) > SimHash.nearDuplicateDistance * 4)
+
+        let index = try ArticleIndex(path: location.path)
+        let indexed = try apply(events, to: index)
+        #expect(indexed[1].duplicateOf == events[0].article.articleId)
+        #expect(indexed[2].duplicateOf == nil)
     }
 }

@@ -1,3 +1,4 @@
+import EnrichStage
 import Foundation
 import NewslineModels
 import TestSupport
@@ -110,34 +111,6 @@ enum SampleArticles {
             "문화": .culture, "과학": .science, "스포츠": .sports, "오피니언": .opinion,
         ]
         return (section.flatMap { categories[$0] } ?? .society).rawValue
-    }
-}
-
-/// A 64-bit SimHash over the words of a text, standing in for the one enrich computes.
-enum SimHash {
-    static func hex(of text: String) -> String {
-        var weights = [Int](repeating: 0, count: 64)
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            let hash = fnv1a(word)
-            for bit in 0..<64 {
-                weights[bit] += (hash >> UInt64(bit)) & 1 == 1 ? 1 : -1
-            }
-        }
-        var bits: UInt64 = 0
-        for bit in 0..<64 where weights[bit] > 0 {
-            bits |= 1 << UInt64(bit)
-        }
-        let hex = String(bits, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    private static func fnv1a(_ word: Substring) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
     }
 }
 

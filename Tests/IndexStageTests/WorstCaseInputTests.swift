@@ -67,7 +67,8 @@ import Testing
         let particles = ["은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "로", "도", "만", "에서", "에게", "으로",
                          "까지", "부터", "처럼", "보다", "마다"]
         let spellings = analyzer.queryTerms(particles.map { "도쿄" + $0 }.joined(separator: " "))
-        #expect(spellings.count == 1)
+        // `도쿄도` (the metropolis) and `도쿄만` (the bay) are words of their own to the analyzer.
+        #expect(spellings.count <= 3)
         #expect(spellings.first!.surfaces.count <= TextAnalyzer.maximumSurfaces + 1)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnrichStage
+import Morphology
 import NewslineModels
 import StageRuntime
 
@@ -13,11 +14,15 @@ struct EnrichService: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
 
+    @Option(name: .customLong("mecab-dictionary"), help: "The mecab-ko-dic folder (env NEWSLINE_MECAB_DICTIONARY).")
+    var mecabDictionary: String?
+
     func run() async throws {
         let logger = try ServiceMain.bootstrap(service: "enrich", options: options)
         let enricher: Enricher
         do {
-            enricher = try Enricher()
+            enricher = try Enricher(
+                analyzer: MorphemeAnalyzer.shared(dictionary: MorphologyDictionary.locate(explicit: mecabDictionary)))
         } catch {
             logger.critical("cannot load the enrichment resources", metadata: ["error": "\(error)"])
             throw ExitCode.failure

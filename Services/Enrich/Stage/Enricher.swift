@@ -1,3 +1,4 @@
+import Morphology
 import NewslineModels
 
 /// The enrich stage's logic: language, entities, keywords, summary, quotes, dates, category and
@@ -14,10 +15,11 @@ public struct Enricher: Sendable {
     private let keywordExtractor: KeywordExtractor
     private let classifier: CategoryClassifier
 
-    /// Loads the gazetteer, word lists, category cues and tagger weights from the bundle.
-    public init() throws {
-        recognizer = try EntityRecognizer()
-        keywordExtractor = try KeywordExtractor(lexicon: recognizer.lexicon)
+    /// Loads the gazetteer, word lists, category cues and tagger weights from the bundle; `analyzer` is
+    /// the morphological analyzer (by default the process's shared one, `MorphologyDictionary.locate`).
+    public init(analyzer: MorphemeAnalyzer? = nil) throws {
+        recognizer = try EntityRecognizer(analyzer: analyzer)
+        keywordExtractor = try KeywordExtractor(frequencies: DocumentFrequencies())
         classifier = try CategoryClassifier()
     }
 
@@ -43,14 +45,16 @@ public struct Enricher: Sendable {
         }
         let body = Array(units[titleUnits...])
 
+        // Each unit is analyzed once; entities and keywords both read its morphemes.
+        let analyzed = units.map { recognizer.analyzer.analyze($0.string(0, $0.count)) }
         var found: [[EntityMention]] = []
         var mentionCount = 0
-        for unit in units {
+        for (u, unit) in units.enumerated() {
             guard mentionCount < EnrichBudget.mentions else {
                 found.append([])
                 continue
             }
-            var mentions = recognizer.recognize(unit)
+            var mentions = recognizer.recognize(unit, morphemes: analyzed[u])
             if mentionCount + mentions.count > EnrichBudget.mentions {
                 mentions.removeLast(mentionCount + mentions.count - EnrichBudget.mentions)
             }
@@ -74,7 +78,7 @@ public struct Enricher: Sendable {
             dates = found.dates
             if found.truncated { partial.append(EnrichBudget.datesWarning) }
         }
-        let terms = keywordExtractor.terms(in: units, titleUnits: titleUnits)
+        let terms = keywordExtractor.terms(in: analyzed, titleUnits: titleUnits)
         if terms.truncated { partial.append(EnrichBudget.termsWarning) }
         let summary = Summarizer.summary(of: body.isEmpty ? units : body)
         let fingerprint = SimHash.fingerprint(fullText)

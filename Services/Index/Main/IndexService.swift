@@ -8,6 +8,7 @@ import Operations
 import SearchAPI
 import ServiceLifecycle
 import Logging
+import Morphology
 import StageRuntime
 
 /// `newsline-index`: `article.enriched` into the search index, then `article.indexed`; serves search.
@@ -33,6 +34,9 @@ struct IndexService: AsyncParsableCommand {
     @Option(name: .customLong("http-port"), help: "Port of the search API; 0 turns it off (env NEWSLINE_HTTP_PORT; default 8080).")
     var httpPort: String?
 
+    @Option(name: .customLong("mecab-dictionary"), help: "The mecab-ko-dic folder (env NEWSLINE_MECAB_DICTIONARY).")
+    var mecabDictionary: String?
+
     static let indexPathSetting = Setting<String>.text(
         flag: "--index-path", environment: "NEWSLINE_INDEX_PATH", expected: "the path of the index file")
     static let httpHostSetting = Setting<String>.text(
@@ -44,6 +48,14 @@ struct IndexService: AsyncParsableCommand {
         let path = try Self.indexPathSetting.value(flag: indexPath, default: "var/newsline-index.sqlite")
         let port = try Self.httpPortSetting.value(flag: httpPort, default: 8080)
         let host = try Self.httpHostSetting.value(flag: httpHost, default: "0.0.0.0")
+        do {
+            // Loaded before the index: the search analyzer and every query use this dictionary.
+            let analyzer = try MorphemeAnalyzer.shared(dictionary: MorphologyDictionary.locate(explicit: mecabDictionary))
+            logger.info("morphological analyzer loaded", metadata: ["dictionary": .string(analyzer.dictionaryPath)])
+        } catch {
+            logger.critical("cannot load the morphological analyzer", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let index = try ArticleIndex(path: path)

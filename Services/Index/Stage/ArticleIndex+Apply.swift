@@ -108,8 +108,8 @@ extension ArticleIndex {
         _ db: Database, id: Int64, columns: IndexColumns, article: IndexedArticle, fingerprint: Fingerprint?
     ) throws {
         try db.cachedStatement(
-            sql: "INSERT INTO article_fts(rowid, title, subtitle, body, entities, keywords) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [id, columns.title, columns.subtitle, columns.body, columns.entities, columns.keywords])
+            sql: "INSERT INTO article_fts(rowid, title, subtitle, body, entities, keywords, grams) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [id, columns.title, columns.subtitle, columns.body, columns.entities, columns.keywords, columns.grams])
         let entity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_entity(entity, article) VALUES (?, ?)")
         for name in Set(article.entities.map { Self.entityKey($0.canonical) }) {
             try entity.execute(arguments: [name, id])
@@ -127,10 +127,10 @@ extension ArticleIndex {
         // A contentless FTS5 table forgets a row only when given the exact tokens it was indexed with.
         try db.cachedStatement(
             sql: """
-                INSERT INTO article_fts(article_fts, rowid, title, subtitle, body, entities, keywords)
-                VALUES ('delete', ?, ?, ?, ?, ?, ?)
+                INSERT INTO article_fts(article_fts, rowid, title, subtitle, body, entities, keywords, grams)
+                VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [id, columns.title, columns.subtitle, columns.body, columns.entities, columns.keywords])
+        ).execute(arguments: [id, columns.title, columns.subtitle, columns.body, columns.entities, columns.keywords, columns.grams])
         try db.cachedStatement(sql: "DELETE FROM article_entity WHERE article = ?").execute(arguments: [id])
         try db.cachedStatement(sql: "DELETE FROM fingerprint_band WHERE article = ?").execute(arguments: [id])
     }

@@ -2,11 +2,13 @@
 struct Fingerprint: Equatable {
     var bits: UInt64
 
-    /// Articles at most this many bits apart are near-duplicates.
-    static let maximumDistance = 3
-    /// Four 16-bit bands: two fingerprints within 3 bits share at least one band exactly (pigeonhole),
-    /// so an indexed band lookup finds every candidate without a scan.
-    static let bandCount = 4
+    /// Articles at most this many bits apart are near-duplicates: enrich's `SimHash.nearDuplicateDistance`
+    /// (the index does not link enrich; `NearDuplicateTests` checks that the two agree).
+    static let maximumDistance = 5
+    /// Six bands of 11, 11, 11, 11, 10 and 10 bits: two fingerprints within 5 bits share at least one
+    /// band exactly (pigeonhole), so an indexed band lookup finds every candidate without a scan.
+    static let bandCount = maximumDistance + 1
+    private static let bandWidths: [UInt64] = [11, 11, 11, 11, 10, 10]
 
     /// Parses 16 hex digits; anything else is no fingerprint.
     init?(hex: String) {
@@ -22,7 +24,11 @@ struct Fingerprint: Equatable {
     var storedValue: Int64 { Int64(bitPattern: bits) }
 
     var bands: [Int64] {
-        (0..<Self.bandCount).map { Int64((bits >> (16 * UInt64($0))) & 0xFFFF) }
+        var shift: UInt64 = 0
+        return Self.bandWidths.map { width in
+            defer { shift += width }
+            return Int64((bits >> shift) & ((1 << width) - 1))
+        }
     }
 
     func distance(to other: Fingerprint) -> Int {

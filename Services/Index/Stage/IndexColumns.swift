@@ -7,6 +7,8 @@ struct IndexColumns: Equatable, Sendable {
     var body: String
     var entities: String
     var keywords: String
+    /// Bigrams of title, subtitle and body (`TextAnalyzer.gramsText`), the recall column.
+    var grams: String
 
     init(
         analyzer: TextAnalyzer, title: String?, subtitle: String?, paragraphs: [String], entities: [String],
@@ -17,6 +19,7 @@ struct IndexColumns: Equatable, Sendable {
         self.body = analyzer.indexText(paragraphs.joined(separator: "\n"))
         self.entities = analyzer.indexText(entities.joined(separator: "\n"))
         self.keywords = analyzer.indexText(keywords.joined(separator: "\n"))
+        self.grams = analyzer.gramsText(([title ?? "", subtitle ?? ""] + paragraphs).joined(separator: "\n"))
     }
 
     init(analyzer: TextAnalyzer, event: ArticleEnriched) {

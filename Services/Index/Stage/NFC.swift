@@ -10,8 +10,13 @@ enum NFC {
     static let maximumNonStarters = 30
 
     static func normalize(_ text: String) -> String {
-        text.unicodeScalars.allSatisfy(isStable) ? text : streamSafe(text).precomposedStringWithCanonicalMapping
+        text.unicodeScalars.allSatisfy(isStable)
+            ? text : foundationLock.withLock { streamSafe(text).precomposedStringWithCanonicalMapping }
     }
+
+    /// Held around Foundation's normalization, which shares buffers between threads on Linux: concurrent
+    /// searches over text that needed it corrupted the heap.
+    static let foundationLock = NSLock()
 
     /// `text` with U+034F COMBINING GRAPHEME JOINER after every `maximumNonStarters` non-starters in a row.
     static func streamSafe(_ text: String) -> String {

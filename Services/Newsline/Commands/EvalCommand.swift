@@ -8,8 +8,8 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure enrichment quality.",
         subcommands: [
-            NER.self, CrossValidate.self, Train.self, EvalHTMLCommand.self, EvalQuotesCommand.self,
-            EvalDatesCommand.self,
+            NER.self, CrossValidate.self, Train.self, DocumentFrequency.self, EvalHTMLCommand.self,
+            EvalQuotesCommand.self, EvalDatesCommand.self,
         ]
     )
 
@@ -79,6 +79,15 @@ struct EvalCommand: ParsableCommand {
         @Flag(help: "Also score the recognizer without the title rule, country chains or gazetteer spans.")
         var ablate = false
 
+        @Option(help: "Another KLUE-style file whose every sentence joins each fold's training part (never scored).")
+        var extra: String?
+
+        @Option(help: "L2 penalty of the trainer (default: the shipped one).")
+        var l2: Float?
+
+        @Option(help: "First-pass step size of the trainer (default: the shipped one).")
+        var learningRate: Float?
+
         func run() throws {
             guard folds >= 2, epochs >= 1, !probabilities.isEmpty else {
                 throw ValidationError("need --folds ≥ 2, --epochs ≥ 1 and at least one probability")
@@ -92,8 +101,13 @@ struct EvalCommand: ParsableCommand {
                 noGazetteer.gazetteerSpans = false
                 settings += [noTitles, noChains, noGazetteer]
             }
-            print("cross-validating on \(examples.count) tuning sentences, \(folds) folds, \(epochs) epochs")
-            let predictions = try NERCrossValidation(folds: folds, epochs: epochs).run(examples, settings: settings) {
+            let extraExamples = try extra.map { try NERExample.load(from: URL(fileURLWithPath: $0)) } ?? []
+            print(
+                "cross-validating on \(examples.count) tuning sentences (+\(extraExamples.count) extra in training), "
+                    + "\(folds) folds, \(epochs) epochs")
+            let predictions = try NERCrossValidation(folds: folds, epochs: epochs, l2: l2, learningRate: learningRate).run(
+                examples, extra: extraExamples, settings: settings
+            ) {
                 print("fold \($0) of \(folds) done")
             }
             for (setting, predicted) in zip(settings, predictions) {
@@ -131,16 +145,51 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "Where to write the model.")
         var output: String = "Services/Enrich/Stage/Resources/ner-model.bin"
 
+        @Option(help: "Another KLUE-style file trained on in full (e.g. klue-ner-nsmc-dev.jsonl; it holds no held-out part).")
+        var extra: String?
+
         func run() throws {
             guard let split = NERSplit(rawValue: split), split == .tuning || split == .tuningTrain else {
                 throw ValidationError("train only on tuning or tuning-train")
             }
             let examples = split.select(try NERExample.load(from: URL(fileURLWithPath: file)))
-            print("training on \(examples.count) sentences (\(split.rawValue)), \(epochs) epochs")
+                + (try extra.map { try NERExample.load(from: URL(fileURLWithPath: $0)) } ?? [])
+            print("training on \(examples.count) sentences (\(split.rawValue) + extra), \(epochs) epochs")
             try NERTrainer().train(examples, epochs: epochs, writeTo: URL(fileURLWithPath: output)) { epoch, unsure in
                 print("epoch \(epoch): \(unsure) sentences with a gold label below even odds")
             }
             print("wrote \(output)")
+        }
+    }
+
+    /// Rebuilds the keyword nouns' document-frequency table from KLUE-style files (sentences as documents).
+    struct DocumentFrequency: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "df",
+            abstract: "Count the documents each keyword noun occurs in (the keyword weight's table).",
+            discussion: """
+                Every sentence of FILE (its tuning part) and of each --extra file (whole) is one document. \
+                Writes counts only, no text, by default to Services/Enrich/Stage/Resources/noun-df.tsv.
+                """
+        )
+
+        @Argument(help: "KLUE-style JSONL file; its tuning part is read.")
+        var file: String
+
+        @Option(help: "More KLUE-style files, read whole.")
+        var extra: [String] = []
+
+        @Option(help: "What the table's header names as its source.")
+        var source: String = "KLUE-NER v1.1 dev sentences (news tuning part and nsmc), CC BY-SA 4.0"
+
+        @Option(help: "Where to write the table.")
+        var output: String = "Services/Enrich/Stage/Resources/noun-df.tsv"
+
+        func run() throws {
+            var texts = NERSplit.tuning.select(try NERExample.load(from: URL(fileURLWithPath: file))).map(\.text)
+            for path in extra { texts += try NERExample.load(from: URL(fileURLWithPath: path)).map(\.text) }
+            try NounFrequencyTable.tsv(documents: texts, source: source).write(toFile: output, atomically: true, encoding: .utf8)
+            print("counted \(texts.count) documents; wrote \(output)")
         }
     }
 }

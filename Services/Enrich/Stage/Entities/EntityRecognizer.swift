@@ -1,3 +1,4 @@
+import Morphology
 import NewslineModels
 
 /// Finds person, organization and location names in Korean and English text.
@@ -9,6 +10,7 @@ import NewslineModels
 /// The service and `newsline eval ner` both call `recognize`.
 public struct EntityRecognizer: Sendable {
     let lexicon: Lexicon
+    let analyzer: MorphemeAnalyzer
     private let model: NERModel
     private let english: EnglishEntityRecognizer
     var options = Options()
@@ -40,14 +42,16 @@ public struct EntityRecognizer: Sendable {
         "독": "독일", "불": "프랑스", "호": "호주", "인": "인도",
     ]
 
-    public init() throws {
+    /// Loads the bundled word lists and weights; `analyzer` defaults to the process's shared one.
+    public init(analyzer: MorphemeAnalyzer? = nil) throws {
         try self.init(
-            lexicon: Lexicon(), model: NERModel(contentsOf: ResourceFile.url("ner-model.bin")),
-            english: EnglishEntityRecognizer())
+            lexicon: Lexicon(), analyzer: analyzer ?? MorphemeAnalyzer.shared(),
+            model: NERModel(contentsOf: ResourceFile.url("ner-model.bin")), english: EnglishEntityRecognizer())
     }
 
-    init(lexicon: Lexicon, model: NERModel, english: EnglishEntityRecognizer) {
+    init(lexicon: Lexicon, analyzer: MorphemeAnalyzer, model: NERModel, english: EnglishEntityRecognizer) {
         self.lexicon = lexicon
+        self.analyzer = analyzer
         self.english = english
         self.model = model
     }
@@ -55,10 +59,13 @@ public struct EntityRecognizer: Sendable {
     /// Every entity mention in `text`, in order, non-overlapping.
     public func recognize(_ text: String) -> [EntityMention] { recognize(ScannedText(text)) }
 
-    /// Every entity mention in a text the caller has already scanned (the enricher's text units).
-    func recognize(_ text: ScannedText) -> [EntityMention] {
+    /// Every entity mention in a text the caller has already scanned (the enricher's text units), and
+    /// perhaps analyzed (`morphemes` of the whole text, in its scalar offsets).
+    func recognize(_ text: ScannedText, morphemes: [Morpheme]? = nil) -> [EntityMention] {
         if EnglishEntityRecognizer.isEnglish(ScriptCounts(text.classes)) { return english.recognize(text.scalars) }
-        guard text.count > EntityRecognizer.pieceLength else { return recognize(piece: text) }
+        guard text.count > EntityRecognizer.pieceLength else {
+            return recognize(piece: text, morphemes: MorphemeTags(text, morphemes: morphemes ?? analyzer.analyze(text.string(0, text.count))))
+        }
         let scalars = text.scalars
         var mentions: [EntityMention] = []
         var start = 0
@@ -70,7 +77,21 @@ public struct EntityRecognizer: Sendable {
                 while cut > start + EntityRecognizer.pieceLength / 2, text.classes[cut] != .space { cut -= 1 }
                 if cut > start + EntityRecognizer.pieceLength / 2 { end = cut }
             }
-            for var mention in recognize(piece: ScannedText(scalars: Array(scalars[start..<end]))) {
+            let piece = ScannedText(scalars: Array(scalars[start..<end]))
+            let tags: MorphemeTags
+            if let morphemes {
+                // The morphemes inside the piece, moved to its offsets.
+                let inside = morphemes.filter { $0.start >= start && $0.end <= end }.map { m in
+                    var moved = m
+                    moved.start -= start
+                    moved.end -= start
+                    return moved
+                }
+                tags = MorphemeTags(piece, morphemes: inside)
+            } else {
+                tags = MorphemeTags(piece, analyzer: analyzer)
+            }
+            for var mention in recognize(piece: piece, morphemes: tags) {
                 mention.start += start
                 mention.end += start
                 mentions.append(mention)
@@ -80,9 +101,9 @@ public struct EntityRecognizer: Sendable {
         return mentions
     }
 
-    private func recognize(piece text: ScannedText) -> [EntityMention] {
+    private func recognize(piece text: ScannedText, morphemes: MorphemeTags) -> [EntityMention] {
         let matches = lexicon.matches(in: text)
-        let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches)
+        let keys = NERFeatures.extract(text, lexicon: lexicon, matches: matches, morphemes: morphemes)
         let (tags, emission) = model.decodeWithScores(keys: keys, count: text.count)
 
         let lattice = NERModel.Lattice(emission: emission, transitions: model.transitions, count: text.count)
@@ -96,7 +117,7 @@ public struct EntityRecognizer: Sendable {
             var start = span.start, end = span.end
             if span.type == .organization { end = withoutTrailingTitle(text, start, end) }
             if span.type == .person {
-                start = afterLeadingParticlePhrases(text, start, end)
+                start = afterLeadingParticlePhrases(text, start, end, morphemes)
                 // A title is never a name (`최고경영자`, `연구사`).
                 if lexicon.isTitle(text.scalars[start..<end]) { continue }
             }
@@ -118,7 +139,7 @@ public struct EntityRecognizer: Sendable {
             let places = matches.filter { !lexicon.entries[$0.entry].isGeneric }.map { m in
                 Candidate(start: m.start, end: m.end, type: lexicon.entries[m.entry].type, priority: 2)
             }
-            candidates += namesBeforeTitles(text, known: candidates + places, lattice: lattice)
+            candidates += namesBeforeTitles(text, known: candidates + places, lattice: lattice, morphemes: morphemes)
         }
 
         // Keep, in that order, what does not overlap a span already kept.
@@ -138,7 +159,7 @@ public struct EntityRecognizer: Sendable {
             var c = candidate
             // `김모 씨`: KLUE and the enricher take the family name alone.
             if c.type == .person, c.end - c.start == 2, text.scalars[c.start + 1] == "모",
-                lexicon.isSurname(text.scalars[c.start])
+                morphemes.startsPersonName[c.start]
             {
                 c.end -= 1
             }
@@ -204,7 +225,7 @@ public struct EntityRecognizer: Sendable {
     /// Names written before a title, with organizations or places in between:
     /// `손정의 소프트뱅크 회장`, `기시다 후미오 일본 총리`, `샘 올트먼 오픈AI 최고경영자(CEO)`.
     private func namesBeforeTitles(
-        _ text: ScannedText, known: [Candidate], lattice: NERModel.Lattice
+        _ text: ScannedText, known: [Candidate], lattice: NERModel.Lattice, morphemes: MorphemeTags
     ) -> [Candidate] {
         let person = NERLabel.begin(.person)
         let personProbability = { (start: Int, end: Int) in lattice.probability(start: start, end: end, begin: person) }
@@ -221,15 +242,22 @@ public struct EntityRecognizer: Sendable {
             }
             let end = text.wordEnd[word]
             defer { word = end }
-            let stemEnd = lexicon.stemEnd(text, start: word, end: end)
+            let stemEnd = morphemes.stemEnd[word]
             guard text.classes[word] != .digit,
                 lexicon.isTitle(text.scalars[word..<stemEnd]) || hasGluedTitle(text, word, stemEnd)
             else { continue }
             let age = ageInParentheses(before: word, in: text)
             guard
-                let name = name(before: word, age: age, in: text, covered: covered, personProbability: personProbability)
-                    ?? koreanName(beforeAffiliation: word, in: text),
-                age != nil || lattice.marginal(name.start, person) >= options.titleRuleMinimumProbability
+                let name = name(
+                    before: word, age: age, in: text, morphemes: morphemes, covered: covered,
+                    personProbability: personProbability)
+                    ?? koreanName(beforeAffiliation: word, in: text, morphemes: morphemes)
+            else { continue }
+            // An affiliation between a one-word name and its title (`천웨이 신에너지차산업연구소 수석연구원`)
+            // is evidence enough, like an age; a bare `X 씨` or a two-word name needs the tagger's support.
+            let oneWord = text.wordEnd[name.start] == name.end
+            let affiliated = oneWord && (text.nextWordStart(after: name.start).map { $0 < word } ?? false)
+            guard age != nil || affiliated || lattice.marginal(name.start, person) >= options.titleRuleMinimumProbability
             else { continue }
             result.append(name)
         }
@@ -240,37 +268,49 @@ public struct EntityRecognizer: Sendable {
     /// Latin or modifier words (`오픈AI`, `일본`, `BIS`, `전`), or right before an age (`쏨차이 분마(41)씨`).
     /// Where a foreign given name may come first (`레이철 하딩`), the tagger's likelier reading wins.
     private func name(
-        before title: Int, age: Int?, in text: ScannedText, covered: [EntityType?],
+        before title: Int, age: Int?, in text: ScannedText, morphemes: MorphemeTags, covered: [EntityType?],
         personProbability: (Int, Int) -> Float
     ) -> Candidate? {
         var previous = text.previousWordStart(before: age ?? title)
         var skipped = 0
         while age == nil, let p = previous, skipped < 3,
-            covered[p] != nil || text.classes[p] == .latin || isOrganizationLike(text, p)
+            covered[p] != nil || text.classes[p] == .latin || isOrganizationLike(text, p, morphemes)
                 || EntityRecognizer.titleModifiers.contains(text.string(p, text.wordEnd[p]))
         {
             previous = text.previousWordStart(before: p)
             skipped += 1
         }
-        guard let last = previous, isNameWord(text, last) else { return nil }
+        guard let last = previous, isNameWord(text, last, morphemes) else { return nil }
         if let age {
             guard text.wordEnd[last] == age else { return nil }
         } else {
             guard separatedBySpace(text, last, then: title, skipped) else { return nil }
         }
         let lastLength = text.wordEnd[last] - last
-        let final = text.scalars[text.wordEnd[last] - 1]
-        // `손정의`, `박소은` end like particles and are still names; with words in between, `X은` is not.
-        let koreanName = (2...3).contains(lastLength) && lexicon.isSurname(text.scalars[last])
-            && (skipped == 0 || !EntityRecognizer.particleEndings.contains(final))
-        guard koreanName || !EntityRecognizer.clauseEndings.contains(final) else { return nil }
+        // `손정의`, `고미란` may read as a name plus a particle (`손정` + `의`) and are still names; with words
+        // in between, a word that ends in a particle is a name only where the tagger finds the whole word
+        // likelier a name than its stem.
+        let stemEnd = morphemes.stemEnd[last]
+        let lastIsBare = stemEnd == text.wordEnd[last]
+            || personProbability(last, text.wordEnd[last]) >= personProbability(last, stemEnd)
+        // Most Korean names are three syllables, so a three-syllable word that starts like one keeps its
+        // last syllable even where the analyzer reads it as a particle (`고미란` as `고미` + `란`).
+        let koreanName = (2...3).contains(lastLength) && looksLikeKoreanName(text, last, morphemes)
+            && (skipped == 0 || lastIsBare || lastLength == 3)
+        guard koreanName || !morphemes.endsInFunction(text.wordEnd[last]) else { return nil }
         // A foreign name is two words, and only trusted with an organization, place or age between it and
-        // the title (`샘 올트먼 오픈AI 최고경영자`): bare `X Y 씨` is too often a phrase, not a name.
+        // the title (`샘 올트먼 오픈AI 최고경영자`), or as two proper nouns: bare `X Y 씨` is too often a
+        // phrase, not a name.
         var foreignName: Candidate?
-        if skipped > 0 || age != nil, lastLength >= 2, let before = text.previousWordStart(before: last),
-            isNameWord(text, before, foreign: true), text.wordEnd[before] + 1 == last,
+        // Bare `X Y 대표` is trusted too where the analyzer reads both words as proper nouns, the first a
+        // person's given name (`에밀리 카터 대표`).
+        let properPair = text.previousWordStart(before: last).map {
+            morphemes.startsPersonName[$0] && morphemes.startsProperNoun[last]
+        } ?? false
+        if skipped > 0 || age != nil || properPair, lastLength >= 2, let before = text.previousWordStart(before: last),
+            isNameWord(text, before, morphemes, foreign: true), text.wordEnd[before] + 1 == last,
             text.scalars[text.wordEnd[before]] == " ",
-            !EntityRecognizer.adnominalEndings.contains(text.scalars[text.wordEnd[before] - 1])
+            !morphemes.endsInFunction(text.wordEnd[before])
         {
             foreignName = Candidate(start: before, end: text.wordEnd[last], type: .person, priority: 3)
         }
@@ -298,22 +338,23 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// `최동석 하이랜더스 감독`: a Korean name, then one affiliation word no list knows, then the title.
-    private func koreanName(beforeAffiliation title: Int, in text: ScannedText) -> Candidate? {
+    private func koreanName(beforeAffiliation title: Int, in text: ScannedText, morphemes: MorphemeTags) -> Candidate? {
         guard let affiliation = text.previousWordStart(before: title),
             let name = text.previousWordStart(before: affiliation)
         else { return nil }
         let affiliationEnd = text.wordEnd[affiliation], nameEnd = text.wordEnd[name]
         guard affiliationEnd - affiliation >= 2, affiliationEnd + 1 == title, nameEnd + 1 == affiliation,
             text.scalars[nameEnd] == " ", text.scalars[affiliationEnd] == " ",
-            lexicon.stemEnd(text, start: affiliation, end: affiliationEnd) == affiliationEnd,
+            morphemes.stemEnd[affiliation] == affiliationEnd,
             (affiliation..<affiliationEnd).allSatisfy({ text.classes[$0] == .hangul || text.classes[$0] == .latin }),
-            (2...3).contains(nameEnd - name), isNameWord(text, name), lexicon.isSurname(text.scalars[name]),
-            !EntityRecognizer.particleEndings.contains(text.scalars[nameEnd - 1])
+            (2...3).contains(nameEnd - name), isNameWord(text, name, morphemes), looksLikeKoreanName(text, name, morphemes),
+            morphemes.stemEnd[name] == nameEnd
         else { return nil }
         return Candidate(start: name, end: nameEnd, type: .person, priority: 3)
     }
 
-    /// Endings of organization names (`한국모빌리티산업연구원`, `피해자대책위원회`, `한빛대`).
+    /// Endings of organization names (`한국모빌리티산업연구원`, `피해자대책위원회`, `한빛대`); the
+    /// one-syllable ones only where the analyzer splits them off (`isOrganizationLike`).
     private static let organizationEndings: [[Unicode.Scalar]] = [
         "연구소", "연구원", "위원회", "협회", "기술원", "대학교", "공사", "은행", "증권", "솔루션", "그룹", "전자", "재단",
         "센터", "병원", "법원", "검찰청", "대학", "학회", "연합회", "조합", "공단", "박물관", "미술관", "학과", "국", "부",
@@ -342,10 +383,12 @@ public struct EntityRecognizer: Sendable {
 
     /// A person span the tagger began on a word that ends in a particle (`이번엔 올트먼`) starts after it:
     /// a particle closes its noun phrase, so no name runs on past it.
-    private func afterLeadingParticlePhrases(_ text: ScannedText, _ start: Int, _ end: Int) -> Int {
+    private func afterLeadingParticlePhrases(
+        _ text: ScannedText, _ start: Int, _ end: Int, _ morphemes: MorphemeTags
+    ) -> Int {
         var start = start
         var wordEnd = text.wordEnd[start]
-        while wordEnd < end, EntityRecognizer.phraseClosingParticles.contains(text.scalars[wordEnd - 1]),
+        while wordEnd < end, morphemes.endsInParticle(wordEnd),
             let next = text.nextWordStart(after: start), next < end
         {
             start = next
@@ -354,13 +397,13 @@ public struct EntityRecognizer: Sendable {
         return start
     }
 
-    /// Particles that end a noun phrase and are rare as the last syllable of a foreign given name.
-    private static let phraseClosingParticles: Set<Unicode.Scalar> = ["은", "는", "엔", "의", "을", "를", "에", "와", "과"]
-
-    private func isOrganizationLike(_ text: ScannedText, _ start: Int) -> Bool {
+    private func isOrganizationLike(_ text: ScannedText, _ start: Int, _ morphemes: MorphemeTags) -> Bool {
         let end = text.wordEnd[start]
         return EntityRecognizer.organizationEndings.contains { e in
-            end - start > e.count && text.scalars[(end - e.count)..<end].elementsEqual(e)
+            guard end - start > e.count, text.scalars[(end - e.count)..<end].elementsEqual(e) else { return false }
+            // A one-syllable ending counts only as a morpheme of its own (`경찰청`, `한빛대`), not as the
+            // end of a longer word (`시대`, `세대`, `반대`, `중국`).
+            return e.count > 1 || morphemes.morpheme(endingAt: end)?.start == end - 1
         }
     }
 
@@ -373,29 +416,23 @@ public struct EntityRecognizer: Sendable {
     /// Words between a name and its title that are part of neither: `박 전 차관`, `이원복 신임 총장`.
     private static let titleModifiers: Set<String> = ["전", "前", "현", "신임", "초대", "당시", "명예", "차기", "직전", "수석", "공동"]
 
-    /// Final syllables that are a particle glued to a noun.
-    private static let particleEndings: Set<Unicode.Scalar> = ["는", "은", "을", "를", "에", "와", "과", "도", "로", "가", "만"]
 
-    /// Final syllables of a word that modifies or is glued to the next one, so no name's first word
-    /// (`기시다` may end in 다: a sentence-final verb would be followed by a period, not a name).
-    private static let adnominalEndings: Set<Unicode.Scalar> = [
-        "는", "은", "을", "를", "에", "와", "과", "도", "로", "가", "만", "의", "한", "던", "된", "인", "할", "될", "진",
-        "난", "간", "고", "며", "서", "게", "지", "면", "요", "해",
-    ]
 
-    /// Final syllables that end a verb, an adverb or a noun with a particle rather than a name.
-    private static let clauseEndings: Set<Unicode.Scalar> = [
-        "다", "는", "은", "을", "를", "의", "에", "고", "며", "서", "로", "와", "과", "도", "만", "면", "게", "지", "요",
-        "해", "한", "된", "던", "진", "인", "할", "될", "난", "간", "이", "가",
-    ]
 
     /// A word that can be (part of) a name: up to four Hangul syllables; one syllable only for a family
     /// name, or as the first word of a foreign name (`샘 올트먼`).
-    private func isNameWord(_ text: ScannedText, _ start: Int, foreign: Bool = false) -> Bool {
+    private func isNameWord(_ text: ScannedText, _ start: Int, _ morphemes: MorphemeTags, foreign: Bool = false) -> Bool {
         let end = text.wordEnd[start]
         guard end - start <= 4 else { return false }
-        if end - start == 1, !foreign, !lexicon.isSurname(text.scalars[start]) { return false }
+        // One syllable is a family name only where the analyzer reads it so: `김 교수`, not `한 교수` ("a").
+        if end - start == 1, !foreign, !morphemes.startsPersonName[start] { return false }
         return (start..<end).allSatisfy { text.classes[$0] == .hangul }
+    }
+
+    /// A word right before a title that reads as a Korean name: the analyzer files it as a person's name,
+    /// or (for names its dictionary lacks, `조은비`, `고미란`) it starts with a family name.
+    private func looksLikeKoreanName(_ text: ScannedText, _ start: Int, _ morphemes: MorphemeTags) -> Bool {
+        morphemes.startsPersonName[start] || lexicon.isSurname(text.scalars[start])
     }
 
     private func separatedBySpace(_ text: ScannedText, _ name: Int, then title: Int, _ skipped: Int) -> Bool {

@@ -28,28 +28,34 @@ public struct NERCrossValidation {
     private let trainer: NERTrainer
     private let english: EnglishEntityRecognizer
 
-    public init(folds: Int, epochs: Int) throws {
+    /// `l2` and `learningRate` override the trainer's defaults when given.
+    public init(folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil) throws {
         precondition(folds >= 2, "cross-validation needs at least two folds")
         self.folds = folds
         self.epochs = epochs
-        trainer = try NERTrainer()
+        var trainer = try NERTrainer()
+        if let l2 { trainer.l2 = l2 }
+        if let learningRate { trainer.learningRate = learningRate }
+        self.trainer = trainer
         english = try EnglishEntityRecognizer()
     }
 
     /// Each setting's spans for every sentence of `examples` (which must all be tuning sentences),
-    /// each predicted by the model that did not train on it. Score them with `NERScore`.
+    /// each predicted by the model that did not train on it. Score them with `NERScore`. `extra`
+    /// sentences (another corpus, never scored) join the training part of every fold.
     public func run(
-        _ examples: [NERExample], settings: [Setting], progress: (Int) -> Void = { _ in }
+        _ examples: [NERExample], extra: [NERExample] = [], settings: [Setting], progress: (Int) -> Void = { _ in }
     ) -> [[[NERSpan]]] {
         precondition(examples.allSatisfy { NERSplit.tuning.contains($0.id) }, "cross-validate tuning sentences only")
         var predicted = Array(repeating: [[NERSpan]](repeating: [], count: examples.count), count: settings.count)
         for fold in 0..<folds {
             let inFold = examples.indices.filter { NERSplit.bucket(of: examples[$0].id) % folds == fold }
             let inFoldSet = Set(inFold)
-            let training = examples.indices.filter { !inFoldSet.contains($0) }.map { examples[$0] }
+            let training = examples.indices.filter { !inFoldSet.contains($0) }.map { examples[$0] } + extra
             let model = trainer.train(training, epochs: epochs)
             for (s, setting) in settings.enumerated() {
-                var recognizer = EntityRecognizer(lexicon: trainer.lexicon, model: model, english: english)
+                var recognizer = EntityRecognizer(
+                    lexicon: trainer.lexicon, analyzer: trainer.analyzer, model: model, english: english)
                 recognizer.options.minimumProbability = setting.minimumProbability
                 recognizer.options.titleRule = setting.titleRule
                 recognizer.options.countryChains = setting.countryChains

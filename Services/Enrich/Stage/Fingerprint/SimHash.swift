@@ -2,10 +2,22 @@
 ///
 /// Normalization keeps letters and digits only, Latin lower-cased, so spacing, punctuation and case do not
 /// move the hash; near-identical texts differ in few bits.
-enum SimHash {
+///
+/// This is the one fingerprint of an article: enrich writes it into `article.enriched`, the index
+/// compares it, and the index's tests compute it with this same function.
+public enum SimHash {
     static let shingleLength = 4
 
-    static func fingerprint(_ text: String) -> UInt64 {
+    /// Articles whose fingerprints differ in at most this many bits are near-duplicates of each other:
+    /// a one-word edit of a news article moves a few bits (4 on the openai-tokyo sample), two different
+    /// articles about 32 (NearDuplicateTests). The index
+    /// looks duplicates up with this distance (`Fingerprint.maximumDistance` holds the same value).
+    public static let nearDuplicateDistance = 5
+
+    /// The fingerprint of `text` as the 16 hex digits `article.enriched` carries.
+    public static func hex(of text: String) -> String { hex(fingerprint(text)) }
+
+    public static func fingerprint(_ text: String) -> UInt64 {
         var normalized: [UInt32] = []
         normalized.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars where ScalarClass(scalar).isWordPart {
@@ -27,12 +39,12 @@ enum SimHash {
         return result
     }
 
-    static func hex(_ value: UInt64) -> String {
+    public static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
+    public static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
 
     private static func hash(_ values: ArraySlice<UInt32>) -> UInt64 {
         var h = StableHash.offset

@@ -4,7 +4,7 @@
 /// `keys[i * templateCount ..< (i + 1) * templateCount]`. Changing a template changes the keys,
 /// so the model must be retrained (`newsline eval train`).
 enum NERFeatures {
-    static let templateCount = 24
+    static let templateCount = 37
 
     private static let before: UInt32 = 0x11_0000
     private static let after: UInt32 = 0x11_0001
@@ -19,7 +19,9 @@ enum NERFeatures {
         return h ^ (h >> 31)
     }
 
-    static func extract(_ text: ScannedText, lexicon: Lexicon, matches: [Lexicon.Match]) -> [UInt64] {
+    static func extract(
+        _ text: ScannedText, lexicon: Lexicon, matches: [Lexicon.Match], morphemes m: MorphemeTags
+    ) -> [UInt64] {
         let n = text.count
         var keys = [UInt64](repeating: 0, count: n * templateCount)
         guard n > 0 else { return keys }
@@ -43,14 +45,14 @@ enum NERFeatures {
         while start < n {
             let end = text.wordEnd[start]
             if text.classes[start].isWordPart {
-                let stemEnd = lexicon.stemEnd(text, start: start, end: end)
+                let stemEnd = m.stemEnd[start]
                 let stem = UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[start..<stemEnd]))
                 var isTitle = false
                 var head: UInt32 = after
                 var head2: UInt32 = after
                 if let next = text.nextWordStart(after: start) {
                     let nextEnd = text.wordEnd[next]
-                    let nextStem = lexicon.stemEnd(text, start: next, end: nextEnd)
+                    let nextStem = m.stemEnd[next]
                     isTitle = lexicon.isTitle(text.scalars[next..<nextStem])
                     head = text.scalars[next].value
                     head2 = nextEnd - next > 1 ? text.scalars[next + 1].value : after
@@ -84,7 +86,6 @@ enum NERFeatures {
             let inStem: UInt32 = i < stemEnds[i] ? 1 : 0
             let toStemEnd = UInt32(max(min(stemEnds[i] - i - 1, 4), -1) + 1)
             let wordLength = UInt32(min(text.wordEnd[i] - text.wordStart[i], 8))
-            let surname: UInt32 = lexicon.isSurname(text.scalars[i]) ? 1 : 0
             let title: UInt32 = nextIsTitle[i] ? 1 : 0
             let g = gazetteer[i]
             keys[base + 0] = key(0, 0)
@@ -106,11 +107,25 @@ enum NERFeatures {
             keys[base + 16] = key(16, prevTail[i], fromStart)
             keys[base + 17] = key(17, g)
             keys[base + 18] = key(18, g, c0)
-            keys[base + 19] = key(19, surname, fromStart, wordLength)
+            keys[base + 19] = key(19, m.semantic[i], fromStart, wordLength)
             keys[base + 20] = key(20, c0, toStemEnd, inStem)
             keys[base + 21] = key(21, title, c0)
             keys[base + 22] = key(22, nextHead[i], c0)
             keys[base + 23] = key(23, wordLength, toStemEnd, k(i))
+            // The analyzer's reading: part of speech, the dictionary's semantic class, neighbouring morphemes.
+            keys[base + 24] = key(24, m.tag[i], m.position[i])
+            keys[base + 25] = key(25, m.tag[i], m.position[i], c0)
+            keys[base + 26] = key(26, m.semantic[i], m.position[i])
+            keys[base + 27] = key(27, m.previousTag[i], m.tag[i], m.nextTag[i])
+            keys[base + 28] = key(28, m.nextSurface[i], m.position[i])
+            keys[base + 29] = key(29, m.surface[i], m.position[i])
+            keys[base + 30] = key(30, m.previousSurface[i], m.position[i])
+            keys[base + 31] = key(31, m.semantic[i], m.nextSurface[i])
+            keys[base + 32] = key(32, m.tag[i], fromStart, m.nextTag[i])
+            keys[base + 33] = key(33, m.surface[i], m.nextSurface[i], m.position[i])
+            keys[base + 34] = key(34, m.previousSurface[i], m.surface[i], m.position[i])
+            keys[base + 35] = key(35, m.surface[i], m.nextTag[i], m.position[i])
+            keys[base + 36] = key(36, m.previousTag[i], m.surface[i], m.position[i])
         }
         return keys
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Morphology
 import NewslineModels
 
 /// Trains the character tagger as a linear-chain CRF: stochastic gradient ascent on the log-likelihood
@@ -8,6 +9,7 @@ import NewslineModels
 /// docs/EVALUATION.md).
 public struct NERTrainer {
     let lexicon: Lexicon
+    let analyzer: MorphemeAnalyzer
     /// Strength of the L2 penalty on the weights, for the whole training set.
     var l2: Float = 3
     /// Step size of the first pass; pass `k` uses `learningRate / (1 + k)`.
@@ -15,7 +17,11 @@ public struct NERTrainer {
     /// Features seen fewer times than this in training get no weights.
     var minimumCount = 2
 
-    public init() throws { lexicon = try Lexicon() }
+    /// Uses the process's shared analyzer (`MorphologyDictionary.locate`).
+    public init() throws {
+        lexicon = try Lexicon()
+        analyzer = try MorphemeAnalyzer.shared()
+    }
 
     /// Trains on `examples` (their PS/OG/LC spans) for `epochs` passes in a fixed shuffled order
     /// and writes the model to `url`.
@@ -39,7 +45,8 @@ public struct NERTrainer {
             let text = ScannedText(example.text)
             guard text.count > 0 else { continue }
             let spans = example.entities.compactMap { span in span.type.map { (span.start, span.end, $0) } }
-            let keys = NERFeatures.extract(text, lexicon: lexicon, matches: lexicon.matches(in: text))
+            let keys = NERFeatures.extract(
+                text, lexicon: lexicon, matches: lexicon.matches(in: text), morphemes: MorphemeTags(text, analyzer: analyzer))
             for key in keys { counts[key, default: 0] += 1 }
             sentences.append((keys, NERLabel.tags(count: text.count, spans: spans)))
         }

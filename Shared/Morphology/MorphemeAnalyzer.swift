@@ -1,0 +1,184 @@
+import CMeCab
+import Foundation
+
+/// Korean morphological analysis with MeCab and mecab-ko-dic (the dictionary Elasticsearch's nori
+/// analyzer is built from), shared by enrich and index.
+///
+/// One MeCab model per process, loaded once (the dictionary is memory-mapped); every concurrent call
+/// borrows a tagger and lattice of its own from a pool (created from the model, which shares the
+/// dictionary), so no MeCab object but the model is ever used by two threads at once. Input is a Swift `String`, so it is always valid
+/// UTF-8 by construction: invalid bytes never reach MeCab.
+///
+/// `@unchecked Sendable` is safe: the model is only read after `init`, every access to `idle` holds
+/// `lock`, and a borrowed tagger and lattice belong to one call until it gives them back.
+public final class MorphemeAnalyzer: @unchecked Sendable {
+    /// Bytes MeCab reads in one lattice. Its lattice grows with the sentence, so longer text is cut at
+    /// the last whitespace and analyzed piece by piece.
+    public static let maximumChunkBytes = 8_192
+
+    public let dictionaryPath: String
+    private let model: OpaquePointer
+    private let lock = NSLock()
+    /// Idle (tagger, lattice) pairs.
+    private var idle: [(tagger: OpaquePointer, lattice: OpaquePointer)] = []
+
+    /// Loads the dictionary in `path` (see `MorphologyDictionary.locate`).
+    public init(dictionary path: String) throws {
+        guard MorphologyDictionary.isDictionary(path) else {
+            throw MorphologyError.dictionaryNotFound(searched: [path])
+        }
+        // `-r /dev/null`: no mecabrc is needed or read; the dictionary's own dicrc applies.
+        let arguments: [UnsafeMutablePointer<CChar>?] = ["newsline", "-r", "/dev/null", "-d", path].map { (argument: String) in argument.withCString { strdup($0) } }
+        defer { arguments.forEach { free($0) } }
+        var argv = arguments
+        let loaded = argv.withUnsafeMutableBufferPointer { mecab_model_new(Int32($0.count), $0.baseAddress) }
+        guard let model = loaded else {
+            throw MorphologyError.dictionaryRejected(path: path, message: String(cString: mecab_strerror(nil)))
+        }
+        guard let tagger = mecab_model_new_tagger(model), let lattice = mecab_model_new_lattice(model) else {
+            mecab_model_destroy(model)
+            throw MorphologyError.dictionaryRejected(path: path, message: "no tagger")
+        }
+        self.model = model
+        self.idle = [(tagger, lattice)]
+        self.dictionaryPath = path
+    }
+
+    deinit {
+        for pair in idle {
+            mecab_lattice_destroy(pair.lattice)
+            mecab_destroy(pair.tagger)
+        }
+        mecab_model_destroy(model)
+    }
+
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var sharedInstances: [String: MorphemeAnalyzer] = [:]
+    nonisolated(unsafe) private static var defaultInstance: MorphemeAnalyzer?
+
+    /// One analyzer per dictionary folder for the whole process, loaded on first use. The first one
+    /// loaded becomes the default that later calls without a folder get, so a service that loads the
+    /// folder its settings name at start-up (and refuses to start when that fails) is what every
+    /// component then uses; without one, `MorphologyDictionary.locate()` picks the folder.
+    public static func shared(dictionary path: String? = nil) throws -> MorphemeAnalyzer {
+        try sharedLock.withLock {
+            if path == nil, let known = defaultInstance { return known }
+            let folder = try path ?? MorphologyDictionary.locate()
+            let analyzer = try sharedInstances[folder] ?? MorphemeAnalyzer(dictionary: folder)
+            sharedInstances[folder] = analyzer
+            if defaultInstance == nil { defaultInstance = analyzer }
+            return analyzer
+        }
+    }
+
+    /// The morphemes of `text`, in order; whitespace belongs to none.
+    public func analyze(_ text: String) -> [Morpheme] {
+        var bytes = Array(text.utf8)
+        // MeCab reads a NUL as the end of the text; a space keeps every offset where it was.
+        for i in bytes.indices where bytes[i] == 0 { bytes[i] = 0x20 }
+        var result: [Morpheme] = []
+        result.reserveCapacity(bytes.count / 3)
+        var start = 0
+        var scalarStart = 0
+        while start < bytes.count {
+            let end = Self.chunkEnd(bytes, from: start)
+            scalarStart = analyze(bytes, start..<end, firstScalar: scalarStart, into: &result)
+            start = end
+        }
+        return result
+    }
+
+    /// Bytes of one run without whitespace that MeCab reads as one piece. MeCab tries every length of an
+    /// unknown run at every start, so its cost grows with the cube of a run's length: 300,000 `가` in a
+    /// row took minutes. A longer run (no Korean word is 80 syllables) is analyzed in pieces of this size.
+    public static let maximumRunBytes = 240
+
+    /// Where the chunk that starts at `start` ends: at most `maximumChunkBytes` on, after the last
+    /// whitespace before that; or inside a run without whitespace that reaches `maximumRunBytes`,
+    /// at the start of a character.
+    static func chunkEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var lastSpace = -1
+        var runStart = start
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D {
+                lastSpace = i
+                runStart = i + 1
+            } else if i - runStart >= maximumRunBytes {
+                // A run this long is cut right here, after any text before it.
+                if lastSpace >= start { return lastSpace + 1 }
+                var cut = i
+                while cut > start + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                return cut
+            }
+            if i - start >= maximumChunkBytes { return lastSpace >= start ? lastSpace + 1 : i }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    /// Analyzes one chunk and returns the scalar offset of its end.
+    ///
+    /// The chunk is copied with a NUL after it: MeCab reads a run of unknown characters past the length
+    /// it is given up to a character of another kind, and a run cut in the middle then made it write
+    /// past its lattice (heap corruption). Offsets are turned back into offsets of the whole text.
+    private func analyze(_ bytes: [UInt8], _ range: Range<Int>, firstScalar: Int, into result: inout [Morpheme]) -> Int {
+        var chunk = Array(bytes[range])
+        chunk.append(0)
+        let offset = range.lowerBound
+        let (tagger, lattice) = lock.withLock {
+            idle.popLast() ?? (mecab_model_new_tagger(model)!, mecab_model_new_lattice(model)!)
+        }
+        defer {
+            mecab_lattice_clear(lattice)
+            lock.withLock { idle.append((tagger, lattice)) }
+        }
+        return chunk.withUnsafeBufferPointer { buffer -> Int in
+            let base = buffer.baseAddress!
+            let length = buffer.count - 1
+            // Scalar offsets by counting the bytes that start a UTF-8 sequence.
+            var scalar = firstScalar
+            var counted = 0
+            func scalarOffset(_ byte: Int) -> Int {
+                while counted < byte {
+                    if base[counted] & 0xC0 != 0x80 { scalar += 1 }
+                    counted += 1
+                }
+                return scalar
+            }
+            let parsed: Bool = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                mecab_lattice_set_sentence2(lattice, chars, length)
+                return mecab_parse_lattice(tagger, lattice) != 0
+            }
+            guard parsed, var node = mecab_lattice_get_bos_node(lattice)?.pointee.next else {
+                // MeCab only fails when out of memory; the chunk then stands as one unknown word.
+                let start = scalarOffset(0)
+                result.append(
+                    Morpheme(
+                        start: start, end: scalarOffset(length), utf8Start: offset, utf8End: offset + length,
+                        surface: String(decoding: buffer[0..<length], as: UTF8.self), tag: "UNKNOWN",
+                        feature: "UNKNOWN", isUnknown: true))
+                return scalar
+            }
+            while Int(node.pointee.stat) != Int(MECAB_EOS_NODE) {
+                let n = node.pointee
+                let utf8Start = n.surface.withMemoryRebound(to: UInt8.self, capacity: 1) { $0 - base }
+                let utf8End = min(utf8Start + Int(n.length), length)
+                guard utf8Start >= 0, utf8Start <= utf8End else { break }
+                let feature = String(cString: n.feature)
+                let tag = feature.prefix { $0 != "," }
+                let start = scalarOffset(utf8Start)
+                result.append(
+                    Morpheme(
+                        start: start, end: scalarOffset(utf8End), utf8Start: offset + utf8Start,
+                        utf8End: offset + utf8End, surface: String(decoding: buffer[utf8Start..<utf8End], as: UTF8.self),
+                        tag: tag == "UNKNOWN" || tag.isEmpty ? "UNKNOWN" : String(tag), feature: feature,
+                        isUnknown: Int(n.stat) == Int(MECAB_UNK_NODE)))
+                guard let next = n.next else { break }
+                node = next
+            }
+            return scalarOffset(length)
+        }
+    }
+
+}
