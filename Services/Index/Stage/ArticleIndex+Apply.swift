@@ -137,11 +137,11 @@ extension ArticleIndex {
 
     /// How many articles sharing one band with a new article are compared with it, earliest first.
     ///
-    /// Near-identical articles share all four bands, so the earliest of them is among the first
-    /// candidates of every band. Articles that share one 16-bit band by chance or by construction are
+    /// Near-identical articles share most of the `Fingerprint.bandCount` bands, so the earliest of them is
+    /// among the first candidates of those bands. Articles that share one band by chance or by construction are
     /// no duplicates, and without a cap every new article would be compared with all of them: the
     /// index would grow quadratically slower. Past the cap, a duplicate that shares only that crowded
-    /// band (1–3 bits apart, the others differing) can be missed and the article starts its own story.
+    /// band (within `Fingerprint.maximumDistance` bits, the others differing) can be missed and the article starts its own story.
     static let nearDuplicateCandidatesPerBand = 1_000
 
     /// The earliest indexed article within `Fingerprint.maximumDistance` bits, found through the bands.

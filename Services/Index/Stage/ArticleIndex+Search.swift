@@ -68,7 +68,7 @@ extension ArticleIndex {
             matched = "1"
         } else {
             matched = Array(repeating: "(\(holds))", count: terms.count).joined(separator: " + ")
-            selectArguments += StatementArguments(terms.map(\.matchExpression))
+            selectArguments += StatementArguments(terms.map(\.matchOrRecallExpression))
         }
         let inTitle = Array(repeating: "(\(holds))", count: terms.count).joined(separator: " + ")
         selectArguments += StatementArguments(terms.map { "title : " + $0.matchExpression })
@@ -88,7 +88,7 @@ extension ArticleIndex {
             ) WHERE matched >= ? ORDER BY relevance DESC, id DESC LIMIT ?
             """
         let minimum = SearchRanking.minimumShouldMatch(termCount: terms.count)
-        let enough = SearchRanking.matchExpression(atLeast: minimum, of: terms.map(\.matchExpression))
+        let enough = SearchRanking.matchExpression(atLeast: minimum, of: terms.map(\.matchOrRecallExpression))
         let arguments = selectArguments + [enough] + filters.arguments + [minimum, maximumCandidates]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
             SearchCandidate(

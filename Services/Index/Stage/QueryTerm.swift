@@ -15,6 +15,12 @@ public struct QueryTerm: Sendable, Hashable {
         return "\"" + phrase + "\"" + (matchesPrefix ? "*" : "")
     }
 
+    /// The term as analyzed or, failing that, by its bigrams in the recall column: what a query word
+    /// must match for an article to count as holding it.
+    var matchOrRecallExpression: String {
+        "(" + matchExpression + " OR " + recallExpression + ")"
+    }
+
     /// The term's bigrams as a phrase in the recall column only (`grams : "손정 정의"`).
     var recallExpression: String {
         let phrase = (grams.isEmpty ? tokens : grams).joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"")

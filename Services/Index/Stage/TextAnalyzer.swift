@@ -99,7 +99,7 @@ public struct TextAnalyzer: Sendable {
     /// The whole FTS5 MATCH expression of a query: every term, each found by its morphemes or, failing
     /// that, by its bigrams in the recall column (`QueryTerm.recallExpression`).
     public func matchExpression(_ terms: [QueryTerm]) -> String {
-        terms.map { term in "(" + term.matchExpression + " OR " + term.recallExpression + ")" }.joined(separator: " AND ")
+        terms.map(\.matchOrRecallExpression).joined(separator: " AND ")
     }
 
     /// The recall column of an article field: character bigrams of Hangul, Han and Kana runs (a lone
