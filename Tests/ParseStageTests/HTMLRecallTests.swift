@@ -94,4 +94,23 @@ struct HTMLRecallTests {
     @Test func shortScriptsAreLeftAlone() {
         #expect(slimmed("<script>var a = 1;</script><p>kept</p>") == nil)
     }
+
+    static let builderProse = "The council will decide in spring whether the whole fleet of the city is replaced by "
+        + "electric buses over the next ten years."
+
+    @Test func aProseBlockBesideTheBestOneInsideTheArticleStays() throws {
+        // Page builders put each part of the article in its own row; the second row scores too little alone.
+        let body = "<article><div class=\"row-one\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+            + "<div class=\"row-two\"><h3>The next step</h3><p>\(Self.builderProse)</p></div></article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.paragraphs == Page.prose + ["The next step", Self.builderProse])
+    }
+
+    @Test func aLinkHeavyBlockBesideTheBestOneInsideTheArticleIsLeftOut() throws {
+        let links = "<a href=\"/a\">the night bus timetable of the city</a> and <a href=\"/b\">the map of the lines</a>"
+        let body = "<article><div class=\"row-one\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+            + "<div class=\"row-two\"><h3>Elsewhere</h3><p>See also \(links) on the website.</p></div></article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.paragraphs == Page.prose)
+    }
 }

@@ -119,6 +119,7 @@ enum ContentSelector {
         let parent = Int(nodes[top].parent)
         guard parent >= 0, top != tree.body else { return [top] }
         let threshold = max(10, final[top] * 0.2)
+        let inArticle = nodes[parent].isContent
         var roots: [Int] = []
         for sibling in tree.children(of: parent) {
             let node = nodes[sibling]
@@ -135,6 +136,8 @@ enum ContentSelector {
             let bonus = node.classHash != 0 && node.classHash == nodes[top].classHash ? final[top] * 0.2 : 0
             if scored[sibling] && final[sibling] + bonus >= threshold {
                 roots.append(sibling)
+            } else if inArticle && isProseBlock(node) {
+                roots.append(sibling)
             } else if isParagraphLike(node) {
                 let density = node.linkDensity
                 if node.text > 80 && density < 0.25 {
@@ -145,6 +148,22 @@ enum ContentSelector {
             }
         }
         return roots
+    }
+
+    /// Prose a block beside the best one must hold to be taken from an article-marked container: a run of at
+    /// least this many characters (Readability's paragraph of 80).
+    static let siblingProseLength: Int32 = 80
+    /// The link share above which such a block is a list of links, not prose (Readability's 0.25).
+    static let siblingLinkDensity: Float = 0.25
+
+    /// A block of prose inside the article's container (`<article>`, `entry-content`) beside the best block:
+    /// the second text block of a page builder, a chapter in its own `<section>`, a review's verdict. It must
+    /// hold a run of prose, few links, no form and no negative class (a box of related links or a widget).
+    /// A `<header>`, `<footer>` or `<aside>` is left out: the article's header holds its title and standfirst,
+    /// which `HTMLArticleParser` places itself (`Standfirst`).
+    static func isProseBlock(_ node: PageTree.Node) -> Bool {
+        node.kind.isBlock && node.kind != .form && node.kind != .furniture && node.longestProse >= siblingProseLength
+            && node.linkDensity < siblingLinkDensity && node.weight >= 0 && node.inputs == 0
     }
 
     private static func isElement(_ tree: PageTree) -> (Int) -> Bool {
