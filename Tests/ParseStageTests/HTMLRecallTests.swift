@@ -113,4 +113,21 @@ struct HTMLRecallTests {
         let parsed = try Page.parse(Page.page(body))
         #expect(parsed.paragraphs == Page.prose)
     }
+
+    @Test func aStandfirstPrintedAsTheSubtitleInsideTheBodyStays() throws {
+        let standfirst = "Twelve new night lines and shorter waits: the council's plan for the buses after midnight."
+        let body = "<article><h1>Night buses</h1><p class=\"subtitle\">\(standfirst)</p>"
+            + Page.prose.map { "<p>\($0)</p>" }.joined() + "</article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.subtitle == standfirst)
+        #expect(parsed.paragraphs == [standfirst] + Page.prose)
+    }
+
+    @Test func aShortSubtitleRepeatedInTheBodyIsLeftOut() throws {
+        let body = "<article><h1>Night buses</h1><p class=\"subtitle\">Transport</p>"
+            + Page.prose.map { "<p>\($0)</p>" }.joined() + "</article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.subtitle == "Transport")
+        #expect(parsed.paragraphs == Page.prose)
+    }
 }
