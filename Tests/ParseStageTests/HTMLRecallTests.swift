@@ -130,4 +130,23 @@ struct HTMLRecallTests {
         #expect(parsed.subtitle == "Transport")
         #expect(parsed.paragraphs == Page.prose)
     }
+
+    /// A page builder's text blocks: one class, each in its own row and column, so they are cousins.
+    static func builderPage(secondBlock: String) -> String {
+        let first = "<div class=\"text-column\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+        return "<div class=\"page-rows\"><div class=\"row row-1\"><div class=\"col\">\(first)</div></div>"
+            + "<div class=\"row row-2\"><div class=\"col\"><figure><img src=\"bus.jpg\"></figure></div></div>"
+            + "<div class=\"row row-3\"><div class=\"col\"><div class=\"text-column\">\(secondBlock)</div></div></div></div>"
+    }
+
+    @Test func aTextBlockOfTheSameClassInAnotherRowStays() throws {
+        let parsed = try Page.parse(Page.page(Self.builderPage(secondBlock: "<p>\(Self.builderProse)</p>")))
+        #expect(parsed.paragraphs == Page.prose + [Self.builderProse])
+    }
+
+    @Test func aLinkListOfTheSameClassInAnotherRowIsLeftOut() throws {
+        let links = (1...3).map { "<p><a href=\"/s\($0)\">Another story about the buses of the city, part \($0)</a></p>" }
+        let parsed = try Page.parse(Page.page(Self.builderPage(secondBlock: links.joined())))
+        #expect(parsed.paragraphs == Page.prose)
+    }
 }

@@ -94,11 +94,50 @@ enum ContentSelector {
             parent = Int(nodes[parent].parent)
         }
         top = widened(top, in: tree)
+        let styled = top
         // A block that is its parent's only child stands for the parent.
         while nodes[top].parent > tree.body, tree.children(of: Int(nodes[top].parent)).filter(isElement(tree)).count == 1 {
             top = Int(nodes[top].parent)
         }
-        return withSiblings(of: top, in: tree, final: final, scored: scored)
+        let roots = withSiblings(of: top, in: tree, final: final, scored: scored)
+        return roots + sameClassBlocks(as: styled, besides: roots, in: tree)
+            .filter { block in !roots.contains { $0 < block && block < Int(nodes[$0].end) } }
+            .sorted()
+    }
+
+    /// Levels above the best block within which blocks styled like it are looked for.
+    static let sameClassLevels = 5
+
+    /// Blocks of prose with the best block's class (before it stands for a parent it is the only child of)
+    /// further away than its siblings, under an ancestor at most `sameClassLevels` up: page builders (WPBakery's `wpb_text_column`, CMS rich-text components) give every
+    /// text block of an article one class and wrap each in its own row and column, so the blocks are cousins.
+    /// Readability takes siblings sharing the best block's class; this takes the cousins on the same evidence,
+    /// when they hold prose with few links (`isProseBlock`) and lie in no dropped block.
+    private static func sameClassBlocks(as top: Int, besides roots: [Int], in tree: PageTree) -> [Int] {
+        let nodes = tree.nodes
+        let classHash = nodes[top].classHash
+        guard classHash != 0 else { return [] }
+        var ancestor = top
+        for _ in 0..<sameClassLevels where nodes[ancestor].parent > tree.body {
+            ancestor = Int(nodes[ancestor].parent)
+        }
+        guard ancestor != top else { return [] }
+        var found: [Int] = []
+        var index = ancestor + 1
+        while index < Int(nodes[ancestor].end) {
+            let node = nodes[index]
+            if node.dropped || roots.contains(index) {
+                index = Int(node.end)  // a dropped block, or one already chosen, is skipped whole
+                continue
+            }
+            if !node.isText && node.classHash == classHash && isProseBlock(node) {
+                found.append(index)
+                index = Int(node.end)
+                continue
+            }
+            index += 1
+        }
+        return found
     }
 
     /// The block the article's text is read from, given the best-scoring one: a paragraph, heading, list
