@@ -100,9 +100,7 @@ enum ContentSelector {
             top = Int(nodes[top].parent)
         }
         let roots = withSiblings(of: top, in: tree, final: final, scored: scored)
-        return roots + sameClassBlocks(as: styled, besides: roots, in: tree)
-            .filter { block in !roots.contains { $0 < block && block < Int(nodes[$0].end) } }
-            .sorted()
+        return (roots + sameClassBlocks(as: styled, top: top, besides: roots, in: tree)).sorted()
     }
 
     /// Levels above the best block within which blocks styled like it are looked for.
@@ -113,20 +111,25 @@ enum ContentSelector {
     /// text block of an article one class and wrap each in its own row and column, so the blocks are cousins.
     /// Readability takes siblings sharing the best block's class; this takes the cousins on the same evidence,
     /// when they hold prose with few links (`isProseBlock`) and lie in no dropped block.
-    private static func sameClassBlocks(as top: Int, besides roots: [Int], in tree: PageTree) -> [Int] {
+    /// `styled` is the best block whose class is matched, `top` the block standing for it (`styled` or an
+    /// ancestor), `roots` the blocks already chosen (`top` and its siblings); one pass over the ancestor's
+    /// subtree, chosen blocks skipped whole.
+    private static func sameClassBlocks(as styled: Int, top: Int, besides roots: [Int], in tree: PageTree) -> [Int] {
         let nodes = tree.nodes
-        let classHash = nodes[top].classHash
+        let classHash = nodes[styled].classHash
         guard classHash != 0 else { return [] }
-        var ancestor = top
+        var ancestor = styled
         for _ in 0..<sameClassLevels where nodes[ancestor].parent > tree.body {
             ancestor = Int(nodes[ancestor].parent)
         }
-        guard ancestor != top else { return [] }
+        // Within the block already chosen there is nothing more to take.
+        guard ancestor < top || ancestor >= Int(nodes[top].end) else { return [] }
+        let chosen = Set(roots)
         var found: [Int] = []
         var index = ancestor + 1
         while index < Int(nodes[ancestor].end) {
             let node = nodes[index]
-            if node.dropped || roots.contains(index) {
+            if node.dropped || chosen.contains(index) {
                 index = Int(node.end)  // a dropped block, or one already chosen, is skipped whole
                 continue
             }
