@@ -94,4 +94,59 @@ struct HTMLRecallTests {
     @Test func shortScriptsAreLeftAlone() {
         #expect(slimmed("<script>var a = 1;</script><p>kept</p>") == nil)
     }
+
+    static let builderProse = "The council will decide in spring whether the whole fleet of the city is replaced by "
+        + "electric buses over the next ten years."
+
+    @Test func aProseBlockBesideTheBestOneInsideTheArticleStays() throws {
+        // Page builders put each part of the article in its own row; the second row scores too little alone.
+        let body = "<article><div class=\"row-one\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+            + "<div class=\"row-two\"><h3>The next step</h3><p>\(Self.builderProse)</p></div></article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.paragraphs == Page.prose + ["The next step", Self.builderProse])
+    }
+
+    @Test func aLinkHeavyBlockBesideTheBestOneInsideTheArticleIsLeftOut() throws {
+        let links = "<a href=\"/a\">the night bus timetable of the city</a> and <a href=\"/b\">the map of the lines</a>"
+        let body = "<article><div class=\"row-one\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+            + "<div class=\"row-two\"><h3>Elsewhere</h3><p>See also \(links) on the website.</p></div></article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.paragraphs == Page.prose)
+    }
+
+    @Test func aStandfirstPrintedAsTheSubtitleInsideTheBodyStays() throws {
+        let standfirst = "Twelve new night lines and shorter waits: the council's plan for the buses after midnight."
+        let body = "<article><h1>Night buses</h1><p class=\"subtitle\">\(standfirst)</p>"
+            + Page.prose.map { "<p>\($0)</p>" }.joined() + "</article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.subtitle == standfirst)
+        #expect(parsed.paragraphs == [standfirst] + Page.prose)
+    }
+
+    @Test func aShortSubtitleRepeatedInTheBodyIsLeftOut() throws {
+        let body = "<article><h1>Night buses</h1><p class=\"subtitle\">Transport</p>"
+            + Page.prose.map { "<p>\($0)</p>" }.joined() + "</article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.subtitle == "Transport")
+        #expect(parsed.paragraphs == Page.prose)
+    }
+
+    /// A page builder's text blocks: one class, each in its own row and column, so they are cousins.
+    static func builderPage(secondBlock: String) -> String {
+        let first = "<div class=\"text-column\">" + Page.prose.map { "<p>\($0)</p>" }.joined() + "</div>"
+        return "<div class=\"page-rows\"><div class=\"row row-1\"><div class=\"col\">\(first)</div></div>"
+            + "<div class=\"row row-2\"><div class=\"col\"><figure><img src=\"bus.jpg\"></figure></div></div>"
+            + "<div class=\"row row-3\"><div class=\"col\"><div class=\"text-column\">\(secondBlock)</div></div></div></div>"
+    }
+
+    @Test func aTextBlockOfTheSameClassInAnotherRowStays() throws {
+        let parsed = try Page.parse(Page.page(Self.builderPage(secondBlock: "<p>\(Self.builderProse)</p>")))
+        #expect(parsed.paragraphs == Page.prose + [Self.builderProse])
+    }
+
+    @Test func aLinkListOfTheSameClassInAnotherRowIsLeftOut() throws {
+        let links = (1...3).map { "<p><a href=\"/s\($0)\">Another story about the buses of the city, part \($0)</a></p>" }
+        let parsed = try Page.parse(Page.page(Self.builderPage(secondBlock: links.joined())))
+        #expect(parsed.paragraphs == Page.prose)
+    }
 }

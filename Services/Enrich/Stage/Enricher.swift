@@ -73,7 +73,9 @@ public struct Enricher: Sendable {
         if search.exhausted || quotes.searchesExhausted { partial.append(EnrichBudget.textSearchesWarning) }
         let language = LanguageDetector.language(of: Self.languageSample(units))
         var dates: [DateMention] = []
-        if let published = PublicationDay.day(of: article, inKorea: PublicationDay.isKorean(article, language: language)) {
+        if let published = PublicationDay.day(of: article, inKorea: PublicationDay.isKorean(article, language: language))
+            .flatMap(CivilDate.init)
+        {
             let found = DateExtractor(lexicon: recognizer.lexicon).dates(in: units, published: published)
             dates = found.dates
             if found.truncated { partial.append(EnrichBudget.datesWarning) }

@@ -17,6 +17,7 @@ public struct ArticleParser: Sendable {
         case .plain: fields = PlainTextParser.parse(article.text)
         }
         Self.applyBudgets(&fields)
+        Self.applyPublicationDay(&fields, sourceURL: article.sourceURL)
         if fields.title == nil && fields.paragraphs.isEmpty {
             throw RejectedInput(RejectedInput.noArticleContent, "no title and no body text")
         }

@@ -94,11 +94,53 @@ enum ContentSelector {
             parent = Int(nodes[parent].parent)
         }
         top = widened(top, in: tree)
+        let styled = top
         // A block that is its parent's only child stands for the parent.
         while nodes[top].parent > tree.body, tree.children(of: Int(nodes[top].parent)).filter(isElement(tree)).count == 1 {
             top = Int(nodes[top].parent)
         }
-        return withSiblings(of: top, in: tree, final: final, scored: scored)
+        let roots = withSiblings(of: top, in: tree, final: final, scored: scored)
+        return (roots + sameClassBlocks(as: styled, top: top, besides: roots, in: tree)).sorted()
+    }
+
+    /// Levels above the best block within which blocks styled like it are looked for.
+    static let sameClassLevels = 5
+
+    /// Blocks of prose with the best block's class (before it stands for a parent it is the only child of)
+    /// further away than its siblings, under an ancestor at most `sameClassLevels` up: page builders (WPBakery's `wpb_text_column`, CMS rich-text components) give every
+    /// text block of an article one class and wrap each in its own row and column, so the blocks are cousins.
+    /// Readability takes siblings sharing the best block's class; this takes the cousins on the same evidence,
+    /// when they hold prose with few links (`isProseBlock`) and lie in no dropped block.
+    /// `styled` is the best block whose class is matched, `top` the block standing for it (`styled` or an
+    /// ancestor), `roots` the blocks already chosen (`top` and its siblings); one pass over the ancestor's
+    /// subtree, chosen blocks skipped whole.
+    private static func sameClassBlocks(as styled: Int, top: Int, besides roots: [Int], in tree: PageTree) -> [Int] {
+        let nodes = tree.nodes
+        let classHash = nodes[styled].classHash
+        guard classHash != 0 else { return [] }
+        var ancestor = styled
+        for _ in 0..<sameClassLevels where nodes[ancestor].parent > tree.body {
+            ancestor = Int(nodes[ancestor].parent)
+        }
+        // Within the block already chosen there is nothing more to take.
+        guard ancestor < top || ancestor >= Int(nodes[top].end) else { return [] }
+        let chosen = Set(roots)
+        var found: [Int] = []
+        var index = ancestor + 1
+        while index < Int(nodes[ancestor].end) {
+            let node = nodes[index]
+            if node.dropped || chosen.contains(index) {
+                index = Int(node.end)  // a dropped block, or one already chosen, is skipped whole
+                continue
+            }
+            if !node.isText && node.classHash == classHash && isProseBlock(node) {
+                found.append(index)
+                index = Int(node.end)
+                continue
+            }
+            index += 1
+        }
+        return found
     }
 
     /// The block the article's text is read from, given the best-scoring one: a paragraph, heading, list
@@ -119,6 +161,7 @@ enum ContentSelector {
         let parent = Int(nodes[top].parent)
         guard parent >= 0, top != tree.body else { return [top] }
         let threshold = max(10, final[top] * 0.2)
+        let inArticle = nodes[parent].isContent
         var roots: [Int] = []
         for sibling in tree.children(of: parent) {
             let node = nodes[sibling]
@@ -135,6 +178,8 @@ enum ContentSelector {
             let bonus = node.classHash != 0 && node.classHash == nodes[top].classHash ? final[top] * 0.2 : 0
             if scored[sibling] && final[sibling] + bonus >= threshold {
                 roots.append(sibling)
+            } else if inArticle && isProseBlock(node) {
+                roots.append(sibling)
             } else if isParagraphLike(node) {
                 let density = node.linkDensity
                 if node.text > 80 && density < 0.25 {
@@ -145,6 +190,22 @@ enum ContentSelector {
             }
         }
         return roots
+    }
+
+    /// Prose a block beside the best one must hold to be taken from an article-marked container: a run of at
+    /// least this many characters (Readability's paragraph of 80).
+    static let siblingProseLength: Int32 = 80
+    /// The link share above which such a block is a list of links, not prose (Readability's 0.25).
+    static let siblingLinkDensity: Float = 0.25
+
+    /// A block of prose inside the article's container (`<article>`, `entry-content`) beside the best block:
+    /// the second text block of a page builder, a chapter in its own `<section>`, a review's verdict. It must
+    /// hold a run of prose, few links, no form and no negative class (a box of related links or a widget).
+    /// A `<header>`, `<footer>` or `<aside>` is left out: the article's header holds its title and standfirst,
+    /// which `HTMLArticleParser` places itself (`Standfirst`).
+    static func isProseBlock(_ node: PageTree.Node) -> Bool {
+        node.kind.isBlock && node.kind != .form && node.kind != .furniture && node.longestProse >= siblingProseLength
+            && node.linkDensity < siblingLinkDensity && node.weight >= 0 && node.inputs == 0
     }
 
     private static func isElement(_ tree: PageTree) -> (Int) -> Bool {

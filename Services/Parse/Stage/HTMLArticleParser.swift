@@ -126,9 +126,13 @@ enum HTMLArticleParser {
         BodyExtractor.paragraphs(in: tree, roots: [tree.body]).filter { !$0.isHeading }.map(\.text)
     }
 
-    /// Drops the title, subtitle and byline printed again in the body, and short date or author lines.
+    /// Drops the title, short subtitle and byline printed again in the body, and short date or author lines.
+    ///
+    /// A subtitle of `minLeadDescription` characters or more is the standfirst, which the body keeps as its
+    /// lead wherever it is printed (above the body it is put first, `leadParagraph` and `Standfirst`).
     static func withoutRepeatedMetadata(_ paragraphs: [String], _ fields: ArticleFields) -> [String] {
-        let repeated = Set([fields.title, fields.subtitle, fields.byline?.raw].compactMap { $0 })
+        let subtitle = fields.subtitle.flatMap { $0.count < minLeadDescription ? $0 : nil }
+        let repeated = Set([fields.title, subtitle, fields.byline?.raw].compactMap { $0 })
         let names = (fields.byline?.authors ?? []).map(\.name).filter { $0.count >= 4 }
         return paragraphs.filter { paragraph in
             if repeated.contains(paragraph) { return false }

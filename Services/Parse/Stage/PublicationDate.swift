@@ -1,7 +1,10 @@
+import NewslineModels
+
 /// A publication date read from a timestamp or a printed date.
 ///
-/// The day is the paper's local day, taken from the timestamp as written with its own offset:
-/// `2024-05-21T00:10:00+09:00` is `2024-05-21` even though it is still 20 May in UTC.
+/// The day is the one written: `2024-05-21T00:10:00+09:00` is `2024-05-21` even though it is still 20 May in
+/// UTC. `ArticleParser` then takes the paper's day of a timestamp by `PublicationDay` (a Korean paper's
+/// `2024-05-20T15:10:00Z` is 21 May in Seoul).
 struct PublicationDate: Equatable {
     /// `YYYY-MM-DD`.
     var day: String
@@ -34,7 +37,7 @@ struct PublicationDate: Equatable {
             let afterSecondSeparator = separator(in: scalars, at: afterMonth),
             let (day, afterDay) = number(in: scalars, at: afterSecondSeparator, maxDigits: 2),
             afterDay >= scalars.count || !isDigit(scalars[afterDay]),
-            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            (1...12).contains(month), (1...PublicationDay.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         return (text, afterDay)
@@ -62,13 +65,5 @@ struct PublicationDate: Equatable {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 48 && scalar.value <= 57
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
