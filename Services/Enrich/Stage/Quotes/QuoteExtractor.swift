@@ -344,16 +344,21 @@ struct QuoteExtractor {
         let lastWordStart = text.wordStart[range.upperBound - 1]
 
         if QuoteExtractor.pronouns.contains(phrase) { return lastPerson }
+        let endsWithTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
+            || QuoteExtractor.compoundTitleEnds.contains { phrase.hasSuffix($0) }
         // `김태수 기상청 통보관`, `윤정기 남부경찰서 형사과장`: a person named first, then the affiliation and the
         // post, is that person, whatever the tagger made of the words after the name (`X 측`, X's camp, is
-        // resolved below).
-        if let person = inPhrase.first, person.type == .person, person.start == start, person.end < range.upperBound,
-            s0(text, person.end) == " ", inPhrase.filter({ $0.type == .person }).count == 1, !phrase.hasSuffix(" 측")
+        // resolved below). Only a post ends it (a title, or a word ending with one of two or more letters:
+        // `형사과장`): in `테크 업계 관계자` (an unnamed source) a first word the
+        // tagger took for a name is not the speaker.
+        let endsWithPost = endsWithTitle
+            || (lastWordStart..<(range.upperBound - 1)).contains { lexicon.isTitle(text.scalars[$0..<range.upperBound]) }
+        if endsWithPost, let person = inPhrase.first, person.type == .person, person.start == start,
+            person.end < range.upperBound, s0(text, person.end) == " ",
+            inPhrase.filter({ $0.type == .person }).count == 1, !phrase.hasSuffix(" 측")
         {
             return person.canonical
         }
-        let endsWithTitle = lexicon.isTitle(text.scalars[lastWordStart..<range.upperBound])
-            || QuoteExtractor.compoundTitleEnds.contains { phrase.hasSuffix($0) }
         if let mention = inPhrase.last(where: { $0.end == range.upperBound }), !endsWithTitle || mention.type == .person {
             return mention.canonical
         }
