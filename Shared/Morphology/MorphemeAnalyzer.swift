@@ -166,7 +166,7 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
                 let utf8End = min(utf8Start + Int(n.length), length)
                 guard utf8Start >= 0, utf8Start <= utf8End else { break }
                 let feature = String(cString: n.feature)
-                let tag = feature.prefix { $0 != "," }
+                let tag = feature.utf8.firstIndex(of: UInt8(ascii: ",")).map { feature[..<$0] } ?? feature[...]
                 let start = scalarOffset(utf8Start)
                 result.append(
                     Morpheme(
