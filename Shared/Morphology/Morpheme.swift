@@ -72,16 +72,6 @@ public struct Morpheme: Sendable, Equatable {
         entryType == "Compound" ? expressionParts : []
     }
 
-    /// The last part of a compound noun, its head (`위원회` → `회`, `한국은행` → `은행`); nil for other
-    /// entries. Read from the feature bytes, without building the parts.
-    public var compoundHead: Substring? {
-        guard entryType == "Compound", let expression = field(7) else { return nil }
-        let bytes = expression.utf8
-        let start = bytes.lastIndex(of: UInt8(ascii: "+")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
-        return start < end ? expression[start..<end] : nil
-    }
-
     /// The morphemes an inflected or pre-analysed entry is made of (`만났` → `만나`/VV, `았`/EP), as for
     /// compounds; empty for a simple entry.
     public var expressionParts: [(surface: String, tag: String)] {

@@ -8,14 +8,8 @@ import Morphology
 struct MorphemeTags {
     /// Hash of the morpheme's leading tag (`NNP`, `JKS`, `VV` of `VV+EP`).
     var tag: [UInt32]
-    /// Hash of the dictionary's semantic class of the morpheme (`인명`, `지명` for proper nouns, `장소`
-    /// and others for common nouns) with its tag; 0 for none.
+    /// Hash of the semantic class of a proper noun (`인명`, `지명`); 0 for none.
     var semantic: [UInt32]
-    /// Hash of the morpheme's head: the last part of a compound noun (`위원회` → `회`), else its surface.
-    var head: [UInt32]
-    /// For every scalar of a word, hash of the head and tag of the word stem's last morpheme: what kind
-    /// of thing the word names (`교통부`, `검찰청`, `한국은행` end in an organization's head noun).
-    var wordHead: [UInt32]
     /// 1 begin, 2 inside, 3 end, 4 a one-scalar morpheme; 0 outside any.
     var position: [UInt32]
     /// Hash of the morpheme's own surface, of the previous and of the next morpheme's surface.
@@ -46,8 +40,6 @@ struct MorphemeTags {
         tag = [UInt32](repeating: 0, count: n)
         semantic = tag
         position = tag
-        head = tag
-        wordHead = tag
         surface = tag
         previousSurface = tag
         nextSurface = tag
@@ -71,45 +63,27 @@ struct MorphemeTags {
             }
             while k < morphemes.count, morphemes[k].end <= wordStart { k += 1 }
             var end = wordStart
-            var last = -1
             var j = k
             while j < morphemes.count, morphemes[j].start < wordEnd {
-                if !MorphemeTags.isTrailing(morphemes[j].leadingTag) {
-                    end = min(morphemes[j].end, wordEnd)
-                    last = j
-                }
+                if !MorphemeTags.isTrailing(morphemes[j].leadingTag) { end = min(morphemes[j].end, wordEnd) }
                 j += 1
             }
             if end <= wordStart { end = wordEnd }
-            var lastHead: UInt32 = 0
-            if last >= 0 {
-                let m = morphemes[last]
-                let headHash = m.compoundHead.map { MorphemeTags.hash($0.unicodeScalars) }
-                    ?? UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[m.start..<min(m.end, n)]))
-                lastHead = headHash ^ MorphemeTags.hash(m.leadingTag.unicodeScalars) &* 31
-            }
-            for i in wordStart..<wordEnd {
-                stemEnd[i] = end
-                wordHead[i] = lastHead
-            }
+            for i in wordStart..<wordEnd { stemEnd[i] = end }
             wordStart = wordEnd
         }
         let tags = morphemes.map { MorphemeTags.hash($0.leadingTag.unicodeScalars) }
         let surfaces = morphemes.map { m in
             UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[m.start..<min(m.end, n)]))
         }
-        let heads = morphemes.enumerated().map { k, m in
-            m.compoundHead.map { MorphemeTags.hash($0.unicodeScalars) } ?? surfaces[k]
-        }
         for (k, m) in morphemes.enumerated() where m.start < m.end && m.end <= n {
-            let sem: UInt32 = m.semanticClass.map { MorphemeTags.hash($0.unicodeScalars) ^ tags[k] } ?? 0
+            let sem: UInt32 = m.tag == "NNP" ? m.semanticClass.map { MorphemeTags.hash($0.unicodeScalars) } ?? 0 : 0
             let before = k > 0 ? surfaces[k - 1] : MorphemeTags.edge
             let after = k + 1 < morphemes.count ? surfaces[k + 1] : MorphemeTags.edge
             let beforeTag = k > 0 ? tags[k - 1] : MorphemeTags.edge
             let afterTag = k + 1 < morphemes.count ? tags[k + 1] : MorphemeTags.edge
             for i in m.start..<m.end {
                 tag[i] = tags[k]
-                head[i] = heads[k]
                 semantic[i] = sem
                 position[i] = m.end - m.start == 1 ? 4 : (i == m.start ? 1 : (i == m.end - 1 ? 3 : 2))
                 surface[i] = surfaces[k]

@@ -4,7 +4,7 @@
 /// `keys[i * templateCount ..< (i + 1) * templateCount]`. Changing a template changes the keys,
 /// so the model must be retrained (`newsline eval train`).
 enum NERFeatures {
-    static let templateCount = 39
+    static let templateCount = 37
 
     private static let before: UInt32 = 0x11_0000
     private static let after: UInt32 = 0x11_0001
@@ -126,9 +126,6 @@ enum NERFeatures {
             keys[base + 34] = key(34, m.previousSurface[i], m.surface[i], m.position[i])
             keys[base + 35] = key(35, m.surface[i], m.nextTag[i], m.position[i])
             keys[base + 36] = key(36, m.previousTag[i], m.surface[i], m.position[i])
-            // Head nouns: of the morpheme (a compound's last part) and of the word's stem.
-            keys[base + 37] = key(37, m.wordHead[i], fromStart, inStem)
-            keys[base + 38] = key(38, m.head[i], m.position[i], m.tag[i])
         }
         return keys
     }
