@@ -32,10 +32,24 @@ public struct Morpheme: Sendable, Equatable {
         self.isUnknown = isUnknown
     }
 
+    /// The `index`th field of the feature CSV, or nil for `*` or a missing field. Scans the UTF-8 bytes
+    /// for commas instead of splitting: it runs for several fields of every morpheme of every article.
     private func field(_ index: Int) -> Substring? {
-        let fields = feature.split(separator: ",", maxSplits: 8, omittingEmptySubsequences: false)
-        guard index < fields.count, fields[index] != "*" else { return nil }
-        return fields[index]
+        let bytes = feature.utf8
+        var start = bytes.startIndex
+        var field = 0
+        var i = start
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: ",") {
+                if field == index { break }
+                field += 1
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        guard field == index else { return nil }
+        let value = feature[start..<i]
+        return value == "*" ? nil : value
     }
 
     /// The dictionary's semantic class of a proper noun: `인명` (person), `지명` (place), …
@@ -48,7 +62,10 @@ public struct Morpheme: Sendable, Equatable {
     public var entryType: String? { field(4).map(String.init) }
 
     /// The first tag of the entry: `VV` for `VV+EP`.
-    public var leadingTag: Substring { tag.split(separator: "+").first ?? Substring(tag) }
+    public var leadingTag: Substring {
+        guard let plus = tag.utf8.firstIndex(of: UInt8(ascii: "+")) else { return tag[...] }
+        return tag[..<plus]
+    }
 
     /// The parts of a compound noun (`경기도` → `경기`, `도`) with their tags; empty for other entries.
     public var compoundParts: [(surface: String, tag: String)] {

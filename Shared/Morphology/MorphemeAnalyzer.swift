@@ -19,8 +19,40 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
     public let dictionaryPath: String
     private let model: OpaquePointer
     private let lock = NSLock()
-    /// Idle (tagger, lattice) pairs.
-    private var idle: [(tagger: OpaquePointer, lattice: OpaquePointer)] = []
+    /// Idle taggers with their lattices and feature caches.
+    private var idle: [Worker] = []
+
+    /// Most feature strings one tagger keeps; past it the cache starts over. mecab-ko-dic has about
+    /// 800,000 entries but news text uses a few tens of thousands, so this bounds memory (a few MB per
+    /// tagger) without evicting what a stream of articles keeps reading.
+    static let maximumCachedFeatures = 65_536
+
+    /// A tagger and lattice one call borrows, and the feature strings it has already read.
+    ///
+    /// MeCab's node features point into the memory-mapped dictionary, one address per entry, so the
+    /// `String` (and tag) of an entry is built once per tagger instead of once per morpheme: that was
+    /// an allocation, a `strlen` and a UTF-8 check for every morpheme of every article.
+    private final class Worker {
+        let tagger: OpaquePointer
+        let lattice: OpaquePointer
+        var features: [UnsafeRawPointer: (feature: String, tag: String)] = [:]
+
+        init(tagger: OpaquePointer, lattice: OpaquePointer) {
+            self.tagger = tagger
+            self.lattice = lattice
+        }
+
+        func feature(_ pointer: UnsafePointer<CChar>) -> (feature: String, tag: String) {
+            let key = UnsafeRawPointer(pointer)
+            if let known = features[key] { return known }
+            let feature = String(cString: pointer)
+            let prefix = feature.utf8.firstIndex(of: UInt8(ascii: ",")).map { feature[..<$0] } ?? feature[...]
+            let entry = (feature, prefix == "UNKNOWN" || prefix.isEmpty ? "UNKNOWN" : String(prefix))
+            if features.count >= MorphemeAnalyzer.maximumCachedFeatures { features.removeAll(keepingCapacity: true) }
+            features[key] = entry
+            return entry
+        }
+    }
 
     /// Loads the dictionary in `path` (see `MorphologyDictionary.locate`).
     public init(dictionary path: String) throws {
@@ -40,14 +72,14 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
             throw MorphologyError.dictionaryRejected(path: path, message: "no tagger")
         }
         self.model = model
-        self.idle = [(tagger, lattice)]
+        self.idle = [Worker(tagger: tagger, lattice: lattice)]
         self.dictionaryPath = path
     }
 
     deinit {
-        for pair in idle {
-            mecab_lattice_destroy(pair.lattice)
-            mecab_destroy(pair.tagger)
+        for worker in idle {
+            mecab_lattice_destroy(worker.lattice)
+            mecab_destroy(worker.tagger)
         }
         mecab_model_destroy(model)
     }
@@ -126,12 +158,13 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
         var chunk = Array(bytes[range])
         chunk.append(0)
         let offset = range.lowerBound
-        let (tagger, lattice) = lock.withLock {
-            idle.popLast() ?? (mecab_model_new_tagger(model)!, mecab_model_new_lattice(model)!)
+        let worker = lock.withLock {
+            idle.popLast() ?? Worker(tagger: mecab_model_new_tagger(model)!, lattice: mecab_model_new_lattice(model)!)
         }
+        let tagger = worker.tagger, lattice = worker.lattice
         defer {
             mecab_lattice_clear(lattice)
-            lock.withLock { idle.append((tagger, lattice)) }
+            lock.withLock { idle.append(worker) }
         }
         return chunk.withUnsafeBufferPointer { buffer -> Int in
             let base = buffer.baseAddress!
@@ -165,14 +198,13 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
                 let utf8Start = n.surface.withMemoryRebound(to: UInt8.self, capacity: 1) { $0 - base }
                 let utf8End = min(utf8Start + Int(n.length), length)
                 guard utf8Start >= 0, utf8Start <= utf8End else { break }
-                let feature = String(cString: n.feature)
-                let tag = feature.prefix { $0 != "," }
+                let (feature, tag) = worker.feature(n.feature)
                 let start = scalarOffset(utf8Start)
                 result.append(
                     Morpheme(
                         start: start, end: scalarOffset(utf8End), utf8Start: offset + utf8Start,
                         utf8End: offset + utf8End, surface: String(decoding: buffer[utf8Start..<utf8End], as: UTF8.self),
-                        tag: tag == "UNKNOWN" || tag.isEmpty ? "UNKNOWN" : String(tag), feature: feature,
+                        tag: tag, feature: feature,
                         isUnknown: Int(n.stat) == Int(MECAB_UNK_NODE)))
                 guard let next = n.next else { break }
                 node = next

@@ -5,10 +5,12 @@ import Foundation
 struct NERModel: Sendable {
     private static let magic: [UInt8] = Array("NLNER01\n".utf8)
 
-    /// Feature key → row in `weights`.
+    /// Feature key → row in `weights`, while training.
     private(set) var index: HashIndex
-    /// `NERLabel.count` weights per feature row.
+    /// `NERLabel.count` weights per feature row, while training.
     var weights: [Float]
+    /// The weights decoding reads (`seal()` builds them from `index` and `weights`).
+    private(set) var table = FeatureWeights(minimumCapacity: 0)
     /// `(NERLabel.count + 1) × NERLabel.count`: previous label (last row: sentence start) → label.
     var transitions: [Float]
 
@@ -34,18 +36,35 @@ struct NERModel: Sendable {
         return row
     }
 
+    /// Packs the trained rows whose weights are not all zero into `table`, which decoding and `write`
+    /// read, and drops the training rows.
+    mutating func seal() {
+        var live: [(key: UInt64, row: Int)] = []
+        index.forEach { key, row in
+            let r = Int(row)
+            if (0..<NERLabel.count).contains(where: { weights[r * NERLabel.count + $0] != 0 }) { live.append((key, r)) }
+        }
+        var table = FeatureWeights(minimumCapacity: live.count)
+        for (key, row) in live {
+            table.set(weights[(row * NERLabel.count)..<((row + 1) * NERLabel.count)], for: key)
+        }
+        self.table = table
+        index = HashIndex()
+        weights = []
+    }
+
     /// The best label sequence and the per-position label scores (`n × NERLabel.count`) it was read from.
     func decodeWithScores(keys: [UInt64], count n: Int) -> (tags: [Int], emission: [Float]) {
         guard n > 0 else { return ([], []) }
         let labels = NERLabel.count
         var emission = [Float](repeating: 0, count: n * labels)
-        weights.withUnsafeBufferPointer { w in
-            for i in 0..<n {
-                let base = i * NERFeatures.templateCount
-                for t in 0..<NERFeatures.templateCount {
-                    guard let row = index.value(for: keys[base + t]) else { continue }
-                    let offset = Int(row) * labels
-                    for l in 0..<labels { emission[i * labels + l] += w[offset + l] }
+        keys.withUnsafeBufferPointer { keys in
+            emission.withUnsafeMutableBufferPointer { emission in
+                let templates = NERFeatures.templateCount
+                for i in 0..<n {
+                    table.accumulate(
+                        UnsafeBufferPointer(rebasing: keys[(i * templates)..<((i + 1) * templates)]),
+                        into: emission.baseAddress! + i * labels)
                 }
             }
         }
@@ -94,20 +113,13 @@ struct NERModel: Sendable {
     // MARK: File format
 
     /// Writes the model: magic, feature count, then per feature its key and label weights, then transitions.
-    /// Features whose weights are all zero are left out.
+    /// Only features of the sealed table are written (`seal()` leaves out those whose weights are all zero).
     func write(to url: URL) throws {
-        var keysByRow = [UInt64](repeating: 0, count: featureCount)
-        index.forEach { key, row in keysByRow[Int(row)] = key }
-        var live: [Int] = []
-        for row in 0..<featureCount
-        where (0..<NERLabel.count).contains(where: { weights[row * NERLabel.count + $0] != 0 }) {
-            live.append(row)
-        }
         var data = Data(NERModel.magic)
-        data.appendLittleEndian(UInt64(live.count))
-        for row in live {
-            data.appendLittleEndian(keysByRow[row])
-            for l in 0..<NERLabel.count { data.appendLittleEndian(weights[row * NERLabel.count + l].bitPattern) }
+        data.appendLittleEndian(UInt64(table.count))
+        table.forEach { key, weights in
+            data.appendLittleEndian(key)
+            for w in weights { data.appendLittleEndian(w.bitPattern) }
         }
         for value in transitions { data.appendLittleEndian(value.bitPattern) }
         try data.write(to: url)
@@ -137,15 +149,16 @@ struct NERModel: Sendable {
         guard bytes.count == 16 + count * (8 + 4 * NERLabel.count) + 4 * transitionCount else {
             throw EnricherError.malformedResource(url.lastPathComponent)
         }
-        var index = HashIndex(minimumCapacity: count)
-        var weights = [Float]()
-        weights.reserveCapacity(count * NERLabel.count)
-        for row in 0..<count {
-            index.set(Int32(row), for: u64())
-            for _ in 0..<NERLabel.count { weights.append(f32()) }
+        var table = FeatureWeights(minimumCapacity: count)
+        var row = [Float](repeating: 0, count: NERLabel.count)
+        for _ in 0..<count {
+            let key = u64()
+            for l in 0..<NERLabel.count { row[l] = f32() }
+            table.set(row, for: key)
         }
-        self.index = index
-        self.weights = weights
+        self.index = HashIndex()
+        self.weights = []
+        self.table = table
         self.transitions = (0..<transitionCount).map { _ in f32() }
     }
 }

@@ -124,6 +124,7 @@ public struct NERTrainer {
             progress(epoch + 1, unsure)
         }
         model.weights = v.map { $0 * scale }
+        model.seal()
         return model
     }
 }
