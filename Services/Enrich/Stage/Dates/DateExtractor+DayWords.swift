@@ -15,6 +15,8 @@ extension DateExtractor {
         (["지난주"], -1), (["지난", "주"], -1), (["이번", "주"], 0), (["이번주"], 0), (["금주"], 0), (["다음", "주"], 1),
         (["다음주"], 1), (["내주"], 1),
     ]
+    /// The first letters of the day words and weekday names: a word starting with any other is not read.
+    static let dayWordInitials = Set((Array(dayWordOffsets.keys) + koreanWeekdays).compactMap(\.unicodeScalars.first))
     static let weekdayParticles: Set<String> = ["", "은", "는", "도", "에", "에는", "에도", "부터", "까지", "과", "와", "인",
         "밤", "오전", "오후", "새벽", "아침", "저녁"]
 
@@ -26,7 +28,7 @@ extension DateExtractor {
         var found: [(Int, DateMention)] = []
         var i = 0
         while i < text.count {
-            guard text.isWordStart(i), text.classes[i] == .hangul else {
+            guard text.isWordStart(i), text.classes[i] == .hangul, Self.dayWordInitials.contains(text.scalars[i]) else {
                 i += 1
                 continue
             }
@@ -46,8 +48,9 @@ extension DateExtractor {
             let name = Self.koreanWeekdays[weekday]
             // Days since Monday of the paper's week (CivilDate counts 0 = Sunday).
             let mondayOfWeek = published.dayNumber - (published.weekday + 6) % 7
-            if let (words, offset) = Self.weekOffsets.first(where: { precedingWords(text, i, $0.words) != nil }) {
-                let start = precedingWords(text, i, words)!
+            if let (start, offset) = Self.weekOffsets.lazy.compactMap({ week in
+                self.precedingWords(text, i, week.words).map { ($0, week.offset) }
+            }).first {
                 let date = CivilDate(dayNumber: mondayOfWeek + 7 * offset + weekday)
                 found.append((start, DateMention(text: text.string(start, i) + name, date: date.string)))
             } else if let previous = precedingWord(text, i) {
