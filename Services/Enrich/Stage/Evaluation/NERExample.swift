@@ -15,13 +15,7 @@ public struct NERExample: Codable, Sendable, Equatable {
 
     /// Reads a JSONL file, one example a line; blank lines are skipped.
     public static func load(from url: URL) throws -> [NERExample] {
-        let data = try Data(contentsOf: url)
-        let decoder = JSONDecoder()
-        var examples: [NERExample] = []
-        for line in data.split(separator: UInt8(ascii: "\n")) where line.contains(where: { $0 > 0x20 }) {
-            examples.append(try decoder.decode(NERExample.self, from: Data(line)))
-        }
-        return examples
+        try JSONLines.decode(NERExample.self, from: url)
     }
 }
 
