@@ -6,6 +6,7 @@ final class InFlightLimit: Sendable {
         var available: Int
         var waiters: [(id: UInt64, continuation: CheckedContinuation<Bool, Never>)] = []
         var nextId: UInt64 = 0
+        var closed = false
     }
 
     private let state: Mutex<State>
@@ -14,7 +15,8 @@ final class InFlightLimit: Sendable {
         state = Mutex(State(available: limit))
     }
 
-    /// Waits for room; returns false, without taking any, when the waiting task is cancelled.
+    /// Waits for room; returns false, without taking any, when the waiting task is cancelled or
+    /// the limit is closed.
     func acquire() async -> Bool {
         let id = state.withLock { state -> UInt64 in
             defer { state.nextId += 1 }
@@ -23,7 +25,7 @@ final class InFlightLimit: Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
                 let granted = state.withLock { state -> Bool? in
-                    if Task.isCancelled { return false }
+                    if Task.isCancelled || state.closed { return false }
                     if state.available > 0 {
                         state.available -= 1
                         return true
@@ -40,6 +42,17 @@ final class InFlightLimit: Sendable {
             }
             waiter?.resume(returning: false)
         }
+    }
+
+    /// Refuses every waiting and later `acquire`: a stopping runner must not wait for room that
+    /// only acknowledgements it may never get (a broker gone) would make.
+    func close() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
+            state.closed = true
+            defer { state.waiters.removeAll() }
+            return state.waiters.map(\.continuation)
+        }
+        for waiter in waiters { waiter.resume(returning: false) }
     }
 
     func release() {

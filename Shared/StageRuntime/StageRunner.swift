@@ -141,11 +141,27 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
     }
 
     private func beginStopping() {
-        lifecycle.withLock { state in
+        let isFirst = lifecycle.withLock { state -> Bool in
             state.stopRequested = true
-            if state.stopStartedAt == nil { state.stopStartedAt = .now }
+            guard state.stopStartedAt == nil else { return false }
+            state.stopStartedAt = .now
+            return true
         }
         consumer.stopDelivering()
+        if isFirst { closeInFlightAtClosingReserve() }
+    }
+
+    /// Inputs already read keep being processed while their outputs find room, but not past the
+    /// budget's closing reserve: a broker that went away acknowledges nothing, and waiting for room
+    /// would hold the stop until the producer's message timeout. Inputs not enqueued by then are
+    /// not acknowledged and are read again.
+    private func closeInFlightAtClosingReserve() {
+        let limit = inFlight
+        let closingAt = shutdownDeadline - closingReserve
+        Task {
+            try? await Task.sleep(until: closingAt, clock: .continuous)
+            limit.close()
+        }
     }
 
     /// Stops the service because of an error no input can get past; `run` throws it at the end.
@@ -157,6 +173,7 @@ public final class StageRunner<Wrapped: BatchStage>: Service {
             return true
         }
         guard isFirst else { return }
+        inFlight.close()
         logger.critical(
             "stopping the service: Kafka refuses it, not one input; nothing after this is committed",
             metadata: metadata.merging(["error": .string(error.description)]) { $1 })

@@ -131,12 +131,13 @@ struct DeliveryRulesIntegrationTests {
     }
 
     /// With the broker gone mid-stream, a stop returns within the shutdown budget; what was not
-    /// delivered is not committed and comes through after a restart.
+    /// delivered is not committed and comes through after a restart. The in-flight limit is small,
+    /// so the runner is surely waiting for room the gone broker never acknowledges.
     @Test func shutdownStaysWithinItsBudgetAndLosesNothing() async throws {
         let cluster = try TestCluster(topics: ["in", "out", Topics.deadletter.name], partitions: 4)
         let total = 20_000
         try await cluster.produce(sequencedEvents(total), to: "in")
-        let relay = try RunnerUnderTest(cluster, group: "relay-budget", budget: .seconds(3))
+        let relay = try RunnerUnderTest(cluster, group: "relay-budget", budget: .seconds(3), maxInFlight: 100)
         while try await cluster.endOffset("out") < 200 { try await Task.sleep(for: .milliseconds(20)) }
         cluster.broker.setBrokerDown(1)
         try await Task.sleep(for: .milliseconds(300))
@@ -243,13 +244,14 @@ struct RunnerUnderTest<S: BatchStage>: Sendable {
 
     init(
         _ cluster: TestCluster, group: String, stage: S, configuration: KafkaConfiguration? = nil,
-        budget: Duration = .seconds(25)
+        budget: Duration = .seconds(25), maxInFlight: Int = 5_000
     ) throws {
         let configuration = configuration ?? cluster.configuration
         consumer = try KafkaConsumer(configuration: configuration, groupId: group, topics: [stage.inputTopic], logger: cluster.logger)
         producer = try KafkaProducer(configuration: configuration, logger: cluster.logger)
         let runner = StageRunner(
-            stage: stage, consumer: consumer, producer: producer, logger: cluster.logger, shutdownBudget: budget)
+            stage: stage, consumer: consumer, producer: producer, logger: cluster.logger, maxInFlight: maxInFlight,
+            shutdownBudget: budget)
         self.runner = runner
         task = Task { try await runner.run() }
     }
@@ -269,11 +271,12 @@ struct RunnerUnderTest<S: BatchStage>: Sendable {
 
 extension RunnerUnderTest where S == PerMessageStage<RelayStage> {
     init(
-        _ cluster: TestCluster, group: String, configuration: KafkaConfiguration? = nil, budget: Duration = .seconds(25)
+        _ cluster: TestCluster, group: String, configuration: KafkaConfiguration? = nil, budget: Duration = .seconds(25),
+        maxInFlight: Int = 5_000
     ) throws {
         try self.init(
             cluster, group: group, stage: PerMessageStage(RelayStage(inputTopic: "in", output: "out")),
-            configuration: configuration, budget: budget)
+            configuration: configuration, budget: budget, maxInFlight: maxInFlight)
     }
 }
 

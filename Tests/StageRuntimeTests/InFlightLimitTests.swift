@@ -26,4 +26,15 @@ import Testing
         limit.release()
         #expect(await bounded(.seconds(10)) { await first.value } == true)
     }
+
+    @Test func closingRefusesTheWaitingAndEveryLaterAcquire() async throws {
+        let limit = InFlightLimit(1)
+        #expect(await limit.acquire())
+        let waiting = Task { await limit.acquire() }
+        try await Task.sleep(for: .milliseconds(50))
+        limit.close()
+        #expect(await bounded(.seconds(10)) { await waiting.value } == false)
+        limit.release()
+        #expect(await bounded(.seconds(10)) { await limit.acquire() } == false)
+    }
 }
