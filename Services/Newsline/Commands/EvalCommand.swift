@@ -68,7 +68,7 @@ struct EvalCommand: ParsableCommand {
         var folds: Int = 5
 
         @Option(help: "Training passes per fold.")
-        var epochs: Int = 12
+        var epochs: Int = 16
 
         @Option(parsing: .upToNextOption, help: "Minimum span probabilities to compare.")
         var probabilities: [Float] = [0, 0.3, 0.4, 0.5, 0.6, 0.7]
@@ -140,7 +140,7 @@ struct EvalCommand: ParsableCommand {
         var split: String = "tuning"
 
         @Option(help: "Training passes.")
-        var epochs: Int = 12
+        var epochs: Int = 16
 
         @Option(help: "Where to write the model.")
         var output: String = "Services/Enrich/Stage/Resources/ner-model.bin"
