@@ -1,7 +1,7 @@
 /// The tagger's feature weights for decoding: an open-addressing table whose slots hold a feature key
 /// and its seven label weights side by side.
 ///
-/// Decoding looks up 37 keys a character in a table of a few hundred thousand features, far larger
+/// Decoding looks up 42 keys a character in a table of about a hundred thousand features, larger
 /// than the CPU caches, so its cost is cache misses. A key map plus a separate weight array costs
 /// three misses per feature (key, row, weights); one slot of 40 bytes costs one, and a feature the
 /// model does not know costs one too (an empty slot is a zero key). Built once, then read-only.
