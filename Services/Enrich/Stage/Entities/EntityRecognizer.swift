@@ -407,9 +407,12 @@ public struct EntityRecognizer: Sendable {
         let end = text.wordEnd[start]
         return EntityRecognizer.organizationEndings.contains { e in
             guard end - start > e.count, text.scalars[(end - e.count)..<end].elementsEqual(e) else { return false }
-            // A one-syllable ending counts only as a morpheme of its own (`경찰청`, `한빛대`), not as the
-            // end of a longer word (`시대`, `세대`, `반대`, `중국`).
-            return e.count > 1 || morphemes.morpheme(endingAt: end)?.start == end - 1
+            // A one-syllable ending counts only as a morpheme of its own (`경찰청`, `한빛대`), or as the last
+            // part of a compound the dictionary decomposes (`서강대` = `서강` + `대`), not as the end of a
+            // longer word (`시대`, `세대`, `반대`, `중국`).
+            guard e.count == 1, let last = morphemes.morpheme(endingAt: end) else { return e.count > 1 }
+            return last.start == end - 1
+                || (last.start < end - 1 && last.expressionParts.last?.surface.unicodeScalars.elementsEqual(e) == true)
         }
     }
 
