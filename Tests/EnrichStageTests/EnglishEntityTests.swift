@@ -10,6 +10,13 @@ struct EnglishEntityTests {
         return Dictionary(mentions.map { ($0.text, $0.type) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// A person cue (`X Y, a startup`) does not make a person of a run ending in an acronym.
+    @Test func aRunEndingInAnAcronymIsNoPerson() throws {
+        let found = try entities("The model was trained by Brightwave AI, a startup in Boston, and by Jane Morrison, a professor.")
+        #expect(found["Brightwave AI"] != .person)
+        #expect(found["Jane Morrison"] == .person)
+    }
+
     @Test func namesAreTypedByTheirLastWordAPlaceListOrAPersonCue() throws {
         let found = try entities(
             """

@@ -35,3 +35,22 @@ struct FeatureWeightsTests {
         }
     }
 }
+
+/// Sealing a trained model keeps the features that move a decision and leaves out the rest.
+struct NERModelSealTests {
+    @Test func featuresThatAddTheSameToEveryLabelAreLeftOut() {
+        var model = NERModel()
+        let rows = [(UInt64(11), [Float](repeating: 0, count: 7)),  // all zero
+                    (12, [Float](repeating: 3, count: 7)),  // the same for every label: no decision moves
+                    (13, [1, 1, 1.01, 1, 1, 1, 1]),  // a spread below the threshold
+                    (14, [0, 0, 0, 0.5, 0, 0, 0])]  // kept
+        for (key, w) in rows {
+            let r = model.row(for: key)
+            for l in 0..<7 { model.weights[r * 7 + l] = w[l] }
+        }
+        model.seal(minimumSpread: 0.05)
+        var stored: [UInt64: [Float]] = [:]
+        model.table.forEach { key, weights in stored[key] = weights }
+        #expect(stored == [14: [0, 0, 0, 0.5, 0, 0, 0]])
+    }
+}

@@ -42,4 +42,26 @@ struct MorphologyEntityTests {
         #expect(!names("한 교수는 그 연구가 중요하다고 말했다.", .person).contains("한"))
         #expect(names("김 교수는 그 연구가 중요하다고 말했다.", .person).contains("김"))
     }
+
+    /// `모` after a family name hides the given name: the person is the family name alone, also for family
+    /// names the analyzer does not file as names on their own.
+    @Test func anonymizedNamesKeepTheFamilyName() {
+        #expect(names("피고인 안모(52)씨는 혐의를 모두 부인했다.", .person) == ["안"])
+        #expect(names("경찰은 운전자 천모 씨를 불러 조사했다.", .person) == ["천"])
+    }
+
+    /// Korean names are one word, so two words the dictionary files as personal names before a title
+    /// are one foreign name.
+    @Test func twoDictionaryNamesBeforeATitleAreOneName() {
+        #expect(names("도널드 트럼프 미국 대통령은 이날 회견을 열었다.", .person) == ["도널드 트럼프"])
+        #expect(names("고이즈미 준이치로 일본 총리는 이날 회견을 열었다.", .person) == ["고이즈미 준이치로"])
+    }
+
+    /// A university the dictionary files as one compound ending in `대` (`서강` + `대`) stands between a
+    /// name and its title; it is no part of the name.
+    @Test func aCompoundAffiliationBetweenNameAndTitle() {
+        #expect(names("토론에는 이호중 서강대 교수가 나왔다.", .person) == ["이호중"])
+        #expect(names("이날 토론회에는 김재교 변호사, 이호중 서강대 교수, 곽동수 교수가 참석했다.", .person).contains("이호중"))
+        #expect(names("패널로는 이택광 경희대 교수가 출연한다.", .person) == ["이택광"])
+    }
 }

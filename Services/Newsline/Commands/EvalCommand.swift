@@ -68,7 +68,7 @@ struct EvalCommand: ParsableCommand {
         var folds: Int = 5
 
         @Option(help: "Training passes per fold.")
-        var epochs: Int = 12
+        var epochs: Int = 16
 
         @Option(parsing: .upToNextOption, help: "Minimum span probabilities to compare.")
         var probabilities: [Float] = [0, 0.3, 0.4, 0.5, 0.6, 0.7]
@@ -88,6 +88,9 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "First-pass step size of the trainer (default: the shipped one).")
         var learningRate: Float?
 
+        @Option(help: "Leave out features whose label weights differ from their O weight by less than this.")
+        var minimumSpread: Float?
+
         func run() throws {
             guard folds >= 2, epochs >= 1, !probabilities.isEmpty else {
                 throw ValidationError("need --folds ≥ 2, --epochs ≥ 1 and at least one probability")
@@ -105,7 +108,9 @@ struct EvalCommand: ParsableCommand {
             print(
                 "cross-validating on \(examples.count) tuning sentences (+\(extraExamples.count) extra in training), "
                     + "\(folds) folds, \(epochs) epochs")
-            let predictions = try NERCrossValidation(folds: folds, epochs: epochs, l2: l2, learningRate: learningRate).run(
+            let predictions = try NERCrossValidation(
+                folds: folds, epochs: epochs, l2: l2, learningRate: learningRate, minimumSpread: minimumSpread
+            ).run(
                 examples, extra: extraExamples, settings: settings
             ) {
                 print("fold \($0) of \(folds) done")
@@ -140,7 +145,7 @@ struct EvalCommand: ParsableCommand {
         var split: String = "tuning"
 
         @Option(help: "Training passes.")
-        var epochs: Int = 12
+        var epochs: Int = 16
 
         @Option(help: "Where to write the model.")
         var output: String = "Services/Enrich/Stage/Resources/ner-model.bin"

@@ -106,7 +106,7 @@ struct EnglishEntityRecognizer: Sendable {
     private func isPerson(_ run: [Token], honorific: Bool, before: Token?, after: Token?) -> Bool {
         let last = run.last!.text
         guard run.count <= 3, !run.contains(where: { $0.text == "of" }), !organizationHeads.contains(last),
-            !placeHeads.contains(last)
+            !placeHeads.contains(last), !Self.isAcronym(last)
         else { return false }
         // `Lee Soo-jin`: a romanized family name and a hyphenated given name.
         if run.count >= 2, surnames.contains(run[0].text), Self.isHyphenatedGivenName(run[1].text) { return true }
@@ -117,6 +117,12 @@ struct EnglishEntityRecognizer: Sendable {
         if let after, !run.last!.closesPhrase, ["said", "says"].contains(after.text) { return true }
         if let after, run.last!.closesPhrase, ["a", "an", "the", "who"].contains(after.text) { return true }
         return false
+    }
+
+    /// `AI`, `IBM`, `NBC`: two or more capital letters and nothing else. A family name is written in mixed
+    /// case, so a run ending in an acronym (`Determined AI, a startup`) names an organization or a product.
+    static func isAcronym(_ word: String) -> Bool {
+        word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
     }
 
     private func isNamePart(_ token: Token, first: Bool) -> Bool {

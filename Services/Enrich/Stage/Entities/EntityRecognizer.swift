@@ -157,9 +157,10 @@ public struct EntityRecognizer: Sendable {
         kept.sort { $0.start < $1.start }
         return kept.map { candidate in
             var c = candidate
-            // `김모 씨`: KLUE and the enricher take the family name alone.
+            // `김모 씨`, `안모(57)씨`: `모` hides the given name; KLUE and the enricher take the family name
+            // alone. The analyzer files only some family names as `NNP,인명` on their own (not `안`, `천`).
             if c.type == .person, c.end - c.start == 2, text.scalars[c.start + 1] == "모",
-                morphemes.startsPersonName[c.start]
+                morphemes.startsPersonName[c.start] || lexicon.isSurname(text.scalars[c.start])
             {
                 c.end -= 1
             }
@@ -317,6 +318,11 @@ public struct EntityRecognizer: Sendable {
         let single = Candidate(start: last, end: text.wordEnd[last], type: .person, priority: 3)
         switch (koreanName, foreignName) {
         case (true, let foreign?):
+            // Korean names are written as one word, so two words the dictionary files whole as personal
+            // names are one foreign name (`기시다 후미오`), whatever the tagger prefers.
+            if isWholePersonName(text, foreign.start, morphemes) && isWholePersonName(text, last, morphemes) {
+                return foreign
+            }
             return personProbability(foreign.start, foreign.end) > personProbability(single.start, single.end)
                 ? foreign : single
         case (true, nil): return single
@@ -401,9 +407,12 @@ public struct EntityRecognizer: Sendable {
         let end = text.wordEnd[start]
         return EntityRecognizer.organizationEndings.contains { e in
             guard end - start > e.count, text.scalars[(end - e.count)..<end].elementsEqual(e) else { return false }
-            // A one-syllable ending counts only as a morpheme of its own (`경찰청`, `한빛대`), not as the
-            // end of a longer word (`시대`, `세대`, `반대`, `중국`).
-            return e.count > 1 || morphemes.morpheme(endingAt: end)?.start == end - 1
+            // A one-syllable ending counts only as a morpheme of its own (`경찰청`, `한빛대`), or as the last
+            // part of a compound the dictionary decomposes (`서강대` = `서강` + `대`), not as the end of a
+            // longer word (`시대`, `세대`, `반대`, `중국`).
+            guard e.count == 1, let last = morphemes.morpheme(endingAt: end) else { return e.count > 1 }
+            return last.start == end - 1
+                || (last.start < end - 1 && last.expressionParts.last?.surface.unicodeScalars.elementsEqual(e) == true)
         }
     }
 
@@ -433,6 +442,14 @@ public struct EntityRecognizer: Sendable {
     /// or (for names its dictionary lacks, `조은비`, `고미란`) it starts with a family name.
     private func looksLikeKoreanName(_ text: ScannedText, _ start: Int, _ morphemes: MorphemeTags) -> Bool {
         morphemes.startsPersonName[start] || lexicon.isSurname(text.scalars[start])
+    }
+
+    /// Whether the word at `start` is one morpheme the dictionary files as a person's name (`NNP,인명`).
+    private func isWholePersonName(_ text: ScannedText, _ start: Int, _ morphemes: MorphemeTags) -> Bool {
+        guard morphemes.startsPersonName[start], let m = morphemes.morpheme(endingAt: text.wordEnd[start]) else {
+            return false
+        }
+        return m.start == start
     }
 
     private func separatedBySpace(_ text: ScannedText, _ name: Int, then title: Int, _ skipped: Int) -> Bool {

@@ -28,14 +28,17 @@ public struct NERCrossValidation {
     private let trainer: NERTrainer
     private let english: EnglishEntityRecognizer
 
-    /// `l2` and `learningRate` override the trainer's defaults when given.
-    public init(folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil) throws {
+    /// `l2`, `learningRate` and `minimumSpread` override the trainer's defaults when given.
+    public init(
+        folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil, minimumSpread: Float? = nil
+    ) throws {
         precondition(folds >= 2, "cross-validation needs at least two folds")
         self.folds = folds
         self.epochs = epochs
         var trainer = try NERTrainer()
         if let l2 { trainer.l2 = l2 }
         if let learningRate { trainer.learningRate = learningRate }
+        if let minimumSpread { trainer.minimumSpread = minimumSpread }
         self.trainer = trainer
         english = try EnglishEntityRecognizer()
     }

@@ -16,6 +16,8 @@ struct MorphemeTags {
     var surface: [UInt32]
     var previousSurface: [UInt32]
     var nextSurface: [UInt32]
+    /// 1 where the dictionary did not know the morpheme and MeCab guessed it (foreign names, new brands).
+    var unknown: [UInt32]
     /// Tags of the morphemes before and after.
     var previousTag: [UInt32]
     var nextTag: [UInt32]
@@ -45,6 +47,7 @@ struct MorphemeTags {
         nextSurface = tag
         previousTag = tag
         nextTag = tag
+        unknown = tag
         startsPersonName = [Bool](repeating: false, count: n)
         startsProperNoun = startsPersonName
         for m in morphemes where m.start < n && m.tag == "NNP" { startsProperNoun[m.start] = true }
@@ -91,6 +94,7 @@ struct MorphemeTags {
                 nextSurface[i] = after
                 previousTag[i] = beforeTag
                 nextTag[i] = afterTag
+                unknown[i] = m.isUnknown ? 1 : 0
             }
         }
     }

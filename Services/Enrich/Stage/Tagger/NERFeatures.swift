@@ -4,7 +4,7 @@
 /// `keys[i * templateCount ..< (i + 1) * templateCount]`. Changing a template changes the keys,
 /// so the model must be retrained (`newsline eval train`).
 enum NERFeatures {
-    static let templateCount = 37
+    static let templateCount = 42
 
     private static let before: UInt32 = 0x11_0000
     private static let after: UInt32 = 0x11_0001
@@ -41,6 +41,9 @@ enum NERFeatures {
         var stemHash = [UInt32](repeating: 0, count: n)
         var stemEnds = [Int](repeating: 0, count: n)
         var prevTail = [UInt32](repeating: before, count: n)
+        var nextStemHash = [UInt32](repeating: after, count: n)
+        var prevStemHash = [UInt32](repeating: before, count: n)
+        var lastStem: UInt32 = before
         var start = 0
         while start < n {
             let end = text.wordEnd[start]
@@ -48,12 +51,14 @@ enum NERFeatures {
                 let stemEnd = m.stemEnd[start]
                 let stem = UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[start..<stemEnd]))
                 var isTitle = false
+                var nextStemKey: UInt32 = after
                 var head: UInt32 = after
                 var head2: UInt32 = after
                 if let next = text.nextWordStart(after: start) {
                     let nextEnd = text.wordEnd[next]
                     let nextStem = m.stemEnd[next]
                     isTitle = lexicon.isTitle(text.scalars[next..<nextStem])
+                    nextStemKey = UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[next..<nextStem]))
                     head = text.scalars[next].value
                     head2 = nextEnd - next > 1 ? text.scalars[next + 1].value : after
                 }
@@ -68,7 +73,10 @@ enum NERFeatures {
                     stemHash[k] = stem
                     stemEnds[k] = stemEnd
                     prevTail[k] = tail
+                    nextStemHash[k] = nextStemKey
+                    prevStemHash[k] = lastStem
                 }
+                lastStem = stem
             }
             start = end
         }
@@ -126,6 +134,14 @@ enum NERFeatures {
             keys[base + 34] = key(34, m.previousSurface[i], m.surface[i], m.position[i])
             keys[base + 35] = key(35, m.surface[i], m.nextTag[i], m.position[i])
             keys[base + 36] = key(36, m.previousTag[i], m.surface[i], m.position[i])
+            // The head of the word: how its stem ends (`위원회`, `구단`, `은행`), seen from every scalar.
+            let stemLast = stemEnds[i] > text.wordStart[i] ? text.scalars[stemEnds[i] - 1].value : before
+            let stemLast2 = stemEnds[i] - 1 > text.wordStart[i] ? text.scalars[stemEnds[i] - 2].value : before
+            keys[base + 37] = key(37, stemLast, fromStart, inStem)
+            keys[base + 38] = key(38, stemLast2, stemLast, inStem)
+            keys[base + 39] = key(39, m.unknown[i], m.tag[i], m.position[i])
+            keys[base + 40] = key(40, nextStemHash[i], inStem)
+            keys[base + 41] = key(41, prevStemHash[i], fromStart)
         }
         return keys
     }

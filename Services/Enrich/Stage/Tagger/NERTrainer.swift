@@ -16,6 +16,9 @@ public struct NERTrainer {
     var learningRate: Float = 0.1
     /// Features seen fewer times than this in training get no weights.
     var minimumCount = 2
+    /// Features whose label weights differ from their `O` weight by less than this are left out of the
+    /// model (`NERModel.seal`): a smaller table for decoding to miss the cache on.
+    var minimumSpread: Float = 0.05
 
     /// Uses the process's shared analyzer (`MorphologyDictionary.locate`).
     public init() throws {
@@ -124,7 +127,7 @@ public struct NERTrainer {
             progress(epoch + 1, unsure)
         }
         model.weights = v.map { $0 * scale }
-        model.seal()
+        model.seal(minimumSpread: minimumSpread)
         return model
     }
 }
