@@ -33,15 +33,7 @@ enum BodyExtractor {
     }
 
     static func paragraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
-        var collector = Collector()
-        for root in roots {
-            read(root, in: tree, into: &collector)
-            collector.flush()
-        }
-        var paragraphs = collector.paragraphs.filter {
-            ($0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity)
-                && !isLineOfThePage($0)
-        }
+        var paragraphs = unfilteredParagraphs(in: tree, roots: roots).filter { !isLinkLine($0) && !isLineOfThePage($0) }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
         // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"), unless
@@ -60,6 +52,22 @@ enum BodyExtractor {
         // A heading with nothing after it is the title of a box that was dropped ("Related", "Comments").
         while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
+    }
+
+    /// Every paragraph of the chosen blocks with boxes left out, before the line filters.
+    static func unfilteredParagraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
+        var collector = Collector()
+        for root in roots {
+            read(root, in: tree, into: &collector)
+            collector.flush()
+        }
+        return collector.paragraphs
+    }
+
+    /// A paragraph that is mostly link text: a link list or a "read also" line.
+    static func isLinkLine(_ paragraph: Paragraph) -> Bool {
+        paragraph.characters > 0
+            && Float(paragraph.linkCharacters) / Float(paragraph.characters) > maxParagraphLinkDensity
     }
 
     /// Whether a short line after the article's last paragraph still belongs to it: no link in it, and

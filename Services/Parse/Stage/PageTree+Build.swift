@@ -113,6 +113,10 @@ extension PageTree {
     /// …and that text must also be this share of the page's text.
     static let minRescuedShare: Float = 0.2
 
+    /// A run of loose text this long counts as a paragraph for the conditional cleaning's ratios
+    /// (the content score's shortest run).
+    static let minParagraphRun: Int32 = 25
+
     /// Weak furniture (`header`, `caption`…) holding a run of prose this long wraps article text.
     static let minRescuedProse: Int32 = 100
 
@@ -121,8 +125,12 @@ extension PageTree {
     mutating func finish() {
         if allRuns.isEmpty { allRuns = runs } else { runs = allRuns }
         let pageText = nodes.isEmpty ? 0 : nodes[body].rawText
-        for run in runs where run.linkText * 10 < run.text {
-            nodes[Int(run.owner)].longestProse = max(nodes[Int(run.owner)].longestProse, run.text)
+        for run in runs {
+            let owner = Int(run.owner)
+            if run.linkText * 10 < run.text { nodes[owner].longestProse = max(nodes[owner].longestProse, run.text) }
+            // Readability turns a `<div>` of loose text into a `<p>` before it counts paragraphs: a run of
+            // text outside `<p>` is a paragraph too (the `<p>` itself is counted once, below).
+            if nodes[owner].kind != .paragraph, run.text >= Self.minParagraphRun { nodes[owner].paragraphs += 1 }
         }
         for index in nodes.indices.reversed() {
             var node = nodes[index]
@@ -172,7 +180,8 @@ extension PageTree {
             nodes[index].longestProse = 0
             nodes[index].images = kind == .image ? 1 : 0
             nodes[index].embeds = kind == .embed ? 1 : 0
-            nodes[index].inputs = kind == .input ? 1 : 0
+            // Inputs are leaves: their own count (form fields only) stands.
+            nodes[index].inputs = kind == .input ? nodes[index].inputs : 0
         }
         finish()
     }

@@ -79,7 +79,9 @@ struct PageTreeBuilder {
             switch kind {
             case .image: element.images = 1
             case .embed: element.embeds = 1
-            case .input: element.inputs = 1
+            // Readability counts form fields only: buttons and labels sit beside article text (a recipe's
+            // ingredient checkboxes have one each, a player its controls).
+            case .input: element.inputs = name == "input" || name == "select" || name == "textarea" ? 1 : 0
             default: break
             }
             tree.nodes.append(element)

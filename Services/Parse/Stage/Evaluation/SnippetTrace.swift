@@ -42,8 +42,17 @@ public enum SnippetTrace {
         }) {
             let boxNode = tree.nodes[box]
             return "box \(describe(box, tree)) text \(boxNode.text) links \(boxNode.linkText) weight \(boxNode.weight)"
+                + " paragraphs \(boxNode.paragraphs) images \(boxNode.images) inputs \(boxNode.inputs) embeds \(boxNode.embeds)"
         }
-        return "inside root \(describe(root, tree)): dropped by a paragraph filter"
+        let paragraph = BodyExtractor.unfilteredParagraphs(in: tree, roots: roots).first {
+            SnippetScore.normalize($0.text).contains(probe)
+        }
+        let filter = paragraph.map { paragraph in
+            BodyExtractor.isLinkLine(paragraph) ? "link line"
+                : BodyExtractor.isLineOfThePage(paragraph) ? "caption, label or disclosure line"
+                : "edge, appendix or repeated metadata (\(paragraph.characters) characters)"
+        } ?? "not a paragraph of its own"
+        return "inside root \(describe(root, tree)): dropped by a paragraph filter: \(filter)"
     }
 
     private static func describe(_ index: Int, _ tree: PageTree) -> String {
