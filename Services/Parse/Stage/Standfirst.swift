@@ -36,6 +36,11 @@ enum Standfirst {
             {
                 named = true
             }
+            // The article's header: the run follows the headline (`<h1>`) in the same block, as a
+            // `<header>` holding headline and standfirst is laid out on most pages.
+            if level > 0, (index + 1..<Int(run.owner)).contains(where: { tree.nodes[$0].isFirstLevelHeading }) {
+                named = true
+            }
             index = Int(node.parent)
             level += 1
         }
