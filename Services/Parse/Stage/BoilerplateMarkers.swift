@@ -73,6 +73,10 @@ enum BoilerplateMarkers {
         "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page", "post", "text",
         "blog", "story", "artikel", "articulo", "noticia", "nota", "texto", "contenido", "cuerpo", "inhalt", "texte",
         "testo", "tekst", "corpo", "conteudo", "news", "detail", "view", "prose", "richtext", "paragraph",
+        // A recipe's ingredients and steps are its text (schema.org `recipeIngredient`, `recipeInstructions`),
+        // however their tables and lists are styled (`ingredients table-header`, `recipe-card-ingredients`).
+        "ingredients", "ingredient", "instructions", "directions", "steps", "zutaten", "zubereitung", "ingredientes",
+        "preparacion", "ingredienti", "preparazione", "skladniki", "przygotowanie",
     ]
     /// Words Readability weighs down without dropping the block.
     static let negativeWords: Set<String> = [
