@@ -43,7 +43,8 @@ enum BoilerplateMarkers {
         "donate", "donation", "jump", "backtotop",
         "print", "email", "mail", "follow", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "telegram",
         "logo", "search", "cta", "teaser", "teasers", "promos", "partner", "partners",
-        "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky",
+        "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky", "ratings",
+        "button", "buttons", "btn",
     ]
     /// Furniture words that also name wrappers of article text: the lead sits in `ratgeber-header-module`,
     /// a video's description in `item-caption`.
@@ -61,6 +62,15 @@ enum BoilerplateMarkers {
         "advert", "sponsor", "promo", "recommend", "navigation", "footer", "pagination", "popup", "taboola",
         "outbrain", "disqus", "consent", "banner", "trending",
     ]
+    /// Word endings that name page furniture in compounds (`aktionsbutton`, `sharebuttons`).
+    static let furnitureSuffixes = ["button", "buttons"]
+    /// Words that, beside an author word, make a block the author's box rather than a byline: a biography
+    /// of any length is about the writer, not the article (trafilatura discards every `author` class).
+    static let authorBoxWords: Set<String> = [
+        "bio", "biography", "box", "desc", "description", "about", "profile", "card", "info", "details",
+    ]
+    static let authorWords: Set<String> = ["author", "authors", "autor", "writer"]
+
     /// Words that are furniture only in a compound: `commentary` is an article genre, `header` alone a wrapper.
     static let notFurniture: Set<String> = ["commentary", "commentaries", "shared", "sharepoint"]
     /// Bylines, dates and meta lines: dropped from the body when short.
@@ -135,13 +145,20 @@ enum BoilerplateMarkers {
                 if positiveWords.contains(word) { namePositive = true }
                 if negativeWords.contains(word) { reading.negative = true }
                 if notFurniture.contains(word) { continue }
-                if furnitureWords.contains(word) || furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) }) {
+                if furnitureWords.contains(word) || furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) })
+                    || furnitureSuffixes.contains(where: { word.hasSuffix($0) })
+                {
                     nameFurniture = true
                     if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
                     if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
                 } else if metaWords.contains(word) {
                     nameMeta = true
                 }
+            }
+            if words.contains(where: authorWords.contains), words.contains(where: authorBoxWords.contains) {
+                nameFurniture = true
+                nameMeta = false
+                reading.onlyWeakFurniture = false
             }
             reading.positive = reading.positive || namePositive
             reading.negative = reading.negative || nameFurniture
