@@ -20,7 +20,11 @@ enum Standfirst {
     /// The standfirst's text, or nil when the text before the body is not one.
     static func text(in tree: PageTree, before root: Int) -> String? {
         let runs = tree.allRuns.isEmpty ? tree.runs : tree.allRuns
-        guard let run = runs.last(where: { Int($0.owner) < root && $0.text >= ContentSelector.minRunLength }),
+        // Runs are listed as their blocks close, so a container around the body lists its loose text after
+        // the body's own runs: only runs of blocks that end before the body are candidates.
+        guard let run = runs.last(where: {
+                Int(tree.nodes[Int($0.owner)].end) <= root && $0.text >= ContentSelector.minRunLength
+            }),
             run.text >= minCharacters, run.linkText * 10 < run.text,
             ContentSelector.isParagraphLike(tree.nodes[Int(run.owner)])
         else { return nil }
@@ -29,8 +33,10 @@ enum Standfirst {
         var level = 0
         while index > tree.body, level < levels {
             let node = tree.nodes[index]
-            // Inside the body's block the run is the body's own; strong furniture and hidden text never lead.
-            if Int(node.end) > root || node.mark == .furniture || node.mark == .hidden { return nil }
+            // A block around the body too is past the standfirst's own blocks; strong furniture and hidden
+            // text never lead.
+            if Int(node.end) > root { break }
+            if node.mark == .furniture || node.mark == .hidden { return nil }
             if let classes = HTMLNode(node.pointer).attribute("class"),
                 classes.split(separator: " ").contains(where: { BoilerplateMarkers.splitWords($0).contains(where: words.contains) })
             {
