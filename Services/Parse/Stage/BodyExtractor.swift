@@ -137,8 +137,10 @@ enum BodyExtractor {
                 index = Int(node.end)
                 continue
             }
+            // A `<header>`, `<nav>`, `<footer>` or `<aside>` that is still here was kept by `PageTree` for the
+            // prose or article text it holds (the article's header with its lead): it is read like a block.
             switch node.kind {
-            case .skipped, .embed, .input, .image, .head, .furniture:
+            case .skipped, .embed, .input, .image, .head:
                 index = Int(node.end)
                 continue
             case .lineBreak:

@@ -48,9 +48,17 @@ public enum SnippetTrace {
             SnippetScore.normalize($0.text).contains(probe)
         }
         let filter = paragraph.map { paragraph in
-            BodyExtractor.isLinkLine(paragraph) ? "link line"
-                : BodyExtractor.isLineOfThePage(paragraph) ? "caption, label or disclosure line"
-                : "edge, appendix or repeated metadata (\(paragraph.characters) characters)"
+            if BodyExtractor.isLinkLine(paragraph) { return "link line" }
+            if BodyExtractor.isLineOfThePage(paragraph) { return "caption, label or disclosure line" }
+            var kept = BodyExtractor.unfilteredParagraphs(in: tree, roots: roots).filter {
+                !BodyExtractor.isLinkLine($0) && !BodyExtractor.isLineOfThePage($0)
+            }
+            BodyExtractor.dropAppendix(from: &kept)
+            if !kept.contains(where: { $0.text == paragraph.text }) { return "appendix or note box" }
+            if !BodyExtractor.paragraphs(in: tree, roots: roots).contains(where: { $0.text == paragraph.text }) {
+                return "short line or note after the last prose (\(paragraph.characters) characters)"
+            }
+            return "repeated metadata (\(paragraph.characters) characters)"
         } ?? "not a paragraph of its own"
         return "inside root \(describe(root, tree)): dropped by a paragraph filter: \(filter)"
     }
