@@ -89,7 +89,12 @@ enum BodyExtractor {
         guard paragraph.characters <= maxLineOfThePage else { return false }
         return CaptionLines.isCaption(paragraph.text) || InterfaceLabels.isLabel(paragraph.text)
             || DisclosureLines.isDisclosure(paragraph.text, characters: paragraph.characters)
+            || (paragraph.characters <= maxInlineNote && ReaderNotes.isNote(paragraph.text, characters: paragraph.characters))
     }
+
+    /// A note to the reader this short is dropped wherever the body prints it (a newsletter prompt between
+    /// two paragraphs); longer ones only close the body (`ReaderNotes`).
+    static let maxInlineNote: Int32 = 100
 
     /// The longest caption, label or disclosure, in characters without whitespace.
     static let maxLineOfThePage = max(Int32(CaptionLines.maxLabelledCaption), DisclosureLines.maxCharacters)
