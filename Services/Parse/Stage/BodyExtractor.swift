@@ -17,6 +17,9 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// Cells above which a table inside the body is a data table (Readability's rows × columns > 10).
+    static let minDataTableCells: Int32 = 10
+
     /// A run of prose this long keeps a block with a negative class weight in the body.
     static let minProseInNegativeBlock: Int32 = 100
 
@@ -176,6 +179,9 @@ enum BodyExtractor {
         default: return false
         }
         if node.text * 2 >= bodyText { return false }
+        // Readability keeps data tables whatever their counts: more than `minDataTableCells` cells is a
+        // table of facts (a wiki's item table with an icon a row), not a layout box.
+        if node.kind == .table, node.cells > minDataTableCells, node.weight >= 0 { return false }
         // A negative class word (`card`, `widget`, `media`, `side`) marks a box, unless the block holds a
         // paragraph of prose and few links: page builders give article text blocks such names.
         if node.weight < 0 {

@@ -139,6 +139,7 @@ extension PageTree {
                 switch node.kind {
                 case .paragraph: node.paragraphs += 1
                 case .listItem: node.listItems += 1
+                case .cell: node.cells += 1
                 default: break
                 }
                 nodes[index] = node
@@ -151,6 +152,7 @@ extension PageTree {
             nodes[parent].paragraphs += node.paragraphs
             nodes[parent].images += node.images
             nodes[parent].listItems += node.listItems
+            nodes[parent].cells += node.cells
             nodes[parent].inputs += node.inputs
             nodes[parent].embeds += node.embeds
             nodes[parent].longestProse = max(nodes[parent].longestProse, node.longestProse)
@@ -176,6 +178,7 @@ extension PageTree {
             nodes[index].commas = 0
             nodes[index].paragraphs = 0
             nodes[index].listItems = 0
+            nodes[index].cells = 0
             nodes[index].blockChildren = 0
             nodes[index].longestProse = 0
             nodes[index].images = kind == .image ? 1 : 0
