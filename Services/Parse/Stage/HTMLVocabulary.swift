@@ -62,13 +62,16 @@ enum HTMLVocabulary {
         for name in ["div", "section", "article", "main", "body", "html", "center", "details", "hgroup", "dialog"] {
             kinds[name] = .container
         }
+        // `<noscript>` is a container whose text is weak furniture (`PageTreeBuilder`): libxml2 leaves one that
+        // is never closed open around the rest of the page, article included.
+        kinds["noscript"] = .container
         for name in ["form", "fieldset"] { kinds[name] = .form }
         for name in ["nav", "footer", "aside", "menu", "header"] { kinds[name] = .furniture }
         for name in ["img", "amp-img", "image"] { kinds[name] = .image }
         for name in ["iframe", "video", "object", "embed", "amp-iframe", "amp-video", "amp-youtube"] { kinds[name] = .embed }
         for name in ["input", "select", "textarea", "button", "option", "label"] { kinds[name] = .input }
         for name in [
-            "script", "style", "noscript", "template", "svg", "canvas", "map", "picture", "audio", "figure",
+            "script", "style", "template", "svg", "canvas", "map", "picture", "audio", "figure",
             "figcaption", "math", "source", "track", "datalist", "title", "meta", "link", "rt", "rp",
         ] {
             kinds[name] = .skipped

@@ -110,6 +110,11 @@ struct PageTreeBuilder {
             kind = .container
             element.kind = kind
         }
+        if name == "noscript", verdict.mark == .none {
+            // What a page shows without scripts ("enable JavaScript", a tracking pixel) is no article text,
+            // unless it holds prose: then it is the page itself, wrapped by an unclosed `<noscript>`.
+            verdict.mark = .weakFurniture
+        }
         if name == "body" || name == "html" {
             // Page-wide classes (`single-post hide-love with_aside`) describe the page, not a block.
             verdict.mark = .none
