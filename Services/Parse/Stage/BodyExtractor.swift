@@ -92,12 +92,8 @@ enum BodyExtractor {
         guard paragraph.characters <= maxLineOfThePage else { return false }
         return CaptionLines.isCaption(paragraph.text) || InterfaceLabels.isLabel(paragraph.text)
             || DisclosureLines.isDisclosure(paragraph.text, characters: paragraph.characters)
-            || (paragraph.characters <= maxInlineNote && ReaderNotes.isNote(paragraph.text, characters: paragraph.characters))
-    }
 
-    /// A note to the reader this short is dropped wherever the body prints it (a newsletter prompt between
-    /// two paragraphs); longer ones only close the body (`ReaderNotes`).
-    static let maxInlineNote: Int32 = 100
+    }
 
     /// The longest caption, label or disclosure, in characters without whitespace.
     static let maxLineOfThePage = max(Int32(CaptionLines.maxLabelledCaption), DisclosureLines.maxCharacters)
@@ -145,8 +141,12 @@ enum BodyExtractor {
                 index = Int(node.end)
                 continue
             }
-            // A `<header>`, `<nav>`, `<footer>` or `<aside>` that is still here was kept by `PageTree` for the
-            // prose or article text it holds (the article's header with its lead): it is read like a block.
+            // A `<header>` that is still here was kept by `PageTree` for the prose it holds (the article's header
+            // with its lead): it is read like a block. `<nav>`, `<footer>` and `<aside>` never are.
+            if node.kind == .furniture, HTMLNode(node.pointer).name != "header" {
+                index = Int(node.end)
+                continue
+            }
             switch node.kind {
             case .skipped, .embed, .input, .image, .head:
                 index = Int(node.end)

@@ -69,7 +69,8 @@ enum HTMLVocabulary {
         for name in ["nav", "footer", "aside", "menu", "header"] { kinds[name] = .furniture }
         for name in ["img", "amp-img", "image"] { kinds[name] = .image }
         for name in ["iframe", "video", "object", "embed", "amp-iframe", "amp-video", "amp-youtube"] { kinds[name] = .embed }
-        for name in ["input", "select", "textarea", "button", "option", "label"] { kinds[name] = .input }
+        // `<label>` is inline: it holds the text of the control it names (an ingredient beside its checkbox).
+        for name in ["input", "select", "textarea", "button", "option"] { kinds[name] = .input }
         for name in [
             "script", "style", "template", "svg", "canvas", "map", "picture", "audio", "figure",
             "figcaption", "math", "source", "track", "datalist", "title", "meta", "link", "rt", "rp",

@@ -18,12 +18,24 @@ enum Standfirst {
     static let levels = 3
 
     /// The standfirst's text, or nil when the text before the body is not one.
+    ///
+    /// Looked for before the chosen block first, then inside it before its first kept run: the chosen block
+    /// may also hold the header or teaser block before the body (a block standing for the parent it is the
+    /// only kept child of).
     static func text(in tree: PageTree, before root: Int) -> String? {
+        if let text = text(in: tree, before: root, limit: root) { return text }
+        let rootEnd = Int(tree.nodes[root].end)
+        let bodyStart = tree.runs.lazy.map { Int($0.owner) }.filter { $0 >= root && $0 < rootEnd }.min() ?? root
+        return bodyStart > root ? text(in: tree, before: bodyStart, limit: bodyStart) : nil
+    }
+
+    /// The standfirst among the runs of blocks that end before `limit`.
+    private static func text(in tree: PageTree, before root: Int, limit: Int) -> String? {
         let runs = tree.allRuns.isEmpty ? tree.runs : tree.allRuns
         // Runs are listed as their blocks close, so a container around the body lists its loose text after
         // the body's own runs: only runs of blocks that end before the body are candidates.
         guard let run = runs.last(where: {
-                Int(tree.nodes[Int($0.owner)].end) <= root && $0.text >= ContentSelector.minRunLength
+                Int(tree.nodes[Int($0.owner)].end) <= limit && $0.text >= ContentSelector.minRunLength
             }),
             run.text >= minCharacters, run.linkText * 10 < run.text,
             ContentSelector.isParagraphLike(tree.nodes[Int(run.owner)])
@@ -35,7 +47,7 @@ enum Standfirst {
             let node = tree.nodes[index]
             // A block around the body too is past the standfirst's own blocks; strong furniture and hidden
             // text never lead.
-            if Int(node.end) > root { break }
+            if Int(node.end) > limit { break }
             if node.mark == .furniture || node.mark == .hidden { return nil }
             if let classes = HTMLNode(node.pointer).attribute("class"),
                 classes.split(separator: " ").contains(where: { BoilerplateMarkers.splitWords($0).contains(where: words.contains) })
