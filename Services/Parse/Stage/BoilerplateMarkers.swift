@@ -128,34 +128,102 @@ enum BoilerplateMarkers {
         "modal", "popup", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
     ]
 
+    /// What the vocabulary above says of one word, looked up once per word instead of once per set.
+    struct WordFlags: OptionSet {
+        let rawValue: UInt16
+        static let positive = WordFlags(rawValue: 1 << 0)
+        static let negative = WordFlags(rawValue: 1 << 1)
+        static let furniture = WordFlags(rawValue: 1 << 2)
+        static let weakFurniture = WordFlags(rawValue: 1 << 3)
+        static let alwaysFurniture = WordFlags(rawValue: 1 << 4)
+        static let meta = WordFlags(rawValue: 1 << 5)
+        static let notFurniture = WordFlags(rawValue: 1 << 6)
+        static let state = WordFlags(rawValue: 1 << 7)
+        static let hidden = WordFlags(rawValue: 1 << 8)
+        static let author = WordFlags(rawValue: 1 << 9)
+        static let authorBox = WordFlags(rawValue: 1 << 10)
+    }
+
+    /// Every word of the vocabulary with what it says; a word missing here says nothing by itself.
+    static let wordFlags: [String: WordFlags] = {
+        var flags: [String: WordFlags] = [:]
+        func mark(_ words: Set<String>, _ flag: WordFlags) {
+            for word in words { flags[word, default: []].insert(flag) }
+        }
+        mark(positiveWords, .positive)
+        mark(negativeWords, .negative)
+        mark(furnitureWords, .furniture)
+        mark(weakFurnitureWords, .weakFurniture)
+        mark(alwaysFurnitureWords, .alwaysFurniture)
+        mark(metaWords, .meta)
+        mark(notFurniture, .notFurniture)
+        mark(stateWords, .state)
+        mark(hiddenWords, .hidden)
+        mark(authorWords, .author)
+        mark(authorBoxWords, .authorBox)
+        return flags
+    }()
+
+    /// The flags of one lowercased word, prefixes and suffixes of furniture included.
+    static func flags(of word: String) -> WordFlags {
+        var flags = wordFlags[word] ?? []
+        if !flags.contains(.furniture), !flags.contains(.notFurniture),
+            furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) })
+                || furnitureSuffixes.contains(where: { word.hasSuffix($0) })
+        {
+            flags.insert(.furniture)
+        }
+        return flags
+    }
+
     /// Reads one class or id attribute; pages repeat their class lists, so callers cache the result.
+    ///
+    /// One pass over the attribute's bytes: names split at whitespace, words at non-letters and camel-case
+    /// humps, each word looked up once in `wordFlags`.
     static func reading(of attribute: String) -> Reading {
         var reading = Reading()
-        for name in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let words = splitWords(name)
-            if words.isEmpty || words.contains(where: stateWords.contains) { continue }
-            if (words.count == 1 && hiddenWords.contains(words[0])) || hiddenJoinedWords.contains(words.joined()) {
+        var words: [WordFlags] = []
+        var joined: [UInt8] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        func endWord() {
+            if !current.isEmpty {
+                words.append(flags(of: String(decoding: current, as: UTF8.self)))
+                joined.append(contentsOf: current)
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        /// Folds one class name's words into the reading; false when the name hides the block.
+        func endName() -> Bool {
+            endWord()
+            previousLower = false
+            defer {
+                words.removeAll(keepingCapacity: true)
+                joined.removeAll(keepingCapacity: true)
+            }
+            if words.isEmpty || words.contains(where: { $0.contains(.state) }) { return true }
+            if (words.count == 1 && words[0].contains(.hidden))
+                || hiddenJoinedWords.contains(String(decoding: joined, as: UTF8.self))
+            {
                 reading.hidden = true
-                return reading
+                return false
             }
             var namePositive = false
             var nameFurniture = false
             var nameMeta = false
             for word in words {
-                if positiveWords.contains(word) { namePositive = true }
-                if negativeWords.contains(word) { reading.negative = true }
-                if notFurniture.contains(word) { continue }
-                if furnitureWords.contains(word) || furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) })
-                    || furnitureSuffixes.contains(where: { word.hasSuffix($0) })
-                {
+                if word.contains(.positive) { namePositive = true }
+                if word.contains(.negative) { reading.negative = true }
+                if word.contains(.notFurniture) { continue }
+                if word.contains(.furniture) {
                     nameFurniture = true
-                    if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
-                    if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
-                } else if metaWords.contains(word) {
+                    if word.contains(.alwaysFurniture) { reading.alwaysFurniture = true }
+                    if !word.contains(.weakFurniture) { reading.onlyWeakFurniture = false }
+                } else if word.contains(.meta) {
                     nameMeta = true
                 }
             }
-            if words.contains(where: authorWords.contains), words.contains(where: authorBoxWords.contains) {
+            if words.contains(where: { $0.contains(.author) }), words.contains(where: { $0.contains(.authorBox) }) {
                 nameFurniture = true
                 nameMeta = false
                 reading.onlyWeakFurniture = false
@@ -165,7 +233,26 @@ enum BoilerplateMarkers {
             reading.furnitureNamed = reading.furnitureNamed || nameFurniture
             reading.metaNamed = reading.metaNamed || nameMeta
             reading.purelyPositive = reading.purelyPositive || (namePositive && !nameFurniture && !nameMeta)
+            return true
         }
+        for byte in attribute.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                if !endName() { return reading }
+                continue
+            }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isUpper {
+                if previousLower { endWord() }
+                current.append(byte + 32)
+            } else if isLower || byte >= 0x80 {
+                current.append(byte)
+            } else {
+                endWord()
+            }
+            previousLower = isLower
+        }
+        _ = endName()
         return reading
     }
 

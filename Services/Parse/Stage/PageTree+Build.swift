@@ -29,24 +29,49 @@ struct Attributes {
         while let current = attribute {
             defer { attribute = current.pointee.next }
             guard let rawName = current.pointee.name else { continue }
-            let name = String(cString: rawName)
-            switch name {
-            case "class": classes = Self.value(current)
-            case "id": id = Self.value(current)
-            case "role": role = Self.value(current)
-            case "hidden": hidden = true
-            case "aria-hidden": ariaHidden = Self.value(current)
-            case "style": style = Self.value(current)
-            case "itemprop": itemprop = Self.value(current)
-            default: continue
+            // Names compared as bytes: most attributes of a page (`href`, `src`, `data-*`) are none of these,
+            // and a `String` for each would cost an allocation and a hash.
+            switch Self.name(rawName) {
+            case .classes: classes = Self.value(current)
+            case .id: id = Self.value(current)
+            case .role: role = Self.value(current)
+            case .hidden: hidden = true
+            case .ariaHidden: ariaHidden = Self.value(current)
+            case .style: style = Self.value(current)
+            case .itemprop: itemprop = Self.value(current)
+            case .other: continue
             }
             any = true
         }
     }
 
+    enum Name { case classes, id, role, hidden, ariaHidden, style, itemprop, other }
+
+    /// Which of the attributes read here a NUL-terminated attribute name is.
+    static func name(_ raw: UnsafePointer<xmlChar>) -> Name {
+        func equals(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { bytes in
+                for index in 0..<bytes.count where raw[index] != bytes[index] { return false }
+                return raw[bytes.count] == 0
+            }
+        }
+        switch raw[0] {
+        case UInt8(ascii: "c"): return equals("class") ? .classes : .other
+        case UInt8(ascii: "i"): return equals("id") ? .id : equals("itemprop") ? .itemprop : .other
+        case UInt8(ascii: "r"): return equals("role") ? .role : .other
+        case UInt8(ascii: "h"): return equals("hidden") ? .hidden : .other
+        case UInt8(ascii: "a"): return equals("aria-hidden") ? .ariaHidden : .other
+        case UInt8(ascii: "s"): return equals("style") ? .style : .other
+        default: return .other
+        }
+    }
+
     static func value(_ attribute: xmlAttrPtr) -> String {
+        // One text child is the usual case: read it without building an empty string first.
+        guard let first = attribute.pointee.children else { return "" }
+        if first.pointee.next == nil { return first.pointee.content.map { String(cString: $0) } ?? "" }
         var value = ""
-        var child = attribute.pointee.children
+        var child: xmlNodePtr? = first
         while let node = child {
             if let content = node.pointee.content { value += String(cString: content) }
             child = node.pointee.next
