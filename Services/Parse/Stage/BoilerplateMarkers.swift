@@ -164,12 +164,15 @@ enum BoilerplateMarkers {
         return flags
     }()
 
-    /// The flags of one lowercased word, prefixes and suffixes of furniture included.
-    static func flags(of word: String) -> WordFlags {
-        var flags = wordFlags[word] ?? []
+    static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
+    static let furnitureSuffixBytes = furnitureSuffixes.map { Array($0.utf8) }
+
+    /// The flags of one lowercased word given as its bytes, prefixes and suffixes of furniture included.
+    static func flags(of word: [UInt8]) -> WordFlags {
+        var flags = wordFlags[String(decoding: word, as: UTF8.self)] ?? []
         if !flags.contains(.furniture), !flags.contains(.notFurniture),
-            furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) })
-                || furnitureSuffixes.contains(where: { word.hasSuffix($0) })
+            furniturePrefixBytes.contains(where: { word.count >= $0.count && word[0] == $0[0] && word.starts(with: $0) })
+                || furnitureSuffixBytes.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) })
         {
             flags.insert(.furniture)
         }
@@ -188,7 +191,7 @@ enum BoilerplateMarkers {
         var previousLower = false
         func endWord() {
             if !current.isEmpty {
-                words.append(flags(of: String(decoding: current, as: UTF8.self)))
+                words.append(flags(of: current))
                 joined.append(contentsOf: current)
                 current.removeAll(keepingCapacity: true)
             }
