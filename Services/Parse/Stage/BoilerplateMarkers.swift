@@ -108,7 +108,6 @@ enum BoilerplateMarkers {
     /// Class words that state a condition rather than a kind of block (`has-sidebar`, `no-comments`).
     static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
 
-    /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
     /// What one class or id attribute says, before it is combined with the element's other attributes.
     struct Reading {
         var hidden = false
@@ -303,10 +302,19 @@ enum BoilerplateMarkers {
     }
 
     /// `display:none` or `visibility:hidden` in an inline style.
+    ///
+    /// Read as bytes, whitespace left out and ASCII lowercased: many elements carry an inline style.
     static func hidesElement(_ style: String) -> Bool {
-        let compact = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return HTMLVocabulary.contains(compact, displayNone) || HTMLVocabulary.contains(compact, visibilityHidden)
     }
+
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// Lowercased words of one class name, split at non-letters and camel-case humps.
     static func splitWords(_ name: Substring) -> [String] {
