@@ -68,6 +68,19 @@ struct IngesterDecodingTests {
         #expect(try ingester.ingest(RawArticle(bytes: Array(text.utf8))).format == format)
     }
 
+    @Test func findsHTMLPastALongOpeningStyleSheetOrServerWarning() throws {
+        let style = "<style>\n" + String(repeating: "  .box { margin: 0 auto; padding: 4px; }\n", count: 100) + "</style>\n"
+        let warning = String(repeating: "<br />\n<b>Deprecated</b>:  Assigning the return value of new is deprecated\n", count: 40)
+        for opening in [style, warning] {
+            #expect(opening.utf8.count > 2048)
+            let page = opening + "<html><body><div><p>Der Artikel.</p></div></body></html>"
+            #expect(try ingester.ingest(RawArticle(bytes: Array(page.utf8))).format == .html)
+        }
+        // Text that only opens with `<` is still plain.
+        let plain = "<3 " + String(repeating: "Ein Satz ohne Markup. ", count: 200)
+        #expect(try ingester.ingest(RawArticle(bytes: Array(plain.utf8))).format == .plain)
+    }
+
     @Test func trustsContentTypeForUnmarkedHTML() throws {
         let raw = RawArticle(bytes: Array("<section>기사</section>".utf8), contentType: "text/html")
         #expect(try ingester.ingest(raw).format == .html)

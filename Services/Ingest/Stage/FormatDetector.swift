@@ -6,7 +6,20 @@ enum FormatDetector {
     /// Lines and labels only a newspaper archive page dump has.
     static let archiveMarkers = ["기사상세보기", "발행일 :", "본문자수 :", "표/그림/사진 유무", "종이신문보기"]
     /// Tags that show the text is an HTML page or fragment, searched in its first characters.
-    static let htmlMarkers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<p", "<div", "<article"]
+    static let htmlMarkers = [
+        "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<p", "<div", "<article", "<style", "<script",
+        "<link", "<br",
+    ]
+
+    /// Bytes of a text opening with `<` searched for an HTML tag when its first 2 KiB hold none: pages
+    /// open with long style sheets, scripts or server warnings (`<b>Deprecated</b>: …`) before `<html>`.
+    /// Past it the text is taken for what its content type says.
+    static let htmlMarkerWindow = 65_536
+
+    private static func hasHTMLMarker(_ text: String, within bytes: Int) -> Bool {
+        let head = String(decoding: text.utf8.prefix(bytes), as: UTF8.self).lowercased()
+        return htmlMarkers.contains { head.containsText($0) }
+    }
 
     /// The longest line (in bytes) that can still be the `타이틀` label with the whitespace around it.
     static let titleLabelLineLimit = 256
@@ -17,8 +30,7 @@ enum FormatDetector {
             return .json
         }
         if start == "<" {
-            let head = String(text.utf8.prefix(2048))?.lowercased() ?? text.prefix(1024).lowercased()
-            if htmlMarkers.contains(where: { head.containsText($0) }) || contentType.isHTML {
+            if contentType.isHTML || hasHTMLMarker(text, within: 2048) || hasHTMLMarker(text, within: htmlMarkerWindow) {
                 return .html
             }
         }

@@ -17,6 +17,9 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// Cells above which a table inside the body is a data table (Readability's rows × columns > 10).
+    static let minDataTableCells: Int32 = 10
+
     /// A run of prose this long keeps a block with a negative class weight in the body.
     static let minProseInNegativeBlock: Int32 = 100
 
@@ -33,15 +36,7 @@ enum BodyExtractor {
     }
 
     static func paragraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
-        var collector = Collector()
-        for root in roots {
-            read(root, in: tree, into: &collector)
-            collector.flush()
-        }
-        var paragraphs = collector.paragraphs.filter {
-            ($0.characters == 0 || Float($0.linkCharacters) / Float($0.characters) <= maxParagraphLinkDensity)
-                && !isLineOfThePage($0)
-        }
+        var paragraphs = unfilteredParagraphs(in: tree, roots: roots).filter { !isLinkLine($0) && !isLineOfThePage($0) }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
         // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"), unless
@@ -60,6 +55,22 @@ enum BodyExtractor {
         // A heading with nothing after it is the title of a box that was dropped ("Related", "Comments").
         while paragraphs.last?.isHeading == true { paragraphs.removeLast() }
         return paragraphs
+    }
+
+    /// Every paragraph of the chosen blocks with boxes left out, before the line filters.
+    static func unfilteredParagraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
+        var collector = Collector()
+        for root in roots {
+            read(root, in: tree, into: &collector)
+            collector.flush()
+        }
+        return collector.paragraphs
+    }
+
+    /// A paragraph that is mostly link text: a link list or a "read also" line.
+    static func isLinkLine(_ paragraph: Paragraph) -> Bool {
+        paragraph.characters > 0
+            && Float(paragraph.linkCharacters) / Float(paragraph.characters) > maxParagraphLinkDensity
     }
 
     /// Whether a short line after the article's last paragraph still belongs to it: no link in it, and
@@ -81,6 +92,7 @@ enum BodyExtractor {
         guard paragraph.characters <= maxLineOfThePage else { return false }
         return CaptionLines.isCaption(paragraph.text) || InterfaceLabels.isLabel(paragraph.text)
             || DisclosureLines.isDisclosure(paragraph.text, characters: paragraph.characters)
+
     }
 
     /// The longest caption, label or disclosure, in characters without whitespace.
@@ -129,8 +141,14 @@ enum BodyExtractor {
                 index = Int(node.end)
                 continue
             }
+            // A `<header>` that is still here was kept by `PageTree` for the prose it holds (the article's header
+            // with its lead): it is read like a block. `<nav>`, `<footer>` and `<aside>` never are.
+            if node.kind == .furniture, HTMLNode(node.pointer).name != "header" {
+                index = Int(node.end)
+                continue
+            }
             switch node.kind {
-            case .skipped, .embed, .input, .image, .head, .furniture:
+            case .skipped, .embed, .input, .image, .head:
                 index = Int(node.end)
                 continue
             case .lineBreak:
@@ -161,6 +179,9 @@ enum BodyExtractor {
         default: return false
         }
         if node.text * 2 >= bodyText { return false }
+        // Readability keeps data tables whatever their counts: more than `minDataTableCells` cells is a
+        // table of facts (a wiki's item table with an icon a row), not a layout box.
+        if node.kind == .table, node.cells > minDataTableCells, node.weight >= 0 { return false }
         // A negative class word (`card`, `widget`, `media`, `side`) marks a box, unless the block holds a
         // paragraph of prose and few links: page builders give article text blocks such names.
         if node.weight < 0 {

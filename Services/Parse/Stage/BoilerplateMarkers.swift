@@ -43,7 +43,8 @@ enum BoilerplateMarkers {
         "donate", "donation", "jump", "backtotop",
         "print", "email", "mail", "follow", "whatsapp", "facebook", "twitter", "pinterest", "linkedin", "telegram",
         "logo", "search", "cta", "teaser", "teasers", "promos", "partner", "partners",
-        "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky",
+        "more", "next", "prev", "previous", "also", "readmore", "readalso", "interlink", "sticky", "ratings",
+        "button", "buttons", "btn",
     ]
     /// Furniture words that also name wrappers of article text: the lead sits in `ratgeber-header-module`,
     /// a video's description in `item-caption`.
@@ -61,6 +62,15 @@ enum BoilerplateMarkers {
         "advert", "sponsor", "promo", "recommend", "navigation", "footer", "pagination", "popup", "taboola",
         "outbrain", "disqus", "consent", "banner", "trending",
     ]
+    /// Word endings that name page furniture in compounds (`aktionsbutton`, `sharebuttons`).
+    static let furnitureSuffixes = ["button", "buttons"]
+    /// Words that, beside an author word, make a block the author's box rather than a byline: a biography
+    /// of any length is about the writer, not the article (trafilatura discards every `author` class).
+    static let authorBoxWords: Set<String> = [
+        "bio", "biography", "box", "desc", "description", "about", "profile", "card", "info", "details",
+    ]
+    static let authorWords: Set<String> = ["author", "authors", "autor", "writer"]
+
     /// Words that are furniture only in a compound: `commentary` is an article genre, `header` alone a wrapper.
     static let notFurniture: Set<String> = ["commentary", "commentaries", "shared", "sharepoint"]
     /// Bylines, dates and meta lines: dropped from the body when short.
@@ -73,6 +83,10 @@ enum BoilerplateMarkers {
         "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page", "post", "text",
         "blog", "story", "artikel", "articulo", "noticia", "nota", "texto", "contenido", "cuerpo", "inhalt", "texte",
         "testo", "tekst", "corpo", "conteudo", "news", "detail", "view", "prose", "richtext", "paragraph",
+        // A recipe's ingredients and steps are its text (schema.org `recipeIngredient`, `recipeInstructions`),
+        // however their tables and lists are styled (`ingredients table-header`, `recipe-card-ingredients`).
+        "ingredients", "ingredient", "instructions", "directions", "steps", "zutaten", "zubereitung", "ingredientes",
+        "preparacion", "ingredienti", "preparazione", "skladniki", "przygotowanie",
     ]
     /// Words Readability weighs down without dropping the block.
     static let negativeWords: Set<String> = [
@@ -94,7 +108,6 @@ enum BoilerplateMarkers {
     /// Class words that state a condition rather than a kind of block (`has-sidebar`, `no-comments`).
     static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
 
-    /// Reads class, id, role, hidden, aria-hidden and style; every argument may be nil.
     /// What one class or id attribute says, before it is combined with the element's other attributes.
     struct Reading {
         var hidden = false
@@ -114,37 +127,134 @@ enum BoilerplateMarkers {
         "modal", "popup", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
     ]
 
+    /// What the vocabulary above says of one word, looked up once per word instead of once per set.
+    struct WordFlags: OptionSet {
+        let rawValue: UInt16
+        static let positive = WordFlags(rawValue: 1 << 0)
+        static let negative = WordFlags(rawValue: 1 << 1)
+        static let furniture = WordFlags(rawValue: 1 << 2)
+        static let weakFurniture = WordFlags(rawValue: 1 << 3)
+        static let alwaysFurniture = WordFlags(rawValue: 1 << 4)
+        static let meta = WordFlags(rawValue: 1 << 5)
+        static let notFurniture = WordFlags(rawValue: 1 << 6)
+        static let state = WordFlags(rawValue: 1 << 7)
+        static let hidden = WordFlags(rawValue: 1 << 8)
+        static let author = WordFlags(rawValue: 1 << 9)
+        static let authorBox = WordFlags(rawValue: 1 << 10)
+    }
+
+    /// Every word of the vocabulary with what it says; a word missing here says nothing by itself.
+    static let wordFlags: [String: WordFlags] = {
+        var flags: [String: WordFlags] = [:]
+        func mark(_ words: Set<String>, _ flag: WordFlags) {
+            for word in words { flags[word, default: []].insert(flag) }
+        }
+        mark(positiveWords, .positive)
+        mark(negativeWords, .negative)
+        mark(furnitureWords, .furniture)
+        mark(weakFurnitureWords, .weakFurniture)
+        mark(alwaysFurnitureWords, .alwaysFurniture)
+        mark(metaWords, .meta)
+        mark(notFurniture, .notFurniture)
+        mark(stateWords, .state)
+        mark(hiddenWords, .hidden)
+        mark(authorWords, .author)
+        mark(authorBoxWords, .authorBox)
+        return flags
+    }()
+
+    static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
+    static let furnitureSuffixBytes = furnitureSuffixes.map { Array($0.utf8) }
+
+    /// The flags of one lowercased word given as its bytes, prefixes and suffixes of furniture included.
+    static func flags(of word: [UInt8]) -> WordFlags {
+        var flags = wordFlags[String(decoding: word, as: UTF8.self)] ?? []
+        if !flags.contains(.furniture), !flags.contains(.notFurniture),
+            furniturePrefixBytes.contains(where: { word.count >= $0.count && word[0] == $0[0] && word.starts(with: $0) })
+                || furnitureSuffixBytes.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) })
+        {
+            flags.insert(.furniture)
+        }
+        return flags
+    }
+
     /// Reads one class or id attribute; pages repeat their class lists, so callers cache the result.
+    ///
+    /// One pass over the attribute's bytes: names split at whitespace, words at non-letters and camel-case
+    /// humps, each word looked up once in `wordFlags`.
     static func reading(of attribute: String) -> Reading {
         var reading = Reading()
-        for name in attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let words = splitWords(name)
-            if words.isEmpty || words.contains(where: stateWords.contains) { continue }
-            if (words.count == 1 && hiddenWords.contains(words[0])) || hiddenJoinedWords.contains(words.joined()) {
+        var words: [WordFlags] = []
+        var joined: [UInt8] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        func endWord() {
+            if !current.isEmpty {
+                words.append(flags(of: current))
+                joined.append(contentsOf: current)
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        /// Folds one class name's words into the reading; false when the name hides the block.
+        func endName() -> Bool {
+            endWord()
+            previousLower = false
+            defer {
+                words.removeAll(keepingCapacity: true)
+                joined.removeAll(keepingCapacity: true)
+            }
+            if words.isEmpty || words.contains(where: { $0.contains(.state) }) { return true }
+            if (words.count == 1 && words[0].contains(.hidden))
+                || hiddenJoinedWords.contains(String(decoding: joined, as: UTF8.self))
+            {
                 reading.hidden = true
-                return reading
+                return false
             }
             var namePositive = false
             var nameFurniture = false
             var nameMeta = false
             for word in words {
-                if positiveWords.contains(word) { namePositive = true }
-                if negativeWords.contains(word) { reading.negative = true }
-                if notFurniture.contains(word) { continue }
-                if furnitureWords.contains(word) || furniturePrefixes.contains(where: { word.utf8.starts(with: $0.utf8) }) {
+                if word.contains(.positive) { namePositive = true }
+                if word.contains(.negative) { reading.negative = true }
+                if word.contains(.notFurniture) { continue }
+                if word.contains(.furniture) {
                     nameFurniture = true
-                    if alwaysFurnitureWords.contains(word) { reading.alwaysFurniture = true }
-                    if !weakFurnitureWords.contains(word) { reading.onlyWeakFurniture = false }
-                } else if metaWords.contains(word) {
+                    if word.contains(.alwaysFurniture) { reading.alwaysFurniture = true }
+                    if !word.contains(.weakFurniture) { reading.onlyWeakFurniture = false }
+                } else if word.contains(.meta) {
                     nameMeta = true
                 }
+            }
+            if words.contains(where: { $0.contains(.author) }), words.contains(where: { $0.contains(.authorBox) }) {
+                nameFurniture = true
+                nameMeta = false
+                reading.onlyWeakFurniture = false
             }
             reading.positive = reading.positive || namePositive
             reading.negative = reading.negative || nameFurniture
             reading.furnitureNamed = reading.furnitureNamed || nameFurniture
             reading.metaNamed = reading.metaNamed || nameMeta
             reading.purelyPositive = reading.purelyPositive || (namePositive && !nameFurniture && !nameMeta)
+            return true
         }
+        for byte in attribute.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                if !endName() { return reading }
+                continue
+            }
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            if isUpper {
+                if previousLower { endWord() }
+                current.append(byte + 32)
+            } else if isLower || byte >= 0x80 {
+                current.append(byte)
+            } else {
+                endWord()
+            }
+            previousLower = isLower
+        }
+        _ = endName()
         return reading
     }
 
@@ -192,10 +302,19 @@ enum BoilerplateMarkers {
     }
 
     /// `display:none` or `visibility:hidden` in an inline style.
+    ///
+    /// Read as bytes, whitespace left out and ASCII lowercased: many elements carry an inline style.
     static func hidesElement(_ style: String) -> Bool {
-        let compact = String(style.lowercased().unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\n" })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return HTMLVocabulary.contains(compact, displayNone) || HTMLVocabulary.contains(compact, visibilityHidden)
     }
+
+    static let displayNone = Array("display:none".utf8)
+    static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// Lowercased words of one class name, split at non-letters and camel-case humps.
     static func splitWords(_ name: Substring) -> [String] {

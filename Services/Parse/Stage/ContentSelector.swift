@@ -178,7 +178,7 @@ enum ContentSelector {
             let bonus = node.classHash != 0 && node.classHash == nodes[top].classHash ? final[top] * 0.2 : 0
             if scored[sibling] && final[sibling] + bonus >= threshold {
                 roots.append(sibling)
-            } else if inArticle && isProseBlock(node) {
+            } else if (inArticle || isStyledLike(node, nodes[top])) && isProseBlock(node) {
                 roots.append(sibling)
             } else if isParagraphLike(node) {
                 let density = node.linkDensity
@@ -190,6 +190,13 @@ enum ContentSelector {
             }
         }
         return roots
+    }
+
+    /// A block marked up like the best one, same tag and same class (or neither classed): the next chapter
+    /// in its own `<section>`, the next text block of a page builder.
+    static func isStyledLike(_ node: PageTree.Node, _ top: PageTree.Node) -> Bool {
+        node.classHash == top.classHash && node.kind == top.kind
+            && HTMLNode(node.pointer).name == HTMLNode(top.pointer).name
     }
 
     /// Prose a block beside the best one must hold to be taken from an article-marked container: a run of at

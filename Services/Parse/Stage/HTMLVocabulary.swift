@@ -62,13 +62,17 @@ enum HTMLVocabulary {
         for name in ["div", "section", "article", "main", "body", "html", "center", "details", "hgroup", "dialog"] {
             kinds[name] = .container
         }
+        // `<noscript>` is a container whose text is weak furniture (`PageTreeBuilder`): libxml2 leaves one that
+        // is never closed open around the rest of the page, article included.
+        kinds["noscript"] = .container
         for name in ["form", "fieldset"] { kinds[name] = .form }
         for name in ["nav", "footer", "aside", "menu", "header"] { kinds[name] = .furniture }
         for name in ["img", "amp-img", "image"] { kinds[name] = .image }
         for name in ["iframe", "video", "object", "embed", "amp-iframe", "amp-video", "amp-youtube"] { kinds[name] = .embed }
-        for name in ["input", "select", "textarea", "button", "option", "label"] { kinds[name] = .input }
+        // `<label>` is inline: it holds the text of the control it names (an ingredient beside its checkbox).
+        for name in ["input", "select", "textarea", "button", "option"] { kinds[name] = .input }
         for name in [
-            "script", "style", "noscript", "template", "svg", "canvas", "map", "picture", "audio", "figure",
+            "script", "style", "template", "svg", "canvas", "map", "picture", "audio", "figure",
             "figcaption", "math", "source", "track", "datalist", "title", "meta", "link", "rt", "rp",
         ] {
             kinds[name] = .skipped
@@ -99,21 +103,47 @@ enum HTMLVocabulary {
         "print", "skip", "util", "most", "caption", "logo", "search", "widget", "newsletter",
     ]
 
+    /// One pass over the attribute's bytes, ASCII letters lowercased: marker substrings first, then the words.
     static func role(classAndID marker: String) -> Role {
         if marker.isEmpty { return .plain }
-        let lowered = marker.lowercased()
-        if subtitleMarkers.contains(where: lowered.containsText) {
-            return .subtitle
-        }
-        if bylineMarkers.contains(where: lowered.containsText) {
-            return .byline
-        }
+        var lowered = Array(marker.utf8)
+        for index in lowered.indices where lowered[index] >= 0x41 && lowered[index] <= 0x5A { lowered[index] += 32 }
+        if subtitleMarkerBytes.contains(where: { contains(lowered, $0) }) { return .subtitle }
+        if bylineMarkerBytes.contains(where: { contains(lowered, $0) }) { return .byline }
         var isDate = false
-        for word in words(of: lowered) {
+        var start = -1
+        for index in 0...lowered.count {
+            let byte = index < lowered.count ? lowered[index] : 0
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                if start < 0 { start = index }
+                continue
+            }
+            guard start >= 0 else { continue }
+            let word = String(decoding: lowered[start..<index], as: UTF8.self)
+            start = -1
             if furnitureWords.contains(word) { return .furniture }
             if word == "date" || word == "time" || word == "datetime" || word == "published" { isDate = true }
         }
         return isDate ? .date : .plain
+    }
+
+    static let subtitleMarkerBytes = subtitleMarkers.map { Array($0.utf8) }
+    static let bylineMarkerBytes = bylineMarkers.map { Array($0.utf8) }
+
+    /// Whether `pattern` occurs in `bytes`.
+    static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The role of an element from the roles of its class and its id: subtitle, byline, furniture, date.

@@ -29,24 +29,49 @@ struct Attributes {
         while let current = attribute {
             defer { attribute = current.pointee.next }
             guard let rawName = current.pointee.name else { continue }
-            let name = String(cString: rawName)
-            switch name {
-            case "class": classes = Self.value(current)
-            case "id": id = Self.value(current)
-            case "role": role = Self.value(current)
-            case "hidden": hidden = true
-            case "aria-hidden": ariaHidden = Self.value(current)
-            case "style": style = Self.value(current)
-            case "itemprop": itemprop = Self.value(current)
-            default: continue
+            // Names compared as bytes: most attributes of a page (`href`, `src`, `data-*`) are none of these,
+            // and a `String` for each would cost an allocation and a hash.
+            switch Self.name(rawName) {
+            case .classes: classes = Self.value(current)
+            case .id: id = Self.value(current)
+            case .role: role = Self.value(current)
+            case .hidden: hidden = true
+            case .ariaHidden: ariaHidden = Self.value(current)
+            case .style: style = Self.value(current)
+            case .itemprop: itemprop = Self.value(current)
+            case .other: continue
             }
             any = true
         }
     }
 
+    enum Name { case classes, id, role, hidden, ariaHidden, style, itemprop, other }
+
+    /// Which of the attributes read here a NUL-terminated attribute name is.
+    static func name(_ raw: UnsafePointer<xmlChar>) -> Name {
+        func equals(_ literal: StaticString) -> Bool {
+            literal.withUTF8Buffer { bytes in
+                for index in 0..<bytes.count where raw[index] != bytes[index] { return false }
+                return raw[bytes.count] == 0
+            }
+        }
+        switch raw[0] {
+        case UInt8(ascii: "c"): return equals("class") ? .classes : .other
+        case UInt8(ascii: "i"): return equals("id") ? .id : equals("itemprop") ? .itemprop : .other
+        case UInt8(ascii: "r"): return equals("role") ? .role : .other
+        case UInt8(ascii: "h"): return equals("hidden") ? .hidden : .other
+        case UInt8(ascii: "a"): return equals("aria-hidden") ? .ariaHidden : .other
+        case UInt8(ascii: "s"): return equals("style") ? .style : .other
+        default: return .other
+        }
+    }
+
     static func value(_ attribute: xmlAttrPtr) -> String {
+        // One text child is the usual case: read it without building an empty string first.
+        guard let first = attribute.pointee.children else { return "" }
+        if first.pointee.next == nil { return first.pointee.content.map { String(cString: $0) } ?? "" }
         var value = ""
-        var child = attribute.pointee.children
+        var child: xmlNodePtr? = first
         while let node = child {
             if let content = node.pointee.content { value += String(cString: content) }
             child = node.pointee.next
@@ -113,6 +138,10 @@ extension PageTree {
     /// …and that text must also be this share of the page's text.
     static let minRescuedShare: Float = 0.2
 
+    /// A run of loose text this long counts as a paragraph for the conditional cleaning's ratios
+    /// (the content score's shortest run).
+    static let minParagraphRun: Int32 = 25
+
     /// Weak furniture (`header`, `caption`…) holding a run of prose this long wraps article text.
     static let minRescuedProse: Int32 = 100
 
@@ -121,8 +150,12 @@ extension PageTree {
     mutating func finish() {
         if allRuns.isEmpty { allRuns = runs } else { runs = allRuns }
         let pageText = nodes.isEmpty ? 0 : nodes[body].rawText
-        for run in runs where run.linkText * 10 < run.text {
-            nodes[Int(run.owner)].longestProse = max(nodes[Int(run.owner)].longestProse, run.text)
+        for run in runs {
+            let owner = Int(run.owner)
+            if run.linkText * 10 < run.text { nodes[owner].longestProse = max(nodes[owner].longestProse, run.text) }
+            // Readability turns a `<div>` of loose text into a `<p>` before it counts paragraphs: a run of
+            // text outside `<p>` is a paragraph too (the `<p>` itself is counted once, below).
+            if nodes[owner].kind != .paragraph, run.text >= Self.minParagraphRun { nodes[owner].paragraphs += 1 }
         }
         for index in nodes.indices.reversed() {
             var node = nodes[index]
@@ -131,6 +164,7 @@ extension PageTree {
                 switch node.kind {
                 case .paragraph: node.paragraphs += 1
                 case .listItem: node.listItems += 1
+                case .cell: node.cells += 1
                 default: break
                 }
                 nodes[index] = node
@@ -143,6 +177,7 @@ extension PageTree {
             nodes[parent].paragraphs += node.paragraphs
             nodes[parent].images += node.images
             nodes[parent].listItems += node.listItems
+            nodes[parent].cells += node.cells
             nodes[parent].inputs += node.inputs
             nodes[parent].embeds += node.embeds
             nodes[parent].longestProse = max(nodes[parent].longestProse, node.longestProse)
@@ -168,11 +203,13 @@ extension PageTree {
             nodes[index].commas = 0
             nodes[index].paragraphs = 0
             nodes[index].listItems = 0
+            nodes[index].cells = 0
             nodes[index].blockChildren = 0
             nodes[index].longestProse = 0
             nodes[index].images = kind == .image ? 1 : 0
             nodes[index].embeds = kind == .embed ? 1 : 0
-            nodes[index].inputs = kind == .input ? 1 : 0
+            // Inputs are leaves: their own count (form fields only) stands.
+            nodes[index].inputs = kind == .input ? nodes[index].inputs : 0
         }
         finish()
     }

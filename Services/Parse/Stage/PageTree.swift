@@ -44,6 +44,8 @@ struct PageTree {
         var paragraphs: Int32 = 0
         var images: Int32 = 0
         var listItems: Int32 = 0
+        /// Table cells (`<td>`, `<th>`) in the subtree.
+        var cells: Int32 = 0
         var inputs: Int32 = 0
         var embeds: Int32 = 0
         /// Block children kept, and runs of loose text owned by this block.

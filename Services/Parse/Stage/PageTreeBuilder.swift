@@ -18,7 +18,14 @@ struct PageTreeBuilder {
 
     var tree = PageTree()
     /// Class lists already read on this page: pages repeat a few hundred class lists thousands of times.
-    var classReadings: [String: (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role)] = [:]
+    var classReadings: [String: ClassReading] = [:]
+
+    /// What one class list says, with its hash (for siblings styled alike) computed once.
+    struct ClassReading {
+        var reading: BoilerplateMarkers.Reading
+        var role: HTMLVocabulary.Role
+        var hash: Int32
+    }
     var frames: [Frame] = []
     var blockRuns: [OpenRun] = []
     var links = 0
@@ -65,10 +72,24 @@ struct PageTreeBuilder {
         tree.finish()
     }
 
+    /// Tag names already read on this page, by libxml2's interned name pointer: the parser keeps one copy of
+    /// each name in its dictionary, so a page's thousands of elements share a few dozen names.
+    var tagNames: [UnsafePointer<xmlChar>: (name: String, kind: HTMLVocabulary.Kind)] = [:]
+
+    /// The lowercased tag name and kind of an element, read once per distinct name pointer.
+    mutating func tag(of node: xmlNodePtr) -> (name: String, kind: HTMLVocabulary.Kind) {
+        guard let pointer = node.pointee.name else { return ("", HTMLVocabulary.kind(of: "")) }
+        if let known = tagNames[pointer] { return known }
+        let name = String(cString: pointer)
+        let tag = (name, HTMLVocabulary.kind(of: name))
+        if tagNames.count < PageBudget.maxCachedClassLists { tagNames[pointer] = tag }
+        return tag
+    }
+
     /// Appends an element; returns whether its children are to be read.
     mutating func enter(_ node: xmlNodePtr) -> Bool {
-        let name = node.pointee.name.map { String(cString: $0) } ?? ""
-        var kind = HTMLVocabulary.kind(of: name)
+        let (name, tagKind) = tag(of: node)
+        var kind = tagKind
         let attributes = Attributes(node)
         let index = tree.nodes.count
         var element = PageTree.Node(
@@ -79,7 +100,9 @@ struct PageTreeBuilder {
             switch kind {
             case .image: element.images = 1
             case .embed: element.embeds = 1
-            case .input: element.inputs = 1
+            // Readability counts form fields only: buttons sit beside article text (a recipe's ingredients
+            // have one each, a player its controls).
+            case .input: element.inputs = name == "input" || name == "select" || name == "textarea" ? 1 : 0
             default: break
             }
             tree.nodes.append(element)
@@ -91,12 +114,11 @@ struct PageTreeBuilder {
         }
         var verdict = BoilerplateMarkers.Verdict()
         if attributes.any {
-            var classReading: (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role)?
-            if let classes = attributes.classes { classReading = cachedReading(classes) }
+            let classReading = attributes.classes.map { cachedReading($0) }
             verdict = BoilerplateMarkers.verdict(
                 classes: classReading?.reading, id: attributes.id.map(BoilerplateMarkers.reading), role: attributes.role,
                 hidden: attributes.hidden, ariaHidden: attributes.ariaHidden, style: attributes.style)
-            if let classes = attributes.classes { element.classHash = Int32(truncatingIfNeeded: classes.hashValue) }
+            element.classHash = classReading?.hash ?? 0
             let idRole = attributes.id.map { HTMLVocabulary.role(classAndID: $0) } ?? .plain
             element.role = HTMLVocabulary.stronger(classReading?.role ?? .plain, idRole)
         }
@@ -107,6 +129,11 @@ struct PageTreeBuilder {
             if custom.mark != .none, verdict.mark == .none { verdict.mark = custom.mark }
             kind = .container
             element.kind = kind
+        }
+        if name == "noscript", verdict.mark == .none {
+            // What a page shows without scripts ("enable JavaScript", a tracking pixel) is no article text,
+            // unless it holds prose: then it is the page itself, wrapped by an unclosed `<noscript>`.
+            verdict.mark = .weakFurniture
         }
         if name == "body" || name == "html" {
             // Page-wide classes (`single-post hide-love with_aside`) describe the page, not a block.
@@ -188,9 +215,11 @@ struct PageTreeBuilder {
         tree.nodes[parent].bestContent = max(tree.nodes[parent].bestContent, node.bestContent)
     }
 
-    mutating func cachedReading(_ classes: String) -> (reading: BoilerplateMarkers.Reading, role: HTMLVocabulary.Role) {
+    mutating func cachedReading(_ classes: String) -> ClassReading {
         if let known = classReadings[classes] { return known }
-        let read = (BoilerplateMarkers.reading(of: classes), HTMLVocabulary.role(classAndID: classes))
+        let read = ClassReading(
+            reading: BoilerplateMarkers.reading(of: classes), role: HTMLVocabulary.role(classAndID: classes),
+            hash: Int32(truncatingIfNeeded: classes.hashValue))
         if classReadings.count < PageBudget.maxCachedClassLists { classReadings[classes] = read }
         return read
     }

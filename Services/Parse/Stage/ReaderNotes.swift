@@ -25,6 +25,13 @@ enum ReaderNotes {
         // Following the site, its channels and apps.
         "follow us", "never miss", "download the", "our app", "folgen sie uns", "folge uns",
         "suivez-nous", "síguenos", "siguenos", "canal de telegram", "únete", "seguici", "siga-nos", "obserwuj nas",
+        "our youtube channel", "nuestro canal de youtube", "unseren youtube-kanal", "to your inbox", "in your inbox",
+        "straight to your phone", "nichts mehr verpassen", "nichts mehr versäumen", "don't miss", "ne manquez",
+        "no te pierdas",
+        // Memberships, cancellation terms and comment prompts of the site.
+        "become a member", "werden sie mitglied", "devenez membre", "hazte socio", "cancel anytime",
+        "cancel at any time", "cancela cuando quieras", "jederzeit kündbar", "résiliable à tout moment",
+        "logged in to", "eingeloggt sein", "um kommentare", "to post a comment", "to leave a comment",
         // Appeals after the article.
         "if you enjoyed", "if you liked", "support our", "support independent", "war der artikel", "artikel teilen",
         "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "please donate", "donate now", "make a donation", "faire un don", "haz una donación",
@@ -39,11 +46,18 @@ enum ReaderNotes {
         "views expressed", "opinions expressed", "meinung des autors", "ohne gewähr", "nachdruck",
     ]
 
+    /// Social networks a site asks its readers to follow it on.
+    static let networks = ["twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "linkedin"]
+    /// Words that ask to follow (`Follow The Gleaner on Twitter`, `Folgen Sie … auf Instagram`).
+    static let followWords = ["follow", "folgen", "folge", "suivez", "sigue", "síguenos", "segui", "obserwuj"]
+
     /// Whether a paragraph is a short note to the reader.
     static func isNote(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxNoteCharacters else { return false }
         let lowered = text.lowercased()
-        return cues.contains { startsWord(lowered, $0) }
+        if cues.contains(where: { startsWord(lowered, $0) }) { return true }
+        // Asking to follow the site on a network: the follow word opens the note.
+        return followWords.contains { lowered.hasPrefix($0) } && networks.contains { startsWord(lowered, $0) }
     }
 
     /// Whether `cue` occurs in `text` at the start of a word (`our app` is not in `your application`).

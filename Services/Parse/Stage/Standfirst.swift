@@ -18,9 +18,25 @@ enum Standfirst {
     static let levels = 3
 
     /// The standfirst's text, or nil when the text before the body is not one.
+    ///
+    /// Looked for before the chosen block first, then inside it before its first kept run: the chosen block
+    /// may also hold the header or teaser block before the body (a block standing for the parent it is the
+    /// only kept child of).
     static func text(in tree: PageTree, before root: Int) -> String? {
+        if let text = text(in: tree, before: root, limit: root) { return text }
+        let rootEnd = Int(tree.nodes[root].end)
+        let bodyStart = tree.runs.lazy.map { Int($0.owner) }.filter { $0 >= root && $0 < rootEnd }.min() ?? root
+        return bodyStart > root ? text(in: tree, before: bodyStart, limit: bodyStart) : nil
+    }
+
+    /// The standfirst among the runs of blocks that end before `limit`.
+    private static func text(in tree: PageTree, before root: Int, limit: Int) -> String? {
         let runs = tree.allRuns.isEmpty ? tree.runs : tree.allRuns
-        guard let run = runs.last(where: { Int($0.owner) < root && $0.text >= ContentSelector.minRunLength }),
+        // Runs are listed as their blocks close, so a container around the body lists its loose text after
+        // the body's own runs: only runs of blocks that end before the body are candidates.
+        guard let run = runs.last(where: {
+                Int(tree.nodes[Int($0.owner)].end) <= limit && $0.text >= ContentSelector.minRunLength
+            }),
             run.text >= minCharacters, run.linkText * 10 < run.text,
             ContentSelector.isParagraphLike(tree.nodes[Int(run.owner)])
         else { return nil }
@@ -29,11 +45,18 @@ enum Standfirst {
         var level = 0
         while index > tree.body, level < levels {
             let node = tree.nodes[index]
-            // Inside the body's block the run is the body's own; strong furniture and hidden text never lead.
-            if Int(node.end) > root || node.mark == .furniture || node.mark == .hidden { return nil }
+            // A block around the body too is past the standfirst's own blocks; strong furniture and hidden
+            // text never lead.
+            if Int(node.end) > limit { break }
+            if node.mark == .furniture || node.mark == .hidden { return nil }
             if let classes = HTMLNode(node.pointer).attribute("class"),
                 classes.split(separator: " ").contains(where: { BoilerplateMarkers.splitWords($0).contains(where: words.contains) })
             {
+                named = true
+            }
+            // The article's header: the run follows the headline (`<h1>`) in the same block, as a
+            // `<header>` holding headline and standfirst is laid out on most pages.
+            if level > 0, (index + 1..<Int(run.owner)).contains(where: { tree.nodes[$0].isFirstLevelHeading }) {
                 named = true
             }
             index = Int(node.parent)

@@ -42,8 +42,25 @@ public enum SnippetTrace {
         }) {
             let boxNode = tree.nodes[box]
             return "box \(describe(box, tree)) text \(boxNode.text) links \(boxNode.linkText) weight \(boxNode.weight)"
+                + " paragraphs \(boxNode.paragraphs) images \(boxNode.images) inputs \(boxNode.inputs) embeds \(boxNode.embeds)"
         }
-        return "inside root \(describe(root, tree)): dropped by a paragraph filter"
+        let paragraph = BodyExtractor.unfilteredParagraphs(in: tree, roots: roots).first {
+            SnippetScore.normalize($0.text).contains(probe)
+        }
+        let filter = paragraph.map { paragraph in
+            if BodyExtractor.isLinkLine(paragraph) { return "link line" }
+            if BodyExtractor.isLineOfThePage(paragraph) { return "caption, label or disclosure line" }
+            var kept = BodyExtractor.unfilteredParagraphs(in: tree, roots: roots).filter {
+                !BodyExtractor.isLinkLine($0) && !BodyExtractor.isLineOfThePage($0)
+            }
+            BodyExtractor.dropAppendix(from: &kept)
+            if !kept.contains(where: { $0.text == paragraph.text }) { return "appendix or note box" }
+            if !BodyExtractor.paragraphs(in: tree, roots: roots).contains(where: { $0.text == paragraph.text }) {
+                return "short line or note after the last prose (\(paragraph.characters) characters)"
+            }
+            return "repeated metadata (\(paragraph.characters) characters)"
+        } ?? "not a paragraph of its own"
+        return "inside root \(describe(root, tree)): dropped by a paragraph filter: \(filter)"
     }
 
     private static func describe(_ index: Int, _ tree: PageTree) -> String {
