@@ -48,7 +48,7 @@ enum ReaderNotes {
 
     /// Social networks a site asks its readers to follow it on.
     static let networks = ["twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "linkedin"]
-    /// Words that ask to follow (`Follow The Gleaner on Twitter`, `Folgen Sie … auf Instagram`).
+    /// Words that ask to follow (`Follow the Daily on Twitter`, `Folgen Sie … auf Instagram`).
     static let followWords = ["follow", "folgen", "folge", "suivez", "sigue", "síguenos", "segui", "obserwuj"]
 
     /// Whether a paragraph is a short note to the reader.
