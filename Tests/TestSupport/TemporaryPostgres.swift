@@ -97,30 +97,31 @@ public enum TemporaryPostgres {
     nonisolated(unsafe) private static var stopDirectory: String?
 
     /// Runs a PostgreSQL program to its end; as root, the server's programs run as `postgres`.
+    ///
+    /// Spawned and reaped with posix_spawn and waitpid: the server pg_ctl starts inherits the output
+    /// descriptors and outlives it, and the output goes to a file, whose end never waits for it.
     static func run(_ program: String, _ arguments: [String], asServerUser: Bool) throws {
-        let process = Process()
-        if asServerUser, getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", program] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-        }
-        // The server's user must be able to enter the working folder.
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        // A file, not a pipe: the server pg_ctl starts keeps its inherited descriptors open, so a pipe
-        // would never reach its end.
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("newsline-pg-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outputPath.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outputPath) }
-        let output = try FileHandle(forWritingTo: outputPath)
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        try? output.close()
-        let text = (try? String(contentsOf: outputPath, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
+        // From `/`, which the server's user may enter whoever owns the current folder.
+        let inRoot = ["/bin/sh", "-c", "cd / && exec \"$@\"", "sh"]
+        let command = inRoot + (asServerUser && getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + [program] + arguments
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("newsline-pg-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw TemporaryPostgresError("cannot start \(command[0]): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        // Exited normally with status 0: the low 7 bits hold no signal and the next 8 the status.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
             throw TemporaryPostgresError("\((program as NSString).lastPathComponent) failed: \(text.suffix(2_000))")
         }
     }
