@@ -82,7 +82,9 @@ extension PostgresIndex {
                     published_date = \(article.publishedDate), section = \(article.section), category = \(article.category),
                     fingerprint = \(fingerprint?.storedValue), story_id = \(article.storyId),
                     duplicate_of = \(article.duplicateOf), document = \(document),
-                    search = newsline_document_vector(\(columns.title), \(columns.subtitle), \(columns.entities), \(columns.keywords), \(columns.body), \(columns.grams)),
+                    search = newsline_document_vector(
+                        \(columns.title), \(columns.subtitle), \(columns.entities), \(columns.keywords),
+                        \(columns.body), \(columns.grams)),
                     title_search = to_tsvector('simple', \(columns.title)),
                     grams_search = to_tsvector('simple', \(columns.grams))
                 WHERE id = \(existingId)
@@ -98,7 +100,9 @@ extension PostgresIndex {
                 VALUES (\(article.articleId), \(article.contentHash), \(article.revision), \(article.publishedDate),
                     \(article.section), \(article.category), \(fingerprint?.storedValue), \(article.storyId),
                     \(article.duplicateOf), \(document),
-                    newsline_document_vector(\(columns.title), \(columns.subtitle), \(columns.entities), \(columns.keywords), \(columns.body), \(columns.grams)),
+                    newsline_document_vector(
+                        \(columns.title), \(columns.subtitle), \(columns.entities), \(columns.keywords),
+                        \(columns.body), \(columns.grams)),
                     to_tsvector('simple', \(columns.title)), to_tsvector('simple', \(columns.grams)))
                 RETURNING id
                 """, logger: logger)

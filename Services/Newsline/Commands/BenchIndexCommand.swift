@@ -123,7 +123,8 @@ struct BenchIndexCommand: AsyncParsableCommand {
         latencies.sort()
         for writer in writers { await writer.close() }
 
-        let size = indexURL == nil ? String(format: "%.1f MiB", Double(Self.fileSize(path) + Self.fileSize(path + "-wal")) / 1_048_576) : "see pg_database_size"
+        let fileBytes = Double(Self.fileSize(path) + Self.fileSize(path + "-wal"))
+        let size = indexURL == nil ? String(format: "%.1f MiB", fileBytes / 1_048_576) : "see pg_database_size"
         let rows: [(String, String)] = [
             ("index", location == .sqlite(path: path) ? "SQLite file" : "PostgreSQL \(articleIndex.location)"),
             ("writing instances", "\(instances)"),
@@ -131,7 +132,12 @@ struct BenchIndexCommand: AsyncParsableCommand {
             ("batch size", "\(batchSize) per transaction"),
             ("indexing time", String(format: "%.2f s", indexingSeconds)),
             ("indexing throughput", String(format: "%.0f articles/s", Double(documents) / indexingSeconds)),
-            ("indexing CPU time (this process)", String(format: "%.2f s (%.0f articles per CPU-second, all threads)", indexingCPUSeconds, Double(documents) / indexingCPUSeconds)),
+            (
+                "indexing CPU time (this process)",
+                String(
+                    format: "%.2f s (%.0f articles per CPU-second, all threads)", indexingCPUSeconds,
+                    Double(documents) / indexingCPUSeconds)
+            ),
             ("near-duplicates found", "\(duplicates)"),
             ("index size", size),
             ("searches", "\(searches.count) mixed (1-3 words, 1/3 with filters), limit 10"),

@@ -27,7 +27,8 @@ struct IndexMigrateCommand: AsyncParsableCommand {
         switch try IndexLocation(text) {
         case .postgres(let location):
             let applied = try await PostgresIndex.migrate(location, logger: logger)
-            print(applied.isEmpty ? "\(location.description): up to date" : "\(location.description): applied \(applied.map(String.init).joined(separator: ", "))")
+            let versions = applied.map(String.init).joined(separator: ", ")
+            print("\(location.description): " + (applied.isEmpty ? "up to date" : "applied \(versions)"))
         case .sqlite(let path):
             let index = try SQLiteIndexBackend(path: path)
             print("\(index.location): up to date")
