@@ -24,6 +24,7 @@ let package = Package(
         // OTLP over HTTP/protobuf only: the gRPC trait would bring grpc-swift and its long build.
         .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Shared
@@ -115,7 +116,10 @@ let package = Package(
 
         .target(
             name: "IndexStage",
-            dependencies: ["NewslineModels", "Morphology", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "NewslineModels", "Morphology", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Index/Stage"
         ),
         .target(
@@ -198,7 +202,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IndexStageTests",
-            dependencies: ["IndexStage", "EnrichStage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "IndexStage", "EnrichStage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/IndexStageTests"),
         .testTarget(
             name: "SearchAPITests",

@@ -12,6 +12,8 @@ struct ChaosRun: Sendable {
     let timeout: Int
     let samples: String
     let directory: String
+    /// A PostgreSQL index (`postgres://…`) to run against instead of a SQLite file; emptied first.
+    var indexURL: String? = nil
 
     struct Input: Sendable {
         var key: String
@@ -31,7 +33,12 @@ struct ChaosRun: Sendable {
     func execute(baseline: ChaosReport?) async throws -> ChaosReport {
         let logger = CommandLogging.logger("chaos")
         try? FileManager.default.removeItem(atPath: directory)
-        let indexPath = directory + "/index.sqlite"
+        let indexPath = indexURL ?? directory + "/index.sqlite"
+        if let indexURL {
+            let index = try await IndexLocation(indexURL).open(logger: logger)
+            try await (index as? PostgresIndex)?.removeAll()
+            await index.close()
+        }
         let inputs = try makeInputs()
         let pipeline = try await LocalPipeline.start(
             partitions: 8, counts: ["ingest": 1, "parse": 1, "enrich": scenario.enrichInstances, "index": 1],
@@ -58,7 +65,9 @@ struct ChaosRun: Sendable {
         let elapsed = ContinuousClock.now - started
         await follower.stop()
         await pipeline.stop()
-        let documents = try ArticleIndex(path: indexPath).documentCount()
+        let index = try await IndexLocation(indexPath).open(create: false, logger: logger)
+        let documents = try await index.documentCount()
+        await index.close()
         return ChaosReport(
             scenario: scenario, inputs: inputs, outcome: follower.outcome, documents: documents, drained: drained,
             seconds: elapsed.seconds, faultEnds: faultEnds, baseline: baseline,

@@ -18,6 +18,7 @@ struct Newsline: AsyncParsableCommand {
             SearchCommand.self,
             BenchCommand.self,
             ChaosCommand.self,
+            IndexCommand.self,
         ]
     )
 }

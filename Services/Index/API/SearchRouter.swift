@@ -12,7 +12,7 @@ import IndexStage
 ///   - index: The index to search.
 ///   - isReady: Whether the service is ready to serve traffic, for `/readyz`.
 public func makeSearchRouter(
-    index: ArticleIndex,
+    index: any IndexBackend,
     isReady: @escaping @Sendable () -> Bool = { true }
 ) -> Router<BasicRequestContext> {
     let router = Router()
@@ -31,12 +31,12 @@ public func makeSearchRouter(
         } catch {
             return try JSONResponse.error(.badRequest, String(describing: error))
         }
-        let results = try await BlockingWork.run { try index.search(query) }
+        let results = try await index.search(query)
         return try JSONResponse.ok(results)
     }
     router.get("articles/{id}") { _, context in
         let id = context.parameters.get("id") ?? ""
-        guard let article = try await BlockingWork.run({ try index.article(id: id) }) else {
+        guard let article = try await index.article(id: id) else {
             return try JSONResponse.error(.notFound, "no article with this id")
         }
         return try JSONResponse.ok(article)
@@ -45,8 +45,16 @@ public func makeSearchRouter(
     return router
 }
 
+/// The routes over a SQLite index file opened in this process.
+public func makeSearchRouter(
+    index: ArticleIndex,
+    isReady: @escaping @Sendable () -> Bool = { true }
+) -> Router<BasicRequestContext> {
+    makeSearchRouter(index: SQLiteIndexBackend(index: index), isReady: isReady)
+}
+
 /// The HTML pages: the search page at `/`, articles under `/view/{id}`, and their style sheet.
-private func addSearchPages(to router: Router<BasicRequestContext>, index: ArticleIndex) {
+private func addSearchPages(to router: Router<BasicRequestContext>, index: any IndexBackend) {
     let page = SearchPage.shared
     router.get("/") { request, _ in
         let parameters = SearchParameters.formFields(request.uri.query)
@@ -60,12 +68,12 @@ private func addSearchPages(to router: Router<BasicRequestContext>, index: Artic
             let view = SearchPageView(query: fallback, error: String(describing: error))
             return HTMLResponse(status: .badRequest, html: page.render(view))
         }
-        let results = try await BlockingWork.run { try index.search(query) }
+        let results = try await index.search(query)
         return HTMLResponse(html: page.render(SearchPageView(query: query, results: results)))
     }
     router.get("view/{id}") { request, context in
         let id = context.parameters.get("id") ?? ""
-        guard let article = try await BlockingWork.run({ try index.article(id: id) }) else {
+        guard let article = try await index.article(id: id) else {
             return HTMLResponse(status: .notFound, html: page.renderNotFound("No article with this id."))
         }
         let text = SearchParameters.formFields(request.uri.query)["q"] ?? ""

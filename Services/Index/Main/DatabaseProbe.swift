@@ -7,15 +7,15 @@ import Synchronization
 /// a full disk, a read-only mount or a lost file makes the index not ready (and says why) while
 /// the probe itself never blocks on the database.
 final class DatabaseProbe: Service, Sendable {
-    private let writer: IndexWriter
+    private let index: any IndexBackend
     private let logger: Logger
     private let state = Mutex<String?>("the database has not been checked yet")
 
     /// How often the database is checked: a probe answer is at most this old.
     static let interval: Duration = .seconds(5)
 
-    init(writer: IndexWriter, logger: Logger) {
-        self.writer = writer
+    init(index: any IndexBackend, logger: Logger) {
+        self.index = index
         self.logger = logger
     }
 
@@ -32,11 +32,11 @@ final class DatabaseProbe: Service, Sendable {
     }
 
     /// A write transaction that changes nothing (deleting an outbox id that never exists), queued
-    /// behind the index writes like any other write.
+    /// behind the index writes like any other write (SQLite) or taking a pooled connection (PostgreSQL).
     func check() async {
         let failure: String?
         do {
-            try await writer.run { index in try index.markEmitted([-1]) }
+            try await index.markEmitted([-1])
             failure = nil
         } catch {
             failure = "the index database does not take writes: \(error)"

@@ -12,8 +12,7 @@ import StageRuntime
 /// emitted once Kafka acknowledged them. Events whose delivery failed stay in the outbox and are
 /// sent again by `OutboxRelay`.
 struct IndexStep: BatchStage {
-    let index: ArticleIndex
-    let writer: IndexWriter
+    let index: any IndexBackend
     let logger: Logger
 
     var name: String { "index" }
@@ -44,7 +43,7 @@ struct IndexStep: BatchStage {
             // is dead-lettered and the others are indexed.
             for (position, input) in zip(indexed, inputs) {
                 do {
-                    let entries = try await writer.run { try $0.apply([input]) }
+                    let entries = try await index.apply([input])
                     outcomes[position] = StageOutcome(.produced(entries.map(\.event)), afterDelivery: markEmitted(entries))
                 } catch {
                     outcomes[position] = StageOutcome(.rejected(RejectedInput("index-error", "\(error)")))
@@ -55,13 +54,14 @@ struct IndexStep: BatchStage {
     }
 
     /// Forgets the entries in the outbox once Kafka has them; if that fails they are relayed again later.
-    /// The delete is queued behind the writes, never blocking the acknowledging task.
+    /// The delete runs in a task of its own, never blocking the acknowledging task (SQLite queues it
+    /// behind the writes).
     private func markEmitted(_ entries: [OutboxEntry]) -> @Sendable () -> Void {
         let ids = entries.map(\.id)
-        return { [writer, logger] in
-            writer.submit { index in
+        return { [index, logger] in
+            Task {
                 do {
-                    try index.markEmitted(ids)
+                    try await index.markEmitted(ids)
                 } catch {
                     logger.warning("outbox entries not marked emitted", metadata: ["error": "\(error)", "count": "\(ids.count)"])
                 }
@@ -69,12 +69,13 @@ struct IndexStep: BatchStage {
         }
     }
 
-    /// Writes a batch, retrying transient database errors (a busy file, a full disk being freed).
+    /// Writes a batch, retrying transient database errors (a busy file, a full disk being freed, a
+    /// PostgreSQL deadlock or a lost connection).
     private func writeWithRetry(_ inputs: [IndexInput]) async throws -> [OutboxEntry] {
         var delay: Duration = .milliseconds(100)
         for attempt in 1... {
             do {
-                return try await writer.run { try $0.apply(inputs) }
+                return try await index.apply(inputs)
             } catch where attempt < 4 {
                 try? await Task.sleep(for: delay)
                 delay *= 4

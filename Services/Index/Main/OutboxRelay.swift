@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// At start it sends every pending event; afterwards only events pending for longer than
 /// `staleAfter`, so events of batches still in flight are not sent twice.
 struct OutboxRelay: Service {
-    let index: ArticleIndex
+    let index: any IndexBackend
     let producer: KafkaProducer
     let logger: Logger
     var interval: Duration = .seconds(10)
@@ -32,7 +32,7 @@ struct OutboxRelay: Service {
 
     /// Sends one page of due outbox entries; returns how many were due.
     private func relay(olderThan cutoff: Date?) async -> Int {
-        guard let pending = try? index.pendingOutbox(limit: Self.page), !pending.isEmpty else { return 0 }
+        guard let pending = try? await index.pendingOutbox(limit: Self.page), !pending.isEmpty else { return 0 }
         let due = pending.filter { entry in cutoff.map { entry.event.indexedAt < $0 } ?? true }
         guard !due.isEmpty else { return 0 }
         var sent: [Int64] = []
@@ -47,7 +47,7 @@ struct OutboxRelay: Service {
         for (id, delivery) in deliveries {
             if case .success = await delivery.result() { sent.append(id) }
         }
-        try? index.markEmitted(sent)
+        try? await index.markEmitted(sent)
         logger.info("outbox relayed", metadata: ["events": "\(sent.count)", "pending": "\(due.count)"])
         // A page that could not be sent stops this round; the next round tries again.
         return sent.count == due.count ? due.count : 0

@@ -11,6 +11,11 @@ extension ArticleIndex {
     ///
     /// Stories, not articles, are counted, so a facet's count is the number of hits clicking it shows.
     static func facets(_ db: Database, of candidates: [SearchCandidate]) throws -> SearchFacets {
+        facets(of: candidates, entities: try entityFacet(db, articles: candidates.map(\.id)))
+    }
+
+    /// The section, category and month facets counted here, beside the entity facet the database counted.
+    static func facets(of candidates: [SearchCandidate], entities: [FacetCount]) -> SearchFacets {
         // Stories as small integers: thousands of candidates go into these sets on every search.
         var storyNumbers: [String: Int32] = [:]
         var sections: [String: Set<Int32>] = [:]
@@ -33,7 +38,7 @@ extension ArticleIndex {
         return SearchFacets(
             sections: mostCounted(sections, limit: maximumFacetValues),
             categories: mostCounted(categories, limit: maximumFacetValues),
-            entities: try entityFacet(db, articles: candidates.map(\.id)),
+            entities: entities,
             months: mostCounted(months, limit: maximumFacetValues).sorted { $0.value > $1.value })
     }
 

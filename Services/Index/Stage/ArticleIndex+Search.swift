@@ -101,7 +101,11 @@ extension ArticleIndex {
     private static func hit(_ db: Database, _ group: StoryCollapse.Group, terms: [QueryTerm]) throws -> SearchHit? {
         let document = try db.cachedStatement(sql: "SELECT document FROM article WHERE id = ?")
         guard let data = try Data.fetchOne(document, arguments: [group.representative.id]) else { return nil }
-        let article = try StoredDocument.decode(data)
+        return hit(try StoredDocument.decode(data), group, terms: terms)
+    }
+
+    /// One story's hit from its best article as stored, whichever backend stored it.
+    static func hit(_ article: IndexedArticle, _ group: StoryCollapse.Group, terms: [QueryTerm]) -> SearchHit {
         let snippets = SnippetBuilder()
         return SearchHit(
             articleId: article.articleId,

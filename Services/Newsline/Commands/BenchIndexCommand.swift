@@ -7,9 +7,15 @@ import NewslineModels
 ///
 /// Articles are built from the sample goldens with words swapped for words of a large generated
 /// vocabulary, so the index sees a realistic number of distinct terms rather than 24 repeated texts.
-struct BenchIndexCommand: ParsableCommand {
+struct BenchIndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "index", abstract: "Index throughput and search latency.")
+        commandName: "index", abstract: "Index throughput and search latency.",
+        discussion: """
+            SQLite by default (a new temporary file). --index-url postgres://… measures a PostgreSQL
+            database instead, which the benchmark empties first; --instances N writes with N index
+            instances at once, each with its own connections and partition, as N newsline-index
+            processes in one consumer group would.
+            """)
 
     @Option(help: "How many articles to index.")
     var documents = 20_000
@@ -23,58 +29,91 @@ struct BenchIndexCommand: ParsableCommand {
     @Option(help: "The index file; it must not exist yet. Default: a temporary file, removed afterwards.")
     var index: String?
 
+    @Option(name: .customLong("index-url"), help: "A PostgreSQL index (postgres://…) to measure; it is emptied first.")
+    var indexURL: String?
+
+    @Option(help: "Index instances writing at once (PostgreSQL only; a SQLite file has one writer).")
+    var instances = 1
+
     @Option(help: "The folder of sample articles with their *.expected.json goldens.")
     var samples = "Tests/Fixtures/samples"
 
     func validate() throws {
-        guard documents > 0, batchSize > 0, queries > 0 else {
-            throw ValidationError("--documents, --batch-size and --queries must be positive.")
+        guard documents > 0, batchSize > 0, queries > 0, instances > 0 else {
+            throw ValidationError("--documents, --batch-size, --queries and --instances must be positive.")
         }
         if let index, FileManager.default.fileExists(atPath: index) {
             throw ValidationError("\(index) exists; the benchmark needs a new index file.")
         }
+        if instances > 1, !(indexURL.map(PostgresLocation.isPostgresURL) ?? false) {
+            throw ValidationError("--instances above 1 needs --index-url postgres://…: a SQLite file has one writer.")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
         let corpus = try BenchCorpus(samplesDirectory: samples)
         let path = index ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("newsline-bench-\(UUID().uuidString).sqlite").path
         defer {
-            if index == nil {
+            if index == nil, indexURL == nil {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
-        let articleIndex = try ArticleIndex(path: path)
+        let location = try IndexLocation(indexURL ?? path)
+        let logger = CommandLogging.logger("bench")
+        var writers: [any IndexBackend] = []
+        for _ in 0..<instances {
+            writers.append(try await location.open(logger: logger))
+        }
+        if let postgres = writers.first as? PostgresIndex {
+            try await postgres.removeAll()
+        }
+        // Every writer draws from one generator, so the articles are the same whatever the instance count.
         var generator = BenchArticleGenerator(corpus: corpus, seed: 42)
-
-        var indexingSeconds = 0.0
-        var indexingCPUSeconds = 0.0
-        var duplicates = 0
-        var offset: Int64 = 0
-        while offset < Int64(documents) {
-            let count = min(batchSize, documents - Int(offset))
-            // Articles are made per batch, outside the timing, so memory stays bounded by one batch.
-            let batch = (0..<count).map { i in
+        var batches: [[IndexInput]] = []
+        var offsets = Array(repeating: Int64(0), count: instances)
+        var made = 0
+        while made < documents {
+            let count = min(batchSize, documents - made)
+            let writer = batches.count % instances
+            batches.append((0..<count).map { i in
                 IndexInput(
-                    event: generator.next(), topic: "articles.enriched", partition: 0, offset: offset + Int64(i))
-            }
-            let start = DispatchTime.now()
-            let cpuStart = Self.processCPUSeconds()
-            let entries = try articleIndex.apply(batch)
-            try articleIndex.markEmitted(entries.map(\.id))
-            indexingSeconds += Self.seconds(since: start)
-            indexingCPUSeconds += Self.processCPUSeconds() - cpuStart
-            duplicates += entries.filter { $0.event.duplicateOf != nil }.count
-            offset += Int64(count)
+                    event: generator.next(), topic: "articles.enriched", partition: Int32(writer),
+                    offset: offsets[writer] + Int64(i))
+            })
+            offsets[writer] += Int64(count)
+            made += count
         }
 
+        let start = DispatchTime.now()
+        let cpuStart = Self.processCPUSeconds()
+        let duplicates = try await withThrowingTaskGroup(of: Int.self) { group in
+            for (number, writer) in writers.enumerated() {
+                let mine = batches.enumerated().filter { $0.offset % instances == number }.map(\.element)
+                group.addTask {
+                    var duplicates = 0
+                    for batch in mine {
+                        let entries = try await writer.apply(batch)
+                        try await writer.markEmitted(entries.map(\.id))
+                        duplicates += entries.filter { $0.event.duplicateOf != nil }.count
+                    }
+                    return duplicates
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        let indexingSeconds = Self.seconds(since: start)
+        let indexingCPUSeconds = Self.processCPUSeconds() - cpuStart
+        batches = []
+
+        let articleIndex = writers[0]
         let searches = generator.queries(count: queries)
         var latencies: [Double] = []
         var totalHits = 0
         var slowest = (milliseconds: 0.0, query: "")
         for query in searches {
             let start = DispatchTime.now()
-            totalHits += try articleIndex.search(query).hits.count
+            totalHits += try await articleIndex.search(query).hits.count
             let milliseconds = Self.seconds(since: start) * 1000
             latencies.append(milliseconds)
             if milliseconds > slowest.milliseconds {
@@ -82,16 +121,25 @@ struct BenchIndexCommand: ParsableCommand {
             }
         }
         latencies.sort()
+        for writer in writers { await writer.close() }
 
-        let size = Self.fileSize(path) + Self.fileSize(path + "-wal")
+        let fileBytes = Double(Self.fileSize(path) + Self.fileSize(path + "-wal"))
+        let size = indexURL == nil ? String(format: "%.1f MiB", fileBytes / 1_048_576) : "see pg_database_size"
         let rows: [(String, String)] = [
+            ("index", location == .sqlite(path: path) ? "SQLite file" : "PostgreSQL \(articleIndex.location)"),
+            ("writing instances", "\(instances)"),
             ("articles indexed", "\(documents)"),
             ("batch size", "\(batchSize) per transaction"),
             ("indexing time", String(format: "%.2f s", indexingSeconds)),
             ("indexing throughput", String(format: "%.0f articles/s", Double(documents) / indexingSeconds)),
-            ("indexing CPU time", String(format: "%.2f s (%.0f articles per CPU-second, all threads)", indexingCPUSeconds, Double(documents) / indexingCPUSeconds)),
+            (
+                "indexing CPU time (this process)",
+                String(
+                    format: "%.2f s (%.0f articles per CPU-second, all threads)", indexingCPUSeconds,
+                    Double(documents) / indexingCPUSeconds)
+            ),
             ("near-duplicates found", "\(duplicates)"),
-            ("index size", String(format: "%.1f MiB", Double(size) / 1_048_576)),
+            ("index size", size),
             ("searches", "\(searches.count) mixed (1-3 words, 1/3 with filters), limit 10"),
             ("average hits per search", String(format: "%.1f", Double(totalHits) / Double(searches.count))),
             ("search latency p50", String(format: "%.2f ms", Self.percentile(latencies, 0.50))),

@@ -33,6 +33,11 @@ struct ChaosCommand: AsyncParsableCommand {
     @Option(name: .customLong("work-directory"), help: "Where indexes and service logs go.")
     var workDirectory = "var/chaos"
 
+    @Option(
+        name: .customLong("index-url"),
+        help: "Run against this PostgreSQL index (postgres://…) instead of a SQLite file per scenario; emptied before each.")
+    var indexURL: String?
+
     @Option(help: "Also write the reports as JSON to this file.")
     var json: String?
 
@@ -42,7 +47,7 @@ struct ChaosCommand: AsyncParsableCommand {
     private func execute(_ scenario: ChaosScenario, baseline: ChaosReport?) async throws -> ChaosReport {
         try await ChaosRun(
             scenario: scenario, articles: articles, timeout: timeout, samples: samples,
-            directory: workDirectory + "/" + scenario.rawValue
+            directory: workDirectory + "/" + scenario.rawValue, indexURL: indexURL
         ).execute(baseline: baseline)
     }
 

@@ -85,7 +85,8 @@ struct LocalPipeline {
         let services = try ServiceProcesses(
             brokers: broker.bootstrapServers, logDirectory: URL(fileURLWithPath: logDirectory),
             extraEnvironment: environment.merging([
-                "NEWSLINE_INDEX_PATH": indexPath, "NEWSLINE_HTTP_PORT": String(httpPort),
+                // The URL setting too, so one exported in the caller's environment does not win over indexPath.
+                "NEWSLINE_INDEX_PATH": indexPath, "NEWSLINE_INDEX_URL": indexPath, "NEWSLINE_HTTP_PORT": String(httpPort),
                 "NEWSLINE_STATE_DIRECTORY": stateDirectory,
             ]) { $1 })
         for service in ["ingest", "parse", "enrich", "index"] {

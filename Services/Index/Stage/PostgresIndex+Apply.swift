@@ -1,0 +1,174 @@
+import Foundation
+import NewslineModels
+import PostgresNIO
+
+extension PostgresIndex {
+    /// Indexes a batch in one transaction and returns the `article.indexed` events it committed, as
+    /// `ArticleIndex.apply` does.
+    ///
+    /// The positions of the batch's partitions are locked first, in one order, so two instances that
+    /// briefly both hold a partition during a rebalance apply its inputs one after the other: the
+    /// second reads the position the first stored and skips what it applied.
+    public func apply(_ batch: [IndexInput]) async throws -> [OutboxEntry] {
+        guard !batch.isEmpty else { return [] }
+        let columns = BatchAnalysis.columns(for: batch, analyzer: analyzer)
+        let indexedAt = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        let keys = Set(batch.map { PositionKey(topic: $0.topic, partition: $0.partition) })
+            .sorted { ($0.topic, $0.partition) < ($1.topic, $1.partition) }
+        return try await client.withTransaction(logger: logger) { connection in
+            var positions: [PositionKey: Int64] = [:]
+            for key in keys {
+                try await connection.query(
+                    """
+                    INSERT INTO consumer_position (topic, partition, next_offset) VALUES (\(key.topic), \(key.partition), 0)
+                    ON CONFLICT (topic, partition) DO NOTHING
+                    """, logger: logger)
+                let rows = try await connection.query(
+                    """
+                    SELECT next_offset FROM consumer_position WHERE topic = \(key.topic) AND partition = \(key.partition)
+                    FOR UPDATE
+                    """, logger: logger)
+                positions[key] = try await rows.collect().first?.decode(Int64.self) ?? 0
+            }
+            var entries: [OutboxEntry] = []
+            for (input, columns) in zip(batch, columns) {
+                let key = PositionKey(topic: input.topic, partition: input.partition)
+                guard input.offset >= positions[key] ?? 0 else { continue }
+                positions[key] = input.offset + 1
+                let article = try await upsert(connection, input.event, columns: columns, indexedAt: indexedAt)
+                let event = article.indexedEvent
+                let payload = IndexedArticle.payload(of: event)
+                let rows = try await connection.query(
+                    "INSERT INTO outbox (event) VALUES (\(Data(payload))) RETURNING id", logger: logger)
+                let id = try await rows.collect().first?.decode(Int64.self) ?? 0
+                entries.append(OutboxEntry(id: id, event: event, payload: payload))
+            }
+            for key in keys {
+                try await connection.query(
+                    """
+                    UPDATE consumer_position SET next_offset = \(positions[key] ?? 0)
+                    WHERE topic = \(key.topic) AND partition = \(key.partition)
+                    """, logger: logger)
+            }
+            return entries
+        }
+    }
+
+    /// Inserts or replaces one article with its search fields and returns it as now stored.
+    private func upsert(
+        _ connection: PostgresConnection, _ event: ArticleEnriched, columns: IndexColumns, indexedAt: Date
+    ) async throws -> IndexedArticle {
+        let existingRows = try await connection.query(
+            "SELECT id, content_hash, revision, document FROM article WHERE article_id = \(event.articleId) FOR UPDATE",
+            logger: logger)
+        let existing = try await existingRows.collect().first?.decode((Int64, String, Int, Data).self)
+        if let existing, existing.1 == event.article.contentHash {
+            return try StoredDocument.decode(existing.3)
+        }
+        let fingerprint = Fingerprint(hex: event.fingerprint)
+        let original = try await fingerprint.asyncMap { try await nearDuplicate(connection, of: $0, excluding: existing?.0) }
+        let article = IndexedArticle(
+            event: event,
+            revision: (existing?.2 ?? 0) + 1,
+            indexedAt: indexedAt,
+            duplicateOf: original??.articleId,
+            storyId: original??.storyId ?? event.articleId)
+        let document = StoredDocument.encode(article)
+        let id: Int64
+        if let existingId = existing?.0 {
+            try await connection.query(
+                """
+                UPDATE article SET content_hash = \(article.contentHash), revision = \(article.revision),
+                    published_date = \(article.publishedDate), section = \(article.section), category = \(article.category),
+                    fingerprint = \(fingerprint?.storedValue), story_id = \(article.storyId),
+                    duplicate_of = \(article.duplicateOf), document = \(document),
+                    search = newsline_document_vector(
+                        \(columns.title), \(columns.subtitle), \(columns.entities), \(columns.keywords),
+                        \(columns.body), \(columns.grams)),
+                    title_search = to_tsvector('simple', \(columns.title)),
+                    grams_search = to_tsvector('simple', \(columns.grams))
+                WHERE id = \(existingId)
+                """, logger: logger)
+            try await connection.query("DELETE FROM article_entity WHERE article = \(existingId)", logger: logger)
+            try await connection.query("DELETE FROM fingerprint_band WHERE article = \(existingId)", logger: logger)
+            id = existingId
+        } else {
+            let rows = try await connection.query(
+                """
+                INSERT INTO article (article_id, content_hash, revision, published_date, section, category, fingerprint,
+                    story_id, duplicate_of, document, search, title_search, grams_search)
+                VALUES (\(article.articleId), \(article.contentHash), \(article.revision), \(article.publishedDate),
+                    \(article.section), \(article.category), \(fingerprint?.storedValue), \(article.storyId),
+                    \(article.duplicateOf), \(document),
+                    newsline_document_vector(
+                        \(columns.title), \(columns.subtitle), \(columns.entities), \(columns.keywords),
+                        \(columns.body), \(columns.grams)),
+                    to_tsvector('simple', \(columns.title)), to_tsvector('simple', \(columns.grams)))
+                RETURNING id
+                """, logger: logger)
+            id = try await rows.collect().first?.decode(Int64.self) ?? 0
+        }
+        var names: [String: String] = [:]
+        var keys: [String] = []
+        for entity in article.entities {
+            let key = ArticleIndex.entityKey(entity.canonical)
+            if names[key] == nil {
+                names[key] = entity.canonical
+                keys.append(key)
+            }
+        }
+        if !keys.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO article_entity (entity, article, name)
+                SELECT entity, \(id), name FROM unnest(\(keys)::text[], \(keys.map { names[$0]! })::text[]) AS u(entity, name)
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+        if let fingerprint {
+            try await connection.query(
+                """
+                INSERT INTO fingerprint_band (band, value, article)
+                SELECT band - 1, value, \(id) FROM unnest(\(fingerprint.bands)::bigint[]) WITH ORDINALITY AS u(value, band)
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+        return article
+    }
+
+    /// The earliest indexed article within `Fingerprint.maximumDistance` bits, found through the bands,
+    /// with the same candidate cap per band as the SQLite index (`nearDuplicateCandidatesPerBand`).
+    private func nearDuplicate(
+        _ connection: PostgresConnection, of fingerprint: Fingerprint, excluding id: Int64?
+    ) async throws -> (articleId: String, storyId: String)? {
+        var best: (id: Int64, articleId: String, storyId: String)?
+        for (number, value) in fingerprint.bands.enumerated() {
+            let rows = try await connection.query(
+                """
+                SELECT article.id, article.article_id, article.story_id, article.fingerprint
+                FROM fingerprint_band JOIN article ON article.id = fingerprint_band.article
+                WHERE fingerprint_band.band = \(number) AND fingerprint_band.value = \(value)
+                ORDER BY fingerprint_band.article LIMIT \(ArticleIndex.nearDuplicateCandidatesPerBand)
+                """, logger: logger)
+            for row in try await rows.collect() {
+                let (candidateId, articleId, storyId, stored) = try row.decode((Int64, String, String, Int64?).self)
+                if let best, candidateId > best.id { break }
+                guard candidateId != id, let stored else { continue }
+                let candidate = Fingerprint(bits: UInt64(bitPattern: stored))
+                guard candidate.distance(to: fingerprint) <= Fingerprint.maximumDistance else { continue }
+                best = (candidateId, articleId, storyId)
+                break
+            }
+        }
+        return best.map { ($0.articleId, $0.storyId) }
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
+}
