@@ -83,6 +83,11 @@ extension ArticleIdentity {
                 openingWhitespace = nil
                 if tokenStart < 0 { tokenStart = index }
                 index += 1
+                while index + 8 <= count {
+                    let word = ByteWords.load(bytes, at: index)
+                    guard ByteWords.isASCII(word), !ByteWords.hasByteBelow(word, 0x21) else { break }
+                    index += 8
+                }
                 while index < count && bytes[index] > 0x20 && bytes[index] < 0x80 { index += 1 }
                 previous = UInt32(bytes[index - 1])
                 continue

@@ -11,11 +11,17 @@ enum JSONStringBytes {
         text.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))
             var copied = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count, !ByteWords.needsJSONEscape(ByteWords.load(bytes, at: index)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                copied = index + 1
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index - 1]))
+                copied = index
                 output.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
@@ -46,6 +52,10 @@ enum JSONStringBytes {
         var copied = start + 1
         var index = start + 1
         while index < bytes.count {
+            if index + 8 <= bytes.count, !ByteWords.needsJSONEscape(ByteWords.load(bytes, at: index)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[copied..<index])
