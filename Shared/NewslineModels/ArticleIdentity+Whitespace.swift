@@ -92,6 +92,16 @@ extension ArticleIdentity {
                 previous = UInt32(bytes[index - 1])
                 continue
             }
+            if isASCIIWhiteSpace(byte), openingWhitespace != nil || previous < 0x80 {
+                // A run of ASCII whitespace after a word or other whitespace (markup's indentation): it
+                // ends the word, and only its last scalar can join what follows.
+                endToken(at: index)
+                while index + 1 < count && isASCIIWhiteSpace(bytes[index + 1]) { index += 1 }
+                openingWhitespace = UInt32(bytes[index])
+                previous = UInt32(bytes[index])
+                index += 1
+                continue
+            }
             let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
             if value >= 0x80 && !CanonicalComposition.isStableStarter(value) { allStable = false }
             if isWhiteSpace(value) {
@@ -124,6 +134,12 @@ extension ArticleIdentity {
         pair.append(first)
         pair.append(second)
         return String(pair).count == 1
+    }
+
+    /// The White_Space scalars of ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    @inline(__always)
+    private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// Unicode White_Space, the property `Character.isWhitespace` reads.

@@ -48,9 +48,50 @@ enum JSONStringBytes {
     /// surrogates), which the caller leaves to the reference decoder.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int)? {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else { return nil }
-        var output: [UInt8] = []
-        var copied = start + 1
-        var index = start + 1
+        // Keys and short fields have no escapes: read them in place, with no buffer.
+        var stop = start + 1
+        while stop < bytes.count, bytes[stop] >= 0x20, bytes[stop] != UInt8(ascii: "\""), bytes[stop] != UInt8(ascii: "\\") {
+            stop += 1
+        }
+        if stop < bytes.count, bytes[stop] == UInt8(ascii: "\"") {
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start + 1..<stop]), as: UTF8.self).map { ($0, stop + 1) }
+        }
+        var failed = false
+        var end = 0
+        // Unescaping never lengthens: every escape is at least as long as the UTF-8 it stands for.
+        let unescaped = [UInt8](unsafeUninitializedCapacity: bytes.count - start) { output, written in
+            if let (length, after) = unescape(bytes, from: start + 1, scanningFrom: stop, into: output) {
+                written = length
+                end = after
+            } else {
+                written = 0
+                failed = true
+            }
+        }
+        if failed { return nil }
+        return String(validating: unescaped, as: UTF8.self).map { ($0, end) }
+    }
+
+    /// Writes the string body from `start` up to its closing quote into `output`, unescaped, and returns
+    /// its length and the offset after the quote; nil for a raw control, an unknown escape, a lone
+    /// surrogate or no closing quote. One pass from `scan` (the bytes before it need no unescaping): runs
+    /// between escapes are copied whole.
+    private static func unescape(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, scanningFrom scan: Int,
+        into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> (Int, Int)? {
+        var written = 0
+        var copied = start
+        var index = scan
+        func put(_ byte: UInt8) {
+            output[written] = byte
+            written += 1
+        }
+        func copyRun() {
+            let run = UnsafeBufferPointer(rebasing: bytes[copied..<index])
+            _ = UnsafeMutableBufferPointer(rebasing: output[written..<written + run.count]).initialize(from: run)
+            written += run.count
+        }
         while index < bytes.count {
             if index + 8 <= bytes.count, !ByteWords.needsJSONEscape(ByteWords.load(bytes, at: index)) {
                 index += 8
@@ -58,36 +99,28 @@ enum JSONStringBytes {
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let run = UnsafeBufferPointer(rebasing: bytes[copied..<index])
-                let text: String?
-                if output.isEmpty {
-                    text = String(validating: run, as: UTF8.self)
-                } else {
-                    output.append(contentsOf: run)
-                    text = String(validating: output, as: UTF8.self)
-                }
-                return text.map { ($0, index + 1) }
+                copyRun()
+                return (written, index + 1)
             }
             if byte < 0x20 { return nil }
             guard byte == UInt8(ascii: "\\") else {
                 index += 1
                 continue
             }
-            if output.isEmpty { output.reserveCapacity(bytes.count - start) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            copyRun()
             guard index + 1 < bytes.count else { return nil }
             switch bytes[index + 1] {
-            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): output.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "\""): put(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): put(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): put(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): put(0x08)
+            case UInt8(ascii: "f"): put(0x0C)
+            case UInt8(ascii: "n"): put(0x0A)
+            case UInt8(ascii: "r"): put(0x0D)
+            case UInt8(ascii: "t"): put(0x09)
             case UInt8(ascii: "u"):
                 guard let (scalar, end) = unicodeEscape(bytes, at: index) else { return nil }
-                output.append(contentsOf: Array(String(Character(scalar)).utf8))
+                for unit in UTF8.encode(scalar)! { put(unit) }
                 index = end
                 copied = end
                 continue
