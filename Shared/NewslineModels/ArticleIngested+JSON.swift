@@ -69,7 +69,9 @@ private struct IngestedFields {
     var integers: [String: Int] = [:]
     var nulls: Set<String> = []
 
-    private static let stringKeys: Set<String> = ["type", "articleId", "contentHash", "charset", "format", "receivedAt", "text"]
+    private static let stringKeys: Set<String> = [
+        "type", "articleId", "contentHash", "charset", "format", "receivedAt", "text",
+    ]
     private static let optionalKeys: Set<String> = ["source", "sourceURL"]
     private static let integerKeys: Set<String> = ["version", "rawBytes"]
 
@@ -80,7 +82,9 @@ private struct IngestedFields {
         index = skipSpace(bytes, from: index + 1)
         while true {
             guard let (key, afterKey) = JSONStringBytes.read(bytes, at: index) else { return nil }
-            guard fields.strings[key] == nil, fields.integers[key] == nil, !fields.nulls.contains(key) else { return nil }
+            guard fields.strings[key] == nil, fields.integers[key] == nil, !fields.nulls.contains(key) else {
+                return nil
+            }
             index = skipSpace(bytes, from: afterKey)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index = skipSpace(bytes, from: index + 1)
@@ -90,7 +94,9 @@ private struct IngestedFields {
                 fields.integers[key] = value
                 index = end
             } else if optionalKeys.contains(key), bytes[index] == UInt8(ascii: "n") {
-                guard index + 4 <= bytes.count, Array(bytes[index..<index + 4]) == Array("null".utf8) else { return nil }
+                guard index + 4 <= bytes.count, Array(bytes[index..<index + 4]) == Array("null".utf8) else {
+                    return nil
+                }
                 fields.nulls.insert(key)
                 index += 4
             } else if stringKeys.contains(key) || optionalKeys.contains(key) {

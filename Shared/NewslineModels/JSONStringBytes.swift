@@ -50,11 +50,14 @@ enum JSONStringBytes {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else { return nil }
         // Keys and short fields have no escapes: read them in place, with no buffer.
         var stop = start + 1
-        while stop < bytes.count, bytes[stop] >= 0x20, bytes[stop] != UInt8(ascii: "\""), bytes[stop] != UInt8(ascii: "\\") {
+        while stop < bytes.count, bytes[stop] >= 0x20, bytes[stop] != UInt8(ascii: "\""),
+            bytes[stop] != UInt8(ascii: "\\")
+        {
             stop += 1
         }
         if stop < bytes.count, bytes[stop] == UInt8(ascii: "\"") {
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start + 1..<stop]), as: UTF8.self).map { ($0, stop + 1) }
+            let body = UnsafeBufferPointer(rebasing: bytes[start + 1..<stop])
+            return String(validating: body, as: UTF8.self).map { ($0, stop + 1) }
         }
         var failed = false
         var end = 0

@@ -48,9 +48,12 @@ import Testing
     /// `CanonicalComposition.maxNonStarterRun`: the byte walks must split words exactly where it does.
     /// Left out too: a Hangul LV syllable before a trailing jamo, which NFC composes (가 + ᆨ = 각) and
     /// Foundation's `precomposedStringWithCanonicalMapping` on Linux does not.
-    @Test(arguments: tricky.filter { !$0.contains(String(repeating: "\u{301}", count: 31)) && !$0.unicodeScalars.contains("\u{11A8}") })
+    @Test(arguments: tricky.filter {
+        !$0.contains(String(repeating: "\u{301}", count: 31)) && !$0.unicodeScalars.contains("\u{11A8}")
+    })
     func normalizedTextSplitsAsGraphemesDo(text: String) {
-        let graphemes = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let graphemes = text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
         #expect(ArticleIdentity.withNormalizedUTF8(text) { Array($0) } == Array(graphemes.utf8))
     }
 

@@ -15,14 +15,16 @@ import Testing
         "line\r\nbreak\rcr\ttab\u{0B}vt\u{0C}ff\u{08}bs",
         "nbsp\u{A0}ideographic\u{3000}line sep\u{2028}para\u{2029}bom\u{FEFF}",
         "e\u{301} combining, 가 hangul, \u{1100}\u{1161} jamo, 😀👩‍👩‍👧 emoji, \u{10FFFF} last",
-        "<html lang=\"ko\"><p class=\"a\">본문 \"인용\"</p>\n" + String(repeating: "<div data-x=\"1/2\">\\n</div>\n", count: 20_000),
+        "<html lang=\"ko\"><p class=\"a\">본문 \"인용\"</p>\n"
+            + String(repeating: "<div data-x=\"1/2\">\\n</div>\n", count: 20_000),
     ]
 
-    static func event(_ text: String, source: String? = "newsline-test", sourceURL: String? = "https://example.com/a/b?q=\"x\"")
-        -> ArticleIngested
-    {
+    static func event(
+        _ text: String, source: String? = "newsline-test", sourceURL: String? = "https://example.com/a/b?q=\"x\""
+    ) -> ArticleIngested {
         ArticleIngested(
-            articleId: "0123456789abcdef0123456789abcdef", contentHash: String(repeating: "f", count: 64), source: source,
+            articleId: "0123456789abcdef0123456789abcdef", contentHash: String(repeating: "f", count: 64),
+            source: source,
             sourceURL: sourceURL, format: .html, charset: "windows-1252", text: text, rawBytes: text.utf8.count,
             receivedAt: Date(timeIntervalSince1970: 1_700_000_000.125))
     }
@@ -49,7 +51,8 @@ import Testing
         for options: JSONSerialization.WritingOptions in [[], [.prettyPrinted], [.sortedKeys, .prettyPrinted]] {
             let bytes = Array(try JSONSerialization.data(withJSONObject: object, options: options))
             #expect(ArticleIngested(jsonBytes: bytes) == event)
-            #expect(try codec.decode(ArticleIngested.self, from: bytes) == codec.decodeWithFoundation(ArticleIngested.self, from: bytes))
+            let reference = try codec.decodeWithFoundation(ArticleIngested.self, from: bytes)
+            #expect(try codec.decode(ArticleIngested.self, from: bytes) == reference)
         }
     }
 
