@@ -11,13 +11,42 @@ extension ArticleIdentity {
     static func collapsingWhitespace(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { output in collapse(bytes, into: output) }
+            String(unsafeUninitializedCapacity: bytes.count) { output in collapse(bytes, into: output).written }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 of `normalizeText(text)`, without making it a `String`.
+    ///
+    /// Collapsing reads every scalar anyway, so it also tells whether each one is a stable starter
+    /// (`CanonicalComposition.isStableStarter`); such text is NFC already and its collapsed bytes are the
+    /// answer. Only text with another scalar is composed first and collapsed again.
+    static func withNormalizedUTF8<Result>(_ text: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var text = text
+        let direct = text.withUTF8 { bytes -> Result? in
+            collapsed(bytes, requireStable: true, body)
+        }
+        if let direct { return direct }
+        var composed = CanonicalComposition.nfc(text)
+        return composed.withUTF8 { bytes in collapsed(bytes, requireStable: false, body)! }
+    }
+
+    /// `body` over the collapsed `bytes`, or nil when `requireStable` and a scalar is not a stable starter.
+    private static func collapsed<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, requireStable: Bool, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { output in
+            let (written, allStable) = collapse(bytes, into: output)
+            if requireStable && !allStable { return nil }
+            return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: output[..<written])))
         }
     }
 
     /// Writes the collapsed text into `output` (as large as `bytes`: collapsing never lengthens) and
-    /// returns its length.
-    private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// returns its length, and whether every scalar read was a stable starter.
+    private static func collapse(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> (written: Int, allStable: Bool) {
+        var allStable = true
         var written = 0
         var index = 0
         let count = bytes.count
@@ -50,14 +79,31 @@ extension ArticleIdentity {
         while index < count {
             let byte = bytes[index]
             if byte > 0x20 && byte < 0x80 {
-                // ASCII letters, digits and punctuation: never in a whitespace grapheme.
+                // ASCII letters, digits and punctuation: never in a whitespace grapheme. Words are runs.
                 openingWhitespace = nil
                 if tokenStart < 0 { tokenStart = index }
-                previous = UInt32(byte)
+                index += 1
+                while index + 8 <= count {
+                    let word = ByteWords.load(bytes, at: index)
+                    guard ByteWords.isASCII(word), !ByteWords.hasByteBelow(word, 0x21) else { break }
+                    index += 8
+                }
+                while index < count && bytes[index] > 0x20 && bytes[index] < 0x80 { index += 1 }
+                previous = UInt32(bytes[index - 1])
+                continue
+            }
+            if isASCIIWhiteSpace(byte), openingWhitespace != nil || previous < 0x80 {
+                // A run of ASCII whitespace after a word or other whitespace (markup's indentation): it
+                // ends the word, and only its last scalar can join what follows.
+                endToken(at: index)
+                while index + 1 < count && isASCIIWhiteSpace(bytes[index + 1]) { index += 1 }
+                openingWhitespace = UInt32(bytes[index])
+                previous = UInt32(bytes[index])
                 index += 1
                 continue
             }
             let (value, length) = CanonicalComposition.scalar(in: bytes, at: index)
+            if value >= 0x80 && !CanonicalComposition.isStableStarter(value) { allStable = false }
             if isWhiteSpace(value) {
                 let joinsWord = openingWhitespace == nil && !isWhiteSpace(previous) && !neverJoinsWhitespace(previous)
                     && sharesGrapheme(previous, value)
@@ -78,7 +124,7 @@ extension ArticleIdentity {
             index += length
         }
         endToken(at: count)
-        return written
+        return (written, allStable)
     }
 
     /// Whether two adjacent scalars fall in one grapheme, by the standard library's grapheme breaking.
@@ -88,6 +134,12 @@ extension ArticleIdentity {
         pair.append(first)
         pair.append(second)
         return String(pair).count == 1
+    }
+
+    /// The White_Space scalars of ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    @inline(__always)
+    private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// Unicode White_Space, the property `Character.isWhitespace` reads.

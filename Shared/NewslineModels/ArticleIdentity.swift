@@ -15,19 +15,23 @@ public enum ArticleIdentity {
     }
 
     public static func contentHash(text: String) -> String {
-        sha256Hex(normalizeText(text))
+        withNormalizedUTF8(text) { hex(SHA256.hash(data: $0)) }
     }
 
     /// `articleId` and `contentHash` together, normalizing the text once for both.
+    ///
+    /// The normalized text is hashed from its UTF-8 bytes, never made a `String`: ingest runs this on every
+    /// page, and the copies and UTF-8 validation of a `String` cost as much as the hashing.
     public static func identity(sourceURL: String?, text: String) -> (articleId: String, contentHash: String) {
-        let normalizedText = normalizeText(text)
-        let articleId: String
-        if let sourceURL, let normalized = normalizeURL(sourceURL) {
-            articleId = String(sha256Hex("url:" + normalized).prefix(32))
-        } else {
-            articleId = String(sha256Hex("text:" + normalizedText).prefix(32))
+        let urlId = sourceURL.flatMap(normalizeURL).map { String(sha256Hex("url:" + $0).prefix(32)) }
+        return withNormalizedUTF8(text) { normalized in
+            let contentHash = hex(SHA256.hash(data: normalized))
+            if let urlId { return (urlId, contentHash) }
+            var hasher = SHA256()
+            hasher.update(data: Array("text:".utf8))
+            hasher.update(bufferPointer: normalized)
+            return (String(hex(hasher.finalize()).prefix(32)), contentHash)
         }
-        return (articleId, sha256Hex(normalizedText))
     }
 
     /// Lowercases scheme and host, drops the fragment, default ports, tracking parameters and a
@@ -66,9 +70,20 @@ public enum ArticleIdentity {
     }
 
     private static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    /// Lowercase hexadecimal of a digest, two digits a byte.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+                for (index, byte) in bytes.enumerated() {
+                    output[2 * index] = digits[Int(byte >> 4)]
+                    output[2 * index + 1] = digits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
+        }
     }
 }

@@ -28,6 +28,11 @@ public enum CanonicalComposition {
         var index = 0
         let count = bytes.count
         while index < count {
+            if index + 8 <= count, ByteWords.isASCII(ByteWords.load(bytes, at: index)) {
+                pieceStart = index + 7
+                index += 8
+                continue
+            }
             if bytes[index] < 0x80 {
                 pieceStart = index
                 index += 1

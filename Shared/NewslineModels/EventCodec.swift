@@ -17,6 +17,7 @@ public struct EventCodec: Sendable {
         return Array(try encoder.encode(Envelope(event: event)))
     }
 
+    /// Reads an event through `JSONDecoder`, the envelope checked and the fields read in one pass.
     public func decode<Event: ArticleEvent>(_ type: Event.Type, from bytes: [UInt8]) throws -> Event {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -28,21 +29,10 @@ public struct EventCodec: Sendable {
             }
             return date
         }
-        let data = Data(bytes)
-        let header: EnvelopeHeader
         do {
-            header = try decoder.decode(EnvelopeHeader.self, from: data)
-        } catch {
-            throw EventDecodingError.malformed(Event.eventType, Self.describe(error))
-        }
-        guard header.type == Event.eventType else {
-            throw EventDecodingError.unexpectedType(expected: Event.eventType, found: header.type)
-        }
-        guard header.version == Event.majorVersion else {
-            throw EventDecodingError.unsupportedVersion(type: header.type, version: header.version)
-        }
-        do {
-            return try decoder.decode(Event.self, from: data)
+            return try decoder.decode(EnvelopeReader<Event>.self, from: Data(bytes)).event
+        } catch let error as EventDecodingError {
+            throw error
         } catch {
             throw EventDecodingError.malformed(Event.eventType, Self.describe(error))
         }
@@ -81,9 +71,30 @@ public enum EventDecodingError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-private struct EnvelopeHeader: Decodable {
-    var type: String
-    var version: Int
+/// The envelope checked, then the event read from the same decoder: the bytes are scanned once.
+private struct EnvelopeReader<Event: ArticleEvent>: Decodable {
+    var event: Event
+
+    private enum CodingKeys: String, CodingKey {
+        case type, version
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let type = try container.decode(String.self, forKey: .type)
+        let version = try container.decode(Int.self, forKey: .version)
+        guard type == Event.eventType else {
+            throw EventDecodingError.unexpectedType(expected: Event.eventType, found: type)
+        }
+        guard version == Event.majorVersion else {
+            throw EventDecodingError.unsupportedVersion(type: type, version: version)
+        }
+        do {
+            event = try Event(from: decoder)
+        } catch {
+            throw EventDecodingError.malformed(Event.eventType, EventCodec.describe(error))
+        }
+    }
 }
 
 private struct Envelope<Event: ArticleEvent>: Encodable {
