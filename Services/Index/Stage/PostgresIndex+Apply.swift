@@ -8,7 +8,11 @@ extension PostgresIndex {
     ///
     /// The positions of the batch's partitions are locked first, in one order, so two instances that
     /// briefly both hold a partition during a rebalance apply its inputs one after the other: the
-    /// second reads the position the first stored and skips what it applied.
+    /// second reads the position the first stored and skips what it applied. The story locks of the
+    /// inputs to apply come second (`lockStories`), also in one order: every transaction takes its
+    /// locks positions first, then stories, each ascending, so no two wait on each other in a cycle.
+    /// Positions go first because a batch waiting for a partition's previous owner then holds no story
+    /// lock that would stall other partitions' writers, and the inputs it skips take none.
     public func apply(_ batch: [IndexInput]) async throws -> [OutboxEntry] {
         guard !batch.isEmpty else { return [] }
         let columns = BatchAnalysis.columns(for: batch, analyzer: analyzer)
@@ -30,11 +34,16 @@ extension PostgresIndex {
                     """, logger: logger)
                 positions[key] = try await rows.collect().first?.decode(Int64.self) ?? 0
             }
-            var entries: [OutboxEntry] = []
+            var applied: [(input: IndexInput, columns: IndexColumns)] = []
             for (input, columns) in zip(batch, columns) {
                 let key = PositionKey(topic: input.topic, partition: input.partition)
                 guard input.offset >= positions[key] ?? 0 else { continue }
                 positions[key] = input.offset + 1
+                applied.append((input, columns))
+            }
+            try await lockStories(connection, of: applied.map(\.input.event))
+            var entries: [OutboxEntry] = []
+            for (input, columns) in applied {
                 let article = try await upsert(connection, input.event, columns: columns, indexedAt: indexedAt)
                 let event = article.indexedEvent
                 let payload = IndexedArticle.payload(of: event)
@@ -134,6 +143,38 @@ extension PostgresIndex {
                 """, logger: logger)
         }
         return article
+    }
+
+    /// Locks the story of every band of the articles' fingerprints until the transaction ends, so
+    /// that near-duplicates written at once by several instances get one story.
+    ///
+    /// Two fingerprints within `Fingerprint.maximumDistance` bits share a band value, hence a lock:
+    /// the later transaction waits here until the earlier one committed, and its near-duplicate lookup
+    /// (a new statement under READ COMMITTED) then sees the earlier article. Keys are taken ascending
+    /// in one statement (the array's order, which `unnest` keeps) so two batches never deadlock.
+    private func lockStories(_ connection: PostgresConnection, of events: [ArticleEnriched]) async throws {
+        let keys = Set(events.compactMap { Fingerprint(hex: $0.fingerprint) }.flatMap(Self.storyLockKeys)).sorted()
+        guard !keys.isEmpty else { return }
+        try await connection.query(
+            "SELECT count(pg_advisory_xact_lock(key)) FROM unnest(\(keys)::bigint[]) AS key", logger: logger)
+    }
+
+    /// Story locks per band: a band's value is folded onto this many locks.
+    ///
+    /// Bounds the advisory locks one transaction holds to `Fingerprint.bandCount` × this (384).
+    /// PostgreSQL's shared lock table holds `max_locks_per_transaction` (64) × `max_connections`
+    /// (100) locks by default; a batch of 500 articles over the 2,048 values of an 11-bit band would
+    /// take ~2,600 and a few instances would exhaust it ("out of shared memory"). Folding never misses
+    /// a near-duplicate (equal band values fold onto one lock); it only makes unrelated articles
+    /// sharing a folded value wait for each other.
+    static let storyLocksPerBand: Int64 = 64
+
+    /// Advisory lock keys of the stories a fingerprint may join: "nlst" in ASCII in the high 32 bits
+    /// (apart from `PostgresSchema.lockKey`), then the band number and its folded value.
+    static func storyLockKeys(_ fingerprint: Fingerprint) -> [Int64] {
+        fingerprint.bands.enumerated().map { number, value in
+            0x6E6C_7374 << 32 | Int64(number) << 16 | value % storyLocksPerBand
+        }
     }
 
     /// The earliest indexed article within `Fingerprint.maximumDistance` bits, found through the bands,
