@@ -8,11 +8,11 @@ extension PostgresIndex {
     ///
     /// The positions of the batch's partitions are locked first, in one order, so two instances that
     /// briefly both hold a partition during a rebalance apply its inputs one after the other: the
-    /// second reads the position the first stored and skips what it applied. The story locks of the
-    /// inputs to apply come second (`lockStories`), also in one order: every transaction takes its
-    /// locks positions first, then stories, each ascending, so no two wait on each other in a cycle.
-    /// Positions go first because a batch waiting for a partition's previous owner then holds no story
-    /// lock that would stall other partitions' writers, and the inputs it skips take none.
+    /// second reads the position the first stored and skips what it applied. The documents are then
+    /// written, each its own story for now, and the stories assigned last under story locks
+    /// (`assignStories`), so instances write documents concurrently and wait for each other only
+    /// around the near-duplicate lookups. Locks are taken positions, then article rows, then stories:
+    /// a transaction holding story locks waits for nothing but the commit, so none waits in a cycle.
     public func apply(_ batch: [IndexInput]) async throws -> [OutboxEntry] {
         guard !batch.isEmpty else { return [] }
         let columns = BatchAnalysis.columns(for: batch, analyzer: analyzer)
@@ -41,11 +41,14 @@ extension PostgresIndex {
                 positions[key] = input.offset + 1
                 applied.append((input, columns))
             }
-            try await lockStories(connection, of: applied.map(\.input.event))
-            var entries: [OutboxEntry] = []
+            var written: [Upserted] = []
             for (input, columns) in applied {
-                let article = try await upsert(connection, input.event, columns: columns, indexedAt: indexedAt)
-                let event = article.indexedEvent
+                written.append(try await upsert(connection, input.event, columns: columns, indexedAt: indexedAt))
+            }
+            try await assignStories(connection, &written)
+            var entries: [OutboxEntry] = []
+            for upserted in written {
+                let event = upserted.article.indexedEvent
                 let payload = IndexedArticle.payload(of: event)
                 let rows = try await connection.query(
                     "INSERT INTO outbox (event) VALUES (\(Data(payload))) RETURNING id", logger: logger)
@@ -63,25 +66,29 @@ extension PostgresIndex {
         }
     }
 
-    /// Inserts or replaces one article with its search fields and returns it as now stored.
+    /// One article of a batch as written: its row, and its fingerprint when its story is yet to assign.
+    private struct Upserted {
+        var article: IndexedArticle
+        var row: Int64
+        var fingerprint: Fingerprint?
+    }
+
+    /// Inserts or replaces one article with its search fields, as a story of its own until
+    /// `assignStories`, and returns it as now stored.
     private func upsert(
         _ connection: PostgresConnection, _ event: ArticleEnriched, columns: IndexColumns, indexedAt: Date
-    ) async throws -> IndexedArticle {
+    ) async throws -> Upserted {
         let existingRows = try await connection.query(
             "SELECT id, content_hash, revision, document FROM article WHERE article_id = \(event.articleId) FOR UPDATE",
             logger: logger)
         let existing = try await existingRows.collect().first?.decode((Int64, String, Int, Data).self)
         if let existing, existing.1 == event.article.contentHash {
-            return try StoredDocument.decode(existing.3)
+            return Upserted(article: try StoredDocument.decode(existing.3), row: existing.0, fingerprint: nil)
         }
         let fingerprint = Fingerprint(hex: event.fingerprint)
-        let original = try await fingerprint.asyncMap { try await nearDuplicate(connection, of: $0, excluding: existing?.0) }
         let article = IndexedArticle(
-            event: event,
-            revision: (existing?.2 ?? 0) + 1,
-            indexedAt: indexedAt,
-            duplicateOf: original??.articleId,
-            storyId: original??.storyId ?? event.articleId)
+            event: event, revision: (existing?.2 ?? 0) + 1, indexedAt: indexedAt, duplicateOf: nil,
+            storyId: event.articleId)
         let document = StoredDocument.encode(article)
         let id: Int64
         if let existingId = existing?.0 {
@@ -142,18 +149,50 @@ extension PostgresIndex {
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
-        return article
+        return Upserted(article: article, row: id, fingerprint: fingerprint)
     }
 
-    /// Locks the story of every band of the articles' fingerprints until the transaction ends, so
-    /// that near-duplicates written at once by several instances get one story.
+    /// Joins each written article with a fingerprint to the story of its earliest near-duplicate,
+    /// under the story locks of their bands (`lockStories`), and rewrites the rows whose story changed.
+    ///
+    /// Articles later in the batch are no candidates for earlier ones (they found those themselves);
+    /// a row written twice in the batch is rewritten for its last version only.
+    private func assignStories(_ connection: PostgresConnection, _ written: inout [Upserted]) async throws {
+        try await lockStories(connection, of: written.compactMap(\.fingerprint))
+        // How often each row is still to come in the batch, after the article at hand.
+        var later: [Int64: Int] = [:]
+        for upserted in written { later[upserted.row, default: 0] += 1 }
+        for index in written.indices {
+            let upserted = written[index]
+            later[upserted.row] = later[upserted.row].flatMap { $0 > 1 ? $0 - 1 : nil }
+            guard let fingerprint = upserted.fingerprint else { continue }
+            let original = try await nearDuplicate(connection, of: fingerprint) { [later] candidate in
+                candidate == upserted.row || later[candidate] != nil
+            }
+            var article = upserted.article
+            article.duplicateOf = original?.articleId
+            article.storyId = original?.storyId ?? article.articleId
+            guard article != upserted.article else { continue }
+            written[index].article = article
+            guard later[upserted.row] == nil else { continue }
+            try await connection.query(
+                """
+                UPDATE article SET story_id = \(article.storyId), duplicate_of = \(article.duplicateOf),
+                    document = \(StoredDocument.encode(article))
+                WHERE id = \(upserted.row)
+                """, logger: logger)
+        }
+    }
+
+    /// Locks the story of every band of the fingerprints until the transaction ends, so that
+    /// near-duplicates written at once by several instances get one story.
     ///
     /// Two fingerprints within `Fingerprint.maximumDistance` bits share a band value, hence a lock:
     /// the later transaction waits here until the earlier one committed, and its near-duplicate lookup
     /// (a new statement under READ COMMITTED) then sees the earlier article. Keys are taken ascending
     /// in one statement (the array's order, which `unnest` keeps) so two batches never deadlock.
-    private func lockStories(_ connection: PostgresConnection, of events: [ArticleEnriched]) async throws {
-        let keys = Set(events.compactMap { Fingerprint(hex: $0.fingerprint) }.flatMap(Self.storyLockKeys)).sorted()
+    private func lockStories(_ connection: PostgresConnection, of fingerprints: [Fingerprint]) async throws {
+        let keys = Set(fingerprints.flatMap(Self.storyLockKeys)).sorted()
         guard !keys.isEmpty else { return }
         try await connection.query(
             "SELECT count(pg_advisory_xact_lock(key)) FROM unnest(\(keys)::bigint[]) AS key", logger: logger)
@@ -180,7 +219,7 @@ extension PostgresIndex {
     /// The earliest indexed article within `Fingerprint.maximumDistance` bits, found through the bands,
     /// with the same candidate cap per band as the SQLite index (`nearDuplicateCandidatesPerBand`).
     private func nearDuplicate(
-        _ connection: PostgresConnection, of fingerprint: Fingerprint, excluding id: Int64?
+        _ connection: PostgresConnection, of fingerprint: Fingerprint, excluding isExcluded: (Int64) -> Bool
     ) async throws -> (articleId: String, storyId: String)? {
         var best: (id: Int64, articleId: String, storyId: String)?
         for (number, value) in fingerprint.bands.enumerated() {
@@ -194,7 +233,7 @@ extension PostgresIndex {
             for row in try await rows.collect() {
                 let (candidateId, articleId, storyId, stored) = try row.decode((Int64, String, String, Int64?).self)
                 if let best, candidateId > best.id { break }
-                guard candidateId != id, let stored else { continue }
+                guard !isExcluded(candidateId), let stored else { continue }
                 let candidate = Fingerprint(bits: UInt64(bitPattern: stored))
                 guard candidate.distance(to: fingerprint) <= Fingerprint.maximumDistance else { continue }
                 best = (candidateId, articleId, storyId)
@@ -202,14 +241,5 @@ extension PostgresIndex {
             }
         }
         return best.map { ($0.articleId, $0.storyId) }
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
     }
 }
