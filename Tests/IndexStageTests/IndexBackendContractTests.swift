@@ -42,6 +42,26 @@ import Testing
     }
 
     @Test(arguments: BackendKind.available)
+    func theRelayLeavesFreshEntriesAndForgetsOnlyWhatWasAcknowledged(kind: BackendKind) async throws {
+        let index = try await kind.open()
+        let written = try await index.apply(
+            [SampleArticles.named("archive/openai-tokyo"), SampleArticles.named("archive/north-korea-missile")])
+        let untouched = try await index.relayOutbox(pendingFor: 60, limit: 10) { _ in
+            Issue.record("an entry committed just now was handed to the relay")
+            return []
+        }
+        #expect(untouched == 0)
+        let handed = try await index.relayOutbox(pendingFor: 0, limit: 10) { entries in
+            #expect(entries.map(\.id) == written.map(\.id), "oldest first")
+            #expect(entries.map(\.payload) == written.map(\.payload), "exactly as committed")
+            return [entries[0].id]
+        }
+        #expect(handed == 2)
+        #expect(try await index.pendingOutbox(limit: 10).map(\.id) == [written[1].id])
+        await index.close()
+    }
+
+    @Test(arguments: BackendKind.available)
     func changedContentReplacesTheDocumentAndItsSearchFields(kind: BackendKind) async throws {
         let index = try await kind.open()
         let original = SampleArticles.named("archive/openai-tokyo")

@@ -8,7 +8,11 @@ extension PostgresIndex {
     ///
     /// The positions of the batch's partitions are locked first, in one order, so two instances that
     /// briefly both hold a partition during a rebalance apply its inputs one after the other: the
-    /// second reads the position the first stored and skips what it applied.
+    /// second reads the position the first stored and skips what it applied. The documents are then
+    /// written, each its own story for now, and the stories assigned last under story locks
+    /// (`assignStories`), so instances write documents concurrently and wait for each other only
+    /// around the near-duplicate lookups. Locks are taken positions, then article rows, then stories:
+    /// a transaction holding story locks waits for nothing but the commit, so none waits in a cycle.
     public func apply(_ batch: [IndexInput]) async throws -> [OutboxEntry] {
         guard !batch.isEmpty else { return [] }
         let columns = BatchAnalysis.columns(for: batch, analyzer: analyzer)
@@ -30,13 +34,21 @@ extension PostgresIndex {
                     """, logger: logger)
                 positions[key] = try await rows.collect().first?.decode(Int64.self) ?? 0
             }
-            var entries: [OutboxEntry] = []
+            var applied: [(input: IndexInput, columns: IndexColumns)] = []
             for (input, columns) in zip(batch, columns) {
                 let key = PositionKey(topic: input.topic, partition: input.partition)
                 guard input.offset >= positions[key] ?? 0 else { continue }
                 positions[key] = input.offset + 1
-                let article = try await upsert(connection, input.event, columns: columns, indexedAt: indexedAt)
-                let event = article.indexedEvent
+                applied.append((input, columns))
+            }
+            var written: [Upserted] = []
+            for (input, columns) in applied {
+                written.append(try await upsert(connection, input.event, columns: columns, indexedAt: indexedAt))
+            }
+            try await assignStories(connection, &written)
+            var entries: [OutboxEntry] = []
+            for upserted in written {
+                let event = upserted.article.indexedEvent
                 let payload = IndexedArticle.payload(of: event)
                 let rows = try await connection.query(
                     "INSERT INTO outbox (event) VALUES (\(Data(payload))) RETURNING id", logger: logger)
@@ -54,25 +66,29 @@ extension PostgresIndex {
         }
     }
 
-    /// Inserts or replaces one article with its search fields and returns it as now stored.
+    /// One article of a batch as written: its row, and its fingerprint when its story is yet to assign.
+    private struct Upserted {
+        var article: IndexedArticle
+        var row: Int64
+        var fingerprint: Fingerprint?
+    }
+
+    /// Inserts or replaces one article with its search fields, as a story of its own until
+    /// `assignStories`, and returns it as now stored.
     private func upsert(
         _ connection: PostgresConnection, _ event: ArticleEnriched, columns: IndexColumns, indexedAt: Date
-    ) async throws -> IndexedArticle {
+    ) async throws -> Upserted {
         let existingRows = try await connection.query(
             "SELECT id, content_hash, revision, document FROM article WHERE article_id = \(event.articleId) FOR UPDATE",
             logger: logger)
         let existing = try await existingRows.collect().first?.decode((Int64, String, Int, Data).self)
         if let existing, existing.1 == event.article.contentHash {
-            return try StoredDocument.decode(existing.3)
+            return Upserted(article: try StoredDocument.decode(existing.3), row: existing.0, fingerprint: nil)
         }
         let fingerprint = Fingerprint(hex: event.fingerprint)
-        let original = try await fingerprint.asyncMap { try await nearDuplicate(connection, of: $0, excluding: existing?.0) }
         let article = IndexedArticle(
-            event: event,
-            revision: (existing?.2 ?? 0) + 1,
-            indexedAt: indexedAt,
-            duplicateOf: original??.articleId,
-            storyId: original??.storyId ?? event.articleId)
+            event: event, revision: (existing?.2 ?? 0) + 1, indexedAt: indexedAt, duplicateOf: nil,
+            storyId: event.articleId)
         let document = StoredDocument.encode(article)
         let id: Int64
         if let existingId = existing?.0 {
@@ -133,13 +149,77 @@ extension PostgresIndex {
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
-        return article
+        return Upserted(article: article, row: id, fingerprint: fingerprint)
+    }
+
+    /// Joins each written article with a fingerprint to the story of its earliest near-duplicate,
+    /// under the story locks of their bands (`lockStories`), and rewrites the rows whose story changed.
+    ///
+    /// Articles later in the batch are no candidates for earlier ones (they found those themselves);
+    /// a row written twice in the batch is rewritten for its last version only.
+    private func assignStories(_ connection: PostgresConnection, _ written: inout [Upserted]) async throws {
+        try await lockStories(connection, of: written.compactMap(\.fingerprint))
+        // How often each row is still to come in the batch, after the article at hand.
+        var later: [Int64: Int] = [:]
+        for upserted in written { later[upserted.row, default: 0] += 1 }
+        for index in written.indices {
+            let upserted = written[index]
+            later[upserted.row] = later[upserted.row].flatMap { $0 > 1 ? $0 - 1 : nil }
+            guard let fingerprint = upserted.fingerprint else { continue }
+            let original = try await nearDuplicate(connection, of: fingerprint) { [later] candidate in
+                candidate == upserted.row || later[candidate] != nil
+            }
+            var article = upserted.article
+            article.duplicateOf = original?.articleId
+            article.storyId = original?.storyId ?? article.articleId
+            guard article != upserted.article else { continue }
+            written[index].article = article
+            guard later[upserted.row] == nil else { continue }
+            try await connection.query(
+                """
+                UPDATE article SET story_id = \(article.storyId), duplicate_of = \(article.duplicateOf),
+                    document = \(StoredDocument.encode(article))
+                WHERE id = \(upserted.row)
+                """, logger: logger)
+        }
+    }
+
+    /// Locks the story of every band of the fingerprints until the transaction ends, so that
+    /// near-duplicates written at once by several instances get one story.
+    ///
+    /// Two fingerprints within `Fingerprint.maximumDistance` bits share a band value, hence a lock:
+    /// the later transaction waits here until the earlier one committed, and its near-duplicate lookup
+    /// (a new statement under READ COMMITTED) then sees the earlier article. Keys are taken ascending
+    /// in one statement (the array's order, which `unnest` keeps) so two batches never deadlock.
+    private func lockStories(_ connection: PostgresConnection, of fingerprints: [Fingerprint]) async throws {
+        let keys = Set(fingerprints.flatMap(Self.storyLockKeys)).sorted()
+        guard !keys.isEmpty else { return }
+        try await connection.query(
+            "SELECT count(pg_advisory_xact_lock(key)) FROM unnest(\(keys)::bigint[]) AS key", logger: logger)
+    }
+
+    /// Story locks per band: a band's value is folded onto this many locks.
+    ///
+    /// Bounds the advisory locks one transaction holds to `Fingerprint.bandCount` × this (384).
+    /// PostgreSQL's shared lock table holds `max_locks_per_transaction` (64) × `max_connections`
+    /// (100) locks by default; a batch of 500 articles over the 2,048 values of an 11-bit band would
+    /// take ~2,600 and a few instances would exhaust it ("out of shared memory"). Folding never misses
+    /// a near-duplicate (equal band values fold onto one lock); it only makes unrelated articles
+    /// sharing a folded value wait for each other.
+    static let storyLocksPerBand: Int64 = 64
+
+    /// Advisory lock keys of the stories a fingerprint may join: "nlst" in ASCII in the high 32 bits
+    /// (apart from `PostgresSchema.lockKey`), then the band number and its folded value.
+    static func storyLockKeys(_ fingerprint: Fingerprint) -> [Int64] {
+        fingerprint.bands.enumerated().map { number, value in
+            0x6E6C_7374 << 32 | Int64(number) << 16 | value % storyLocksPerBand
+        }
     }
 
     /// The earliest indexed article within `Fingerprint.maximumDistance` bits, found through the bands,
     /// with the same candidate cap per band as the SQLite index (`nearDuplicateCandidatesPerBand`).
     private func nearDuplicate(
-        _ connection: PostgresConnection, of fingerprint: Fingerprint, excluding id: Int64?
+        _ connection: PostgresConnection, of fingerprint: Fingerprint, excluding isExcluded: (Int64) -> Bool
     ) async throws -> (articleId: String, storyId: String)? {
         var best: (id: Int64, articleId: String, storyId: String)?
         for (number, value) in fingerprint.bands.enumerated() {
@@ -153,7 +233,7 @@ extension PostgresIndex {
             for row in try await rows.collect() {
                 let (candidateId, articleId, storyId, stored) = try row.decode((Int64, String, String, Int64?).self)
                 if let best, candidateId > best.id { break }
-                guard candidateId != id, let stored else { continue }
+                guard !isExcluded(candidateId), let stored else { continue }
                 let candidate = Fingerprint(bits: UInt64(bitPattern: stored))
                 guard candidate.distance(to: fingerprint) <= Fingerprint.maximumDistance else { continue }
                 best = (candidateId, articleId, storyId)
@@ -161,14 +241,5 @@ extension PostgresIndex {
             }
         }
         return best.map { ($0.articleId, $0.storyId) }
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        switch self {
-        case .some(let value): try await transform(value)
-        case .none: nil
-        }
     }
 }

@@ -96,9 +96,13 @@ public final class PostgresIndex: IndexBackend {
     }
 
     public func pendingOutbox(limit: Int) async throws -> [OutboxEntry] {
+        try await Self.outboxEntries(
+            client.query("SELECT id, event FROM outbox ORDER BY id LIMIT \(max(0, limit))", logger: logger))
+    }
+
+    /// Outbox rows of (id, event) as entries.
+    private static func outboxEntries(_ rows: PostgresRowSequence) async throws -> [OutboxEntry] {
         let codec = EventCodec()
-        let rows = try await client.query(
-            "SELECT id, event FROM outbox ORDER BY id LIMIT \(max(0, limit))", logger: logger)
         var entries: [OutboxEntry] = []
         for try await (id, event) in rows.decode((Int64, Data).self) {
             let payload = Array(event)
@@ -110,6 +114,34 @@ public final class PostgresIndex: IndexBackend {
     public func markEmitted(_ ids: [Int64]) async throws {
         guard !ids.isEmpty else { return }
         try await client.query("DELETE FROM outbox WHERE id = ANY(\(ids))", logger: logger)
+    }
+
+    /// Any number of instances write one database.
+    public var isShared: Bool { true }
+
+    /// Claims the due entries with row locks that other relays skip (`FOR UPDATE SKIP LOCKED`), held
+    /// until `send` returned and the acknowledged entries are deleted.
+    ///
+    /// Each pending entry is sent by one relay at a time; a relay that dies mid-send loses its
+    /// connection, so its locks go and the next relay takes the entries over. An entry younger than
+    /// `age` by the database's clock is left to the instance that wrote it and is delivering it.
+    public func relayOutbox(
+        pendingFor age: TimeInterval, limit: Int, send: @Sendable ([OutboxEntry]) async -> [Int64]
+    ) async throws -> Int {
+        try await client.withTransaction(logger: logger) { connection in
+            let entries = try await Self.outboxEntries(
+                connection.query(
+                    """
+                    SELECT id, event FROM outbox WHERE written_at <= now() - make_interval(secs => \(max(0, age)))
+                    ORDER BY id LIMIT \(max(0, limit)) FOR UPDATE SKIP LOCKED
+                    """, logger: logger))
+            guard !entries.isEmpty else { return 0 }
+            let sent = await send(entries)
+            if !sent.isEmpty {
+                try await connection.query("DELETE FROM outbox WHERE id = ANY(\(sent))", logger: logger)
+            }
+            return entries.count
+        }
     }
 }
 

@@ -108,6 +108,13 @@ enum PostgresSchema {
                 // OR over the words of a query, for the one index lookup that finds every candidate.
                 "CREATE AGGREGATE newsline_any (tsquery) (SFUNC = tsquery_or, STYPE = tsquery)",
             ]),
+        Migration(
+            version: 2, name: "outbox commit time",
+            statements: [
+                // When the entry committed, by the database's clock: its writer delivers it meanwhile,
+                // and a relay takes it only once it is older than the relay's abandonment age.
+                "ALTER TABLE outbox ADD COLUMN written_at timestamptz NOT NULL DEFAULT now()",
+            ]),
     ]
 
     /// Applies the migrations this database lacks; returns the versions it applied.

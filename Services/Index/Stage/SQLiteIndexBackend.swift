@@ -19,6 +19,9 @@ public struct SQLiteIndexBackend: IndexBackend {
 
     public var location: String { index.path }
 
+    /// One process writes an index file.
+    public var isShared: Bool { false }
+
     public func apply(_ batch: [IndexInput]) async throws -> [OutboxEntry] {
         try await write { try $0.apply(batch) }
     }
