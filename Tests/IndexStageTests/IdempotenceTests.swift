@@ -51,35 +51,6 @@ import Testing
         #expect(try index.documentCount() == 1)
     }
 
-    @Test func changedContentReplacesTheDocumentAndIncrementsTheRevision() throws {
-        let index = try ArticleIndex(path: location.path)
-        let original = SampleArticles.named("archive/openai-tokyo")
-        var changed = original
-        changed.article.title = "하늘다람쥐 서식지 확인"
-        changed.article.subtitle = nil
-        changed.article.paragraphs = ["국립공원에서 하늘다람쥐 둥지가 처음 확인됐다."]
-        changed.entities = []
-        changed.article.contentHash = ArticleIdentity.contentHash(text: "하늘다람쥐 서식지 확인")
-        _ = try index.apply([input(original, offset: 1)])
-        let entries = try index.apply([input(changed, offset: 2)])
-
-        #expect(entries.map(\.event.revision) == [2])
-        #expect(entries.first?.event.title == "하늘다람쥐 서식지 확인")
-        #expect(try index.documentCount() == 1)
-        #expect(try index.article(id: original.articleId)?.revision == 2)
-        // The old text's tokens left the index with it; the new ones are there.
-        #expect(try index.search(SearchQuery(text: "도쿄")).hits.isEmpty)
-        #expect(try index.search(SearchQuery(text: "손정의")).hits.isEmpty)
-        #expect(try index.search(SearchQuery(text: "하늘다람쥐")).hits.map(\.articleId) == [original.articleId])
-        #expect(try index.search(SearchQuery(text: "", entity: "손정의")).hits.isEmpty)
-
-        // A third version and a return to the first keep counting up.
-        let back = try index.apply([input(original, offset: 3)])
-        #expect(back.map(\.event.revision) == [3])
-        #expect(try index.search(SearchQuery(text: "도쿄")).hits.count == 1)
-        #expect(try index.search(SearchQuery(text: "하늘다람쥐")).hits.isEmpty)
-    }
-
     @Test func aCrashBetweenCommitAndProduceLosesNoEvent() throws {
         let events = ["archive/openai-tokyo", "archive/north-korea-missile", "archive/battery-q3-earnings"]
             .map(SampleArticles.named)

@@ -75,8 +75,10 @@ import Testing
         let entries = try await index.apply([changed], from: 2)
 
         #expect(entries.map(\.event.revision) == [2])
+        #expect(entries.first?.event.title == "하늘다람쥐 서식지 확인")
         #expect(try await index.documentCount() == 1)
         #expect(try await index.article(id: original.articleId)?.title == "하늘다람쥐 서식지 확인")
+        #expect(try await index.article(id: original.articleId)?.revision == 2)
         #expect(try await index.ids(SearchQuery(text: "도쿄")).isEmpty)
         #expect(try await index.ids(SearchQuery(text: "하늘다람쥐")) == [original.articleId])
         #expect(try await index.ids(SearchQuery(text: "", entity: "손정의")).isEmpty)
