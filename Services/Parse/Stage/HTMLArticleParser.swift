@@ -101,7 +101,8 @@ enum HTMLArticleParser {
     /// The lead paragraph printed above the body, in the article's header: the block before the body
     /// whose text begins like the page's description (`og:description` is usually the lead, cut short).
     private static func leadParagraph(_ tree: PageTree, before root: Int?, description: String?, body: [String]) -> String? {
-        guard let root, let description = description.map(TextCleanup.collapse),
+        // The body block can sit before `<body>`'s first element in a malformed tree: nothing lies before it then.
+        guard let root, tree.body < root, let description = description.map(TextCleanup.collapse),
             description.count >= minLeadDescription
         else { return nil }
         let opening = String(description.prefix(40))
