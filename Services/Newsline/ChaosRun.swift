@@ -268,7 +268,9 @@ struct ChaosReport {
     /// Inputs lost in offset gaps the stages reported, and the gaps.
     let reportedLost: Int
     let gaps: Int
-    /// Inputs dead-lettered as `crashed-stage`, and service restarts after a death.
+    /// Inputs dead-lettered as `crashed-stage` (each counted once: a copy redelivered before the first
+    /// dead letter's offset was committed is set aside again, at least once like every output), and
+    /// service restarts after a death.
     let crashedStage: Int
     let restarts: Int
     let seconds: Double
@@ -292,7 +294,11 @@ struct ChaosReport {
         lost = unaccounted.count - inGaps
         reportedLost = inGaps
         gaps = outcome.gaps.count
-        crashedStage = outcome.deadLetters.filter { $0.headers.text(for: DeadLetterHeader.errorClass) == RejectedInput.crashedStage }.count
+        crashedStage = Set(
+            outcome.deadLetters
+                .filter { $0.headers.text(for: DeadLetterHeader.errorClass) == RejectedInput.crashedStage }
+                .map { $0.key ?? [] }
+        ).count
         self.restarts = restarts
         indexedArticles = outcome.indexed.count
         deadLettered = outcome.deadLetters.count
