@@ -76,21 +76,32 @@ struct PageTreeBuilder {
     }
 
     /// Tag names already read on this page, by libxml2's interned name pointer: the parser keeps one copy of
-    /// each name in its dictionary, so a page's thousands of elements share a few dozen names.
-    var tagNames: [UnsafePointer<xmlChar>: TagName] = [:]
+    /// each name in its dictionary, so a page's thousands of elements share a few dozen names. An open
+    /// addressing table on the pointer's bits: no hashing of its own for the lookup done at every element.
+    var tagSlots = [UnsafePointer<xmlChar>?](repeating: nil, count: PageTreeBuilder.tagSlotCount)
+    var tagSlotNames = [TagName?](repeating: nil, count: PageTreeBuilder.tagSlotCount)
+    var tagNamesKept = 0
+
+    /// Slots of the tag-name table (a power of two); names past half of them are read again at each element.
+    static let tagSlotCount = 512
 
     /// The lowercased tag name and kind of an element, read once per distinct name pointer.
     mutating func tag(of node: xmlNodePtr) -> TagName {
         guard let pointer = node.pointee.name else { return TagName("") }
-        if let known = tagNames[pointer] { return known }
+        let mask = Self.tagSlotCount - 1
+        var slot = (Int(bitPattern: pointer) >> 4) & mask
+        while let key = tagSlots[slot] {
+            if key == pointer, let known = tagSlotNames[slot] { return known }
+            slot = (slot + 1) & mask
+        }
         let tag = TagName(String(cString: pointer))
-        if tagNames.isEmpty { tagNames.reserveCapacity(PageTreeBuilder.expectedTagNames) }
-        if tagNames.count < PageBudget.maxCachedClassLists { tagNames[pointer] = tag }
+        if tagNamesKept < Self.tagSlotCount / 2 {
+            tagSlots[slot] = pointer
+            tagSlotNames[slot] = tag
+            tagNamesKept += 1
+        }
         return tag
     }
-
-    /// Distinct tag names a page is expected to use, reserved at once so the table grows once or never.
-    static let expectedTagNames = 64
 
     /// Appends an element; returns whether its children are to be read.
     mutating func enter(_ node: xmlNodePtr) -> Bool {
