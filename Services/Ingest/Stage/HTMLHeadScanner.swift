@@ -21,7 +21,7 @@ enum HTMLHeadScanner {
     /// Reads the charset declarations from the first bytes of a page (ASCII, so before decoding).
     static func declarations(in bytes: ArraySlice<UInt8>) -> Declarations {
         var found = Declarations(xmlEncoding: xmlDeclarationEncoding(in: bytes))
-        scanTags(bytes) { name, attributes in
+        scanTags(bytes, named: ["meta"]) { name, attributes in
             guard name == "meta" else { return true }
             if found.metaCharset == nil, let charset = attributes["charset"], !charset.isEmpty {
                 found.metaCharset = charset
@@ -43,10 +43,10 @@ enum HTMLHeadScanner {
         let afterName = start + 5
         guard afterName < bytes.endIndex, isSpace(bytes[afterName]) else { return nil }
         guard let close = bytes[afterName...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        var attributes: [String: String] = [:]
         // `?>` ends the declaration; the `?` reads as an attribute name without a value and is ignored.
-        _ = readAttributes(bytes[..<(close + 1)], from: afterName, into: &attributes)
-        guard let encoding = attributes["encoding"], !encoding.isEmpty else { return nil }
+        var read: [String: String]? = [:]
+        _ = readAttributes(bytes[..<(close + 1)], from: afterName, into: &read)
+        guard let encoding = read?["encoding"], !encoding.isEmpty else { return nil }
         return encoding
     }
 
@@ -54,7 +54,7 @@ enum HTMLHeadScanner {
     static func canonicalURL(in text: String) -> String? {
         var canonical: String?
         var openGraph: String?
-        scanTags(ArraySlice(text.utf8.prefix(urlScanLimit))) { name, attributes in
+        scanTags(ArraySlice(text.utf8.prefix(urlScanLimit)), named: ["link", "meta", "body"]) { name, attributes in
             if name == "link", attributes["rel"]?.lowercased() == "canonical", let href = attributes["href"] {
                 canonical = href
                 return false
@@ -72,8 +72,9 @@ enum HTMLHeadScanner {
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
     }
 
-    /// Calls `visit` with each start tag's lowercased name and attributes until it returns false.
-    static func scanTags(_ bytes: ArraySlice<UInt8>, visit: (String, [String: String]) -> Bool) {
+    /// Calls `visit` with the lowercased name and the attributes of each start tag named one of `names`
+    /// (lowercase) until it returns false; other tags are stepped over without building their strings.
+    static func scanTags(_ bytes: ArraySlice<UInt8>, named names: [String], visit: (String, [String: String]) -> Bool) {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
@@ -89,10 +90,22 @@ enum HTMLHeadScanner {
             let nameStart = index
             while index < end, isNameByte(bytes[index]) { index += 1 }
             guard index > nameStart else { continue }
-            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
-            var attributes: [String: String] = [:]
+            guard let name = names.first(where: { equalsLowercased(bytes[nameStart..<index], $0) }) else {
+                var skipped: [String: String]?
+                index = readAttributes(bytes, from: index, into: &skipped)
+                continue
+            }
+            var attributes: [String: String]? = [:]
             index = readAttributes(bytes, from: index, into: &attributes)
-            if !visit(name, attributes) { return }
+            if !visit(name, attributes ?? [:]) { return }
+        }
+    }
+
+    /// Whether ASCII name bytes are `lowercase` when their letters are lowercased.
+    private static func equalsLowercased(_ name: ArraySlice<UInt8>, _ lowercase: String) -> Bool {
+        guard name.count == lowercase.utf8.count else { return false }
+        return zip(name, lowercase.utf8).allSatisfy { (byte, expected) in
+            (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected
         }
     }
 
@@ -111,8 +124,10 @@ enum HTMLHeadScanner {
         return end
     }
 
+    /// Reads one tag's attributes into `attributes` (lowercased names), or only steps over them when it is
+    /// nil; returns the index after the tag.
     private static func readAttributes(
-        _ bytes: ArraySlice<UInt8>, from start: Int, into attributes: inout [String: String]
+        _ bytes: ArraySlice<UInt8>, from start: Int, into attributes: inout [String: String]?
     ) -> Int {
         var index = start
         let end = bytes.endIndex
@@ -127,10 +142,11 @@ enum HTMLHeadScanner {
             while index < end, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
                 index += 1
             }
-            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            let nameEnd = index
+            func name() -> String { String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased() }
             while index < end, isSpace(bytes[index]) { index += 1 }
             guard index < end, bytes[index] == UInt8(ascii: "=") else {
-                attributes[name] = ""
+                if attributes != nil { attributes![name()] = "" }
                 continue
             }
             index += 1
@@ -142,12 +158,12 @@ enum HTMLHeadScanner {
                 index += 1
                 valueStart = index
                 while index < end, bytes[index] != quote { index += 1 }
-                attributes[name] = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                if attributes != nil { attributes![name()] = String(decoding: bytes[valueStart..<index], as: UTF8.self) }
                 index = min(index + 1, end)
             } else {
                 valueStart = index
                 while index < end, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                attributes[name] = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                if attributes != nil { attributes![name()] = String(decoding: bytes[valueStart..<index], as: UTF8.self) }
             }
         }
         return index

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Caps the attributes of each start tag before libxml2 reads a page.
 ///
 /// libxml2's HTML parser checks every new attribute of a tag against the ones before it, so one tag
@@ -24,7 +26,9 @@ enum HTMLAttributeLimit {
         var index = 0
         let count = bytes.count
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count, isLetter(bytes[index + 1]) else {
+            // Text between tags is passed over by `memchr`, many bytes at a time.
+            index = next(UInt8(ascii: "<"), in: bytes, from: index)
+            guard index + 1 < count, isLetter(bytes[index + 1]) else {
                 index += 1
                 continue
             }
@@ -49,7 +53,7 @@ enum HTMLAttributeLimit {
             // Raw text is skipped whole, kept or not: markup quoted inside a script (`"<script …>"` in a
             // JSON-LD `articleBody`) is not a tag.
             if let rawText, index < count, let close = find(bytes, from: index + 1, lowercased: rawText.closingTag) {
-                let keep = rawText == .script && contains(bytes, nameStart..<index, lowercased: Array("ld+json".utf8))
+                let keep = rawText == .script && contains(bytes, nameStart..<index, lowercased: RawText.jsonLD)
                 if !keep, close - index - 1 >= minElidedRawText {
                     output = output ?? Self.copyBuffer(capacity: count)
                     output!.append(contentsOf: bytes[copiedUpTo...index])
@@ -74,12 +78,18 @@ enum HTMLAttributeLimit {
         case script
         case style
 
-        var closingTag: [UInt8] { Array((self == .script ? "</script" : "</style").utf8) }
+        var closingTag: [UInt8] { self == .script ? Self.scriptClose : Self.styleClose }
+
+        static let scriptClose = Array("</script".utf8)
+        static let styleClose = Array("</style".utf8)
+        static let scriptName = Array("script".utf8)
+        static let styleName = Array("style".utf8)
+        static let jsonLD = Array("ld+json".utf8)
     }
 
     private static func rawTextElement(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> RawText? {
-        if name.count == 6, matches(bytes, at: name.lowerBound, lowercased: Array("script".utf8)) { return .script }
-        if name.count == 5, matches(bytes, at: name.lowerBound, lowercased: Array("style".utf8)) { return .style }
+        if name.count == 6, matches(bytes, at: name.lowerBound, lowercased: RawText.scriptName) { return .script }
+        if name.count == 5, matches(bytes, at: name.lowerBound, lowercased: RawText.styleName) { return .style }
         return nil
     }
 
@@ -103,10 +113,19 @@ enum HTMLAttributeLimit {
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowercased pattern: [UInt8]) -> Int? {
         var index = start
         while index + pattern.count <= bytes.count {
-            if bytes[index] == pattern[0], matches(bytes, at: index, lowercased: pattern) { return index }
+            index = next(pattern[0], in: bytes, from: index)
+            guard index + pattern.count <= bytes.count else { return nil }
+            if matches(bytes, at: index, lowercased: pattern) { return index }
             index += 1
         }
         return nil
+    }
+
+    /// The offset of the first `byte` at or after `start`, or the end of `bytes`.
+    private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     @inline(__always)

@@ -34,11 +34,12 @@ struct HTMLNode {
         }
     }
 
-    /// The value of an attribute, read straight from the node's attribute list: no copy to free.
+    /// The value of an attribute, read straight from the node's attribute list: no copy to free, and the
+    /// names compared as bytes, without a `String` for each attribute passed over.
     func attribute(_ name: String) -> String? {
         var attribute = pointer.pointee.properties
         while let current = attribute {
-            if let attributeName = current.pointee.name, String(cString: attributeName) == name {
+            if let attributeName = current.pointee.name, Attributes.equals(attributeName, name) {
                 return Attributes.value(current)
             }
             attribute = current.pointee.next

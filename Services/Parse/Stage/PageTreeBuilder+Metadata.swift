@@ -8,32 +8,32 @@ extension PageTreeBuilder {
 
     /// Reads what an element says about the page as it is entered: `<title>`, `<meta>`, `<link>`,
     /// JSON-LD, `<html lang>`, `<time>`, `itemprop` dates.
-    mutating func collectMetadata(name: String, node: xmlNodePtr, attributes: Attributes) {
+    mutating func collectMetadata(tag: TagName, node: xmlNodePtr, attributes: Attributes) {
         let element = HTMLNode(node)
-        switch name {
-        case "title" where tree.metadata.documentTitle == nil:
+        switch tag.special {
+        case .title where tree.metadata.documentTitle == nil:
             tree.metadata.documentTitle = HTMLText.of(element)
-        case "meta":
+        case .meta:
             guard let key = (element.attribute("property") ?? element.attribute("name") ?? attributes.itemprop)?
                 .lowercased(),
                 let content = element.attribute("content"), tree.metadata.meta[key] == nil
             else { return }
             tree.metadata.meta[key] = content
-        case "link":
+        case .link:
             guard let rel = element.attribute("rel")?.lowercased() else { return }
             if rel.split(separator: " ").contains("canonical"), tree.metadata.canonicalURL == nil {
                 tree.metadata.canonicalURL = element.attribute("href").flatMap { TextCleanup.trimmed($0) }
             }
-        case "script":
+        case .script:
             if tree.metadata.jsonLDScripts.count < PageBudget.maxJSONLDScripts,
                 element.attribute("type")?.lowercased().contains("ld+json") == true
             {
                 tree.metadata.jsonLDScripts.append(HTMLText.raw(element))
             }
-        case "html" where tree.metadata.language == nil:
+        case .html where tree.metadata.language == nil:
             tree.metadata.language = element.attribute("lang").flatMap { TextCleanup.trimmed($0) }
                 ?? element.attribute("xml:lang").flatMap { TextCleanup.trimmed($0) }
-        case "time" where tree.metadata.timeAttribute == nil:
+        case .time where tree.metadata.timeAttribute == nil:
             tree.metadata.timeAttribute = element.attribute("datetime")
         default:
             break
@@ -45,7 +45,8 @@ extension PageTreeBuilder {
 
     /// Reads what an element's text says about the page once the element is complete, so a nested
     /// byline element (`<span class="author">` inside `<p class="writer">`) wins over its wrapper.
-    mutating func readRole(of index: Int) {
+    /// `namesAuthor`: the element's `itemprop` is `author`, or it is a link with `rel="author"`.
+    mutating func readRole(of index: Int, namesAuthor: Bool) {
         let node = tree.nodes[index]
         guard tree.metadata.elementsRead < PageBudget.maxMetadataElements else { return }
         let element = HTMLNode(node.pointer)
@@ -54,13 +55,7 @@ extension PageTreeBuilder {
             tree.metadata.elementsRead += 1
             tree.metadata.firstHeading = HTMLText.of(element)
         }
-        if node.kind == .anchor, element.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true
-            || element.attribute("itemprop") == "author"
-        {
-            readAuthorName(element, text: node.rawText)
-        } else if element.attribute("itemprop") == "author", node.rawText <= Self.maxBylineLength {
-            readAuthorName(element, text: node.rawText)
-        }
+        if namesAuthor { readAuthorName(element, text: node.rawText) }
         switch node.role {
         case .byline where tree.metadata.byline == nil && node.rawText <= Self.maxBylineLength * 2:
             tree.metadata.elementsRead += 1

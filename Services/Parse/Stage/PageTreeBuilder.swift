@@ -6,6 +6,8 @@ struct PageTreeBuilder {
         var index: Int
         var isBlock: Bool
         var isLink: Bool
+        /// `itemprop="author"`, or a link with `rel="author"`: its text is an author's name.
+        var namesAuthor = false
     }
 
     struct OpenRun {
@@ -17,8 +19,9 @@ struct PageTreeBuilder {
     }
 
     var tree = PageTree()
-    /// Class lists already read on this page: pages repeat a few hundred class lists thousands of times.
-    var classReadings: [String: ClassReading] = [:]
+    /// Class lists already read on this page, by their bytes in the document: pages repeat a few hundred
+    /// class lists thousands of times, and a repeated one is found without building its `String`.
+    var classReadings: [AttributeBytes: ClassReading] = [:]
 
     /// What one class list says, with its hash (for siblings styled alike) computed once.
     struct ClassReading {
@@ -73,42 +76,57 @@ struct PageTreeBuilder {
     }
 
     /// Tag names already read on this page, by libxml2's interned name pointer: the parser keeps one copy of
-    /// each name in its dictionary, so a page's thousands of elements share a few dozen names.
-    var tagNames: [UnsafePointer<xmlChar>: (name: String, kind: HTMLVocabulary.Kind)] = [:]
+    /// each name in its dictionary, so a page's thousands of elements share a few dozen names. An open
+    /// addressing table on the pointer's bits: no hashing of its own for the lookup done at every element.
+    var tagSlots = [UnsafePointer<xmlChar>?](repeating: nil, count: PageTreeBuilder.tagSlotCount)
+    var tagSlotNames = [TagName?](repeating: nil, count: PageTreeBuilder.tagSlotCount)
+    var tagNamesKept = 0
+
+    /// Slots of the tag-name table (a power of two); names past half of them are read again at each element.
+    static let tagSlotCount = 512
 
     /// The lowercased tag name and kind of an element, read once per distinct name pointer.
-    mutating func tag(of node: xmlNodePtr) -> (name: String, kind: HTMLVocabulary.Kind) {
-        guard let pointer = node.pointee.name else { return ("", HTMLVocabulary.kind(of: "")) }
-        if let known = tagNames[pointer] { return known }
-        let name = String(cString: pointer)
-        let tag = (name, HTMLVocabulary.kind(of: name))
-        if tagNames.count < PageBudget.maxCachedClassLists { tagNames[pointer] = tag }
+    mutating func tag(of node: xmlNodePtr) -> TagName {
+        guard let pointer = node.pointee.name else { return TagName("") }
+        let mask = Self.tagSlotCount - 1
+        var slot = (Int(bitPattern: pointer) >> 4) & mask
+        while let key = tagSlots[slot] {
+            if key == pointer, let known = tagSlotNames[slot] { return known }
+            slot = (slot + 1) & mask
+        }
+        let tag = TagName(String(cString: pointer))
+        if tagNamesKept < Self.tagSlotCount / 2 {
+            tagSlots[slot] = pointer
+            tagSlotNames[slot] = tag
+            tagNamesKept += 1
+        }
         return tag
     }
 
     /// Appends an element; returns whether its children are to be read.
     mutating func enter(_ node: xmlNodePtr) -> Bool {
-        let (name, tagKind) = tag(of: node)
-        var kind = tagKind
+        let tag = tag(of: node)
+        let name = tag.name
+        var kind = tag.kind
         let attributes = Attributes(node)
         let index = tree.nodes.count
         var element = PageTree.Node(
             pointer: node, parent: Int32(frames.last?.index ?? -1), end: Int32(index + 1), kind: kind, isText: false)
-        element.isFirstLevelHeading = name == "h1"
-        collectMetadata(name: name, node: node, attributes: attributes)
+        element.isFirstLevelHeading = tag.special == .h1
+        collectMetadata(tag: tag, node: node, attributes: attributes)
         if kind == .skipped || kind == .embed || kind == .input || kind == .image {
             switch kind {
             case .image: element.images = 1
             case .embed: element.embeds = 1
             // Readability counts form fields only: buttons sit beside article text (a recipe's ingredients
             // have one each, a player its controls).
-            case .input: element.inputs = name == "input" || name == "select" || name == "textarea" ? 1 : 0
+            case .input: element.inputs = tag.special == .formField ? 1 : 0
             default: break
             }
             tree.nodes.append(element)
             return false
         }
-        if name == "body", !sawBody {
+        if tag.special == .body, !sawBody {
             sawBody = true
             tree.body = index
         }
@@ -122,7 +140,7 @@ struct PageTreeBuilder {
             let idRole = attributes.id.map { HTMLVocabulary.role(classAndID: $0) } ?? .plain
             element.role = HTMLVocabulary.stronger(classReading?.role ?? .plain, idRole)
         }
-        if name.utf8.contains(UInt8(ascii: "-")), kind == .inline {
+        if tag.isCustom, kind == .inline {
             // Custom elements (`amp-sidebar`, `article-body`) name what they are, like a class does.
             let custom = BoilerplateMarkers.verdict(
                 classes: name, id: nil, role: nil, hidden: false, ariaHidden: nil, style: nil)
@@ -130,19 +148,19 @@ struct PageTreeBuilder {
             kind = .container
             element.kind = kind
         }
-        if name == "noscript", verdict.mark == .none {
+        if tag.special == .noscript, verdict.mark == .none {
             // What a page shows without scripts ("enable JavaScript", a tracking pixel) is no article text,
             // unless it holds prose: then it is the page itself, wrapped by an unclosed `<noscript>`.
             verdict.mark = .weakFurniture
         }
-        if name == "body" || name == "html" {
+        if tag.special == .body || tag.special == .html {
             // Page-wide classes (`single-post hide-love with_aside`) describe the page, not a block.
             verdict.mark = .none
         }
         element.mark = verdict.mark
         element.alwaysFurniture = verdict.alwaysFurniture
         element.weight = Int16(verdict.weight)
-        element.isContent = verdict.isContent || name == "article" || name == "main"
+        element.isContent = verdict.isContent || tag.special == .articleOrMain
             || attributes.itemprop == "articleBody"
         let isQuiet = verdict.mark != .none || kind == .furniture || kind == .head
         if frames.count >= PageBudget.maxDepth {
@@ -156,7 +174,9 @@ struct PageTreeBuilder {
         // A marked block ends the run around it, so furniture text never joins a paragraph's run.
         if kind.isBlock || isQuiet { flushRun() }
         tree.nodes.append(element)
-        frames.append(Frame(index: index, isBlock: kind.isBlock, isLink: kind == .anchor))
+        let namesAuthor = attributes.itemprop == "author"
+            || (kind == .anchor && attributes.rel?.string.lowercased().split(separator: " ").contains("author") == true)
+        frames.append(Frame(index: index, isBlock: kind.isBlock, isLink: kind == .anchor, namesAuthor: namesAuthor))
         if kind == .anchor { links += 1 }
         if kind.isBlock { blockRuns.append(OpenRun(owner: index)) }
         if kind == .lineBreak, !blockRuns.isEmpty { blockRuns[blockRuns.count - 1].breaks += 1 }
@@ -209,18 +229,19 @@ struct PageTreeBuilder {
         node.endsSentence = lastTextEndsSentence
         if node.isContent { node.bestContent = max(node.bestContent, node.rawText) }
         tree.nodes[index] = node
-        readRole(of: index)
+        readRole(of: index, namesAuthor: frame.namesAuthor)
         guard let parent = frames.last?.index else { return }
         tree.nodes[parent].rawText += node.rawText
         tree.nodes[parent].bestContent = max(tree.nodes[parent].bestContent, node.bestContent)
     }
 
-    mutating func cachedReading(_ classes: String) -> ClassReading {
-        if let known = classReadings[classes] { return known }
+    mutating func cachedReading(_ bytes: AttributeBytes) -> ClassReading {
+        if let known = classReadings[bytes] { return known }
+        let classes = bytes.string
         let read = ClassReading(
             reading: BoilerplateMarkers.reading(of: classes), role: HTMLVocabulary.role(classAndID: classes),
             hash: Int32(truncatingIfNeeded: classes.hashValue))
-        if classReadings.count < PageBudget.maxCachedClassLists { classReadings[classes] = read }
+        if classReadings.count < PageBudget.maxCachedClassLists { classReadings[bytes] = read }
         return read
     }
 }
