@@ -91,6 +91,12 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "Leave out features whose label weights differ from their O weight by less than this.")
         var minimumSpread: Float?
 
+        @Option(help: "Softmax-margin cost of every wrong label in training (default: the shipped one; 0: plain CRF).")
+        var marginCost: Float?
+
+        @Option(help: "Extra training cost of O where the gold label is an entity's (default: the shipped one).")
+        var missCost: Float?
+
         func run() throws {
             guard folds >= 2, epochs >= 1, !probabilities.isEmpty else {
                 throw ValidationError("need --folds ≥ 2, --epochs ≥ 1 and at least one probability")
@@ -109,7 +115,8 @@ struct EvalCommand: ParsableCommand {
                 "cross-validating on \(examples.count) tuning sentences (+\(extraExamples.count) extra in training), "
                     + "\(folds) folds, \(epochs) epochs")
             let predictions = try NERCrossValidation(
-                folds: folds, epochs: epochs, l2: l2, learningRate: learningRate, minimumSpread: minimumSpread
+                folds: folds, epochs: epochs, l2: l2, learningRate: learningRate, minimumSpread: minimumSpread,
+                marginCost: marginCost, missCost: missCost
             ).run(
                 examples, extra: extraExamples, settings: settings
             ) {

@@ -31,7 +31,7 @@ public struct EntityRecognizer: Sendable {
         var countryChains = true
         /// A tagger span is kept when the tagger gives it at least this probability (`NERModel.Lattice`).
         /// Chosen by cross-validation on the tuning split for precision; see docs/EVALUATION.md.
-        var minimumProbability: Float = 0.5
+        var minimumProbability: Float = 0.6
     }
 
     /// Longest text the tagger reads in one call; longer texts are cut into pieces at spaces.

@@ -28,9 +28,11 @@ public struct NERCrossValidation {
     private let trainer: NERTrainer
     private let english: EnglishEntityRecognizer
 
-    /// `l2`, `learningRate` and `minimumSpread` override the trainer's defaults when given.
+    /// `l2`, `learningRate`, `minimumSpread`, `marginCost` and `missCost` override the trainer's defaults
+    /// when given.
     public init(
-        folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil, minimumSpread: Float? = nil
+        folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil, minimumSpread: Float? = nil,
+        marginCost: Float? = nil, missCost: Float? = nil
     ) throws {
         precondition(folds >= 2, "cross-validation needs at least two folds")
         self.folds = folds
@@ -39,6 +41,8 @@ public struct NERCrossValidation {
         if let l2 { trainer.l2 = l2 }
         if let learningRate { trainer.learningRate = learningRate }
         if let minimumSpread { trainer.minimumSpread = minimumSpread }
+        if let marginCost { trainer.marginCost = marginCost }
+        if let missCost { trainer.missCost = missCost }
         self.trainer = trainer
         english = try EnglishEntityRecognizer()
     }
