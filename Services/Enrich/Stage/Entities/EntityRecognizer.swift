@@ -29,6 +29,9 @@ public struct EntityRecognizer: Sendable {
         /// (`쏨차이 분마(41)씨`) needs no such support.
         var titleRuleMinimumProbability: Float = 0.05
         var countryChains = true
+        /// Where the tagger is sure (`minimumProbability`) that a gazetteer name is an entity but reads it as
+        /// another type, the gazetteer's type is taken: `중국` is a country whether it is visited or plays.
+        var gazetteerTypes = true
         /// A tagger span is kept when the tagger gives it at least this probability (`NERModel.Lattice`).
         /// Chosen by cross-validation on the tuning split for precision; see docs/EVALUATION.md.
         var minimumProbability: Float = 0.6
@@ -128,6 +131,7 @@ public struct EntityRecognizer: Sendable {
             guard entry.alwaysCanonical
                 || lattice.probability(start: match.start, end: match.end, begin: NERLabel.begin(entry.type))
                     >= options.gazetteerMinimumProbability
+                || options.gazetteerTypes && anyType(lattice, match.start, match.end) >= options.minimumProbability
             else { continue }
             candidates.append(
                 Candidate(
@@ -173,6 +177,13 @@ public struct EntityRecognizer: Sendable {
             return EntityMention(
                 text: text.string(c.start, c.end), type: c.type, start: c.start, end: c.end, alias: alias,
                 aliasAlwaysApplies: always)
+        }
+    }
+
+    /// The probability that `start..<end` is exactly one entity of any type.
+    private func anyType(_ lattice: NERModel.Lattice, _ start: Int, _ end: Int) -> Float {
+        [EntityType.person, .organization, .location].reduce(0) { sum, type in
+            sum + lattice.probability(start: start, end: end, begin: NERLabel.begin(type))
         }
     }
 

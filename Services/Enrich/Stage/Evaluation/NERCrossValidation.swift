@@ -11,6 +11,7 @@ public struct NERCrossValidation {
         public var titleRule = true
         public var countryChains = true
         public var gazetteerSpans = true
+        public var gazetteerTypes = true
 
         public init(minimumProbability: Float) { self.minimumProbability = minimumProbability }
 
@@ -19,6 +20,7 @@ public struct NERCrossValidation {
             if !titleRule { parts.append("no title rule") }
             if !countryChains { parts.append("no country chains") }
             if !gazetteerSpans { parts.append("no gazetteer spans") }
+            if !gazetteerTypes { parts.append("no gazetteer types") }
             return parts.joined(separator: ", ")
         }
     }
@@ -67,6 +69,7 @@ public struct NERCrossValidation {
                 recognizer.options.titleRule = setting.titleRule
                 recognizer.options.countryChains = setting.countryChains
                 recognizer.options.gazetteerSpans = setting.gazetteerSpans
+                recognizer.options.gazetteerTypes = setting.gazetteerTypes
                 for i in inFold { predicted[s][i] = recognizer.spans(in: examples[i].text) }
             }
             progress(fold + 1)
