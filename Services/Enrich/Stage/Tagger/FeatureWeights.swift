@@ -20,9 +20,10 @@ struct FeatureWeights: Sendable {
 
     /// Most slots in use as a share of all slots; past it lookups probe long runs. Most of the keys
     /// decoding looks up are not in the model, and with linear probing an unknown key reads about
-    /// (1 + 1/(1 − load)²)/2 slots before an empty one: 1.7 at 0.35–0.4 (the shipped model's ~91k
-    /// features in 262,144 slots, 4 MB).
-    static let maximumLoad = 0.4
+    /// (1 + 1/(1 − load)²)/2 slots before an empty one: 2.1 at 0.43 (the shipped model's 114k features in
+    /// 262,144 slots, 4 MB), where four slots share a cache line, so a probe run mostly stays in one.
+    /// At 0.4 the same model took 524,288 slots (8 MB) and read more cache lines (docs/BENCHMARKS.md).
+    static let maximumLoad = 0.5
 
     private var slots: [Slot]
     private var mask: Int
