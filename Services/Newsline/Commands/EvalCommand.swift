@@ -76,7 +76,7 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "Write the sentences where the first setting disagrees with the gold spans to this file.")
         var errors: String?
 
-        @Flag(help: "Also score the recognizer without the title rule, country chains, gazetteer spans or gazetteer types.")
+        @Flag(help: "Also score the recognizer without the title rule, country chains, gazetteer spans, gazetteer types or organization endings.")
         var ablate = false
 
         @Option(help: "Another KLUE-style file whose every sentence joins each fold's training part (never scored).")
@@ -105,11 +105,13 @@ struct EvalCommand: ParsableCommand {
             var settings = probabilities.map { NERCrossValidation.Setting(minimumProbability: $0) }
             if ablate {
                 var noTitles = settings[0], noChains = settings[0], noGazetteer = settings[0], noTypes = settings[0]
+                var noEndings = settings[0]
                 noTitles.titleRule = false
                 noChains.countryChains = false
                 noGazetteer.gazetteerSpans = false
                 noTypes.gazetteerTypes = false
-                settings += [noTitles, noChains, noGazetteer, noTypes]
+                noEndings.organizationEndings = false
+                settings += [noTitles, noChains, noGazetteer, noTypes, noEndings]
             }
             let extraExamples = try extra.map { try NERExample.load(from: URL(fileURLWithPath: $0)) } ?? []
             print(

@@ -32,6 +32,11 @@ public struct EntityRecognizer: Sendable {
         /// Where the tagger is sure (`minimumProbability`) that a gazetteer name is an entity but reads it as
         /// another type, the gazetteer's type is taken: `중국` is a country whether it is visited or plays.
         var gazetteerTypes = true
+        /// An organization span that ends in an organization's head noun (`…위원회`, `…연구소`, `…은행`) is
+        /// kept from this probability on: the head noun says more about the span than the tagger's
+        /// certainty of its first word.
+        var organizationEndings = true
+        var organizationEndingMinimumProbability: Float = 0.3
         /// A tagger span is kept when the tagger gives it at least this probability (`NERModel.Lattice`).
         /// Chosen by cross-validation on the tuning split for precision; see docs/EVALUATION.md.
         var minimumProbability: Float = 0.6
@@ -113,7 +118,8 @@ public struct EntityRecognizer: Sendable {
         var candidates: [Candidate] = []
         for span in NERLabel.spans(tags)
         where lattice.probability(start: span.start, end: span.end, begin: NERLabel.begin(span.type))
-            >= options.minimumProbability {
+            >= (span.type == .organization && options.organizationEndings && endsLikeOrganization(text, span.end)
+                ? options.organizationEndingMinimumProbability : options.minimumProbability) {
             // A span that cuts a Latin word in two (`Gangn|am`) is the Korean-trained tagger misreading English.
             if span.start > 0, text.classes[span.start] == .latin, text.classes[span.start - 1] == .latin { continue }
             if span.end < text.count, text.classes[span.end] == .latin, text.classes[span.end - 1] == .latin { continue }
@@ -377,6 +383,15 @@ public struct EntityRecognizer: Sendable {
         "센터", "병원", "법원", "검찰청", "대학", "학회", "연합회", "조합", "공단", "박물관", "미술관", "학과", "국", "부",
         "청", "처", "대",
     ].map { Array($0.unicodeScalars) }
+
+    /// Whether a span ending at `end` ends in an organization ending of two or more syllables, after at
+    /// least one more scalar (`피해자대책위원회`, not `위원회` alone).
+    private func endsLikeOrganization(_ text: ScannedText, _ end: Int) -> Bool {
+        let start = text.wordStart[end - 1]
+        return EntityRecognizer.organizationEndings.contains { e in
+            e.count > 1 && end - start > e.count && text.scalars[(end - e.count)..<end].elementsEqual(e)
+        }
+    }
 
     /// Titles written glued to the organization: `한국배터리정책연구소장`.
     private static let gluedTitles: [[Unicode.Scalar]] = ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"]

@@ -12,6 +12,7 @@ public struct NERCrossValidation {
         public var countryChains = true
         public var gazetteerSpans = true
         public var gazetteerTypes = true
+        public var organizationEndings = true
 
         public init(minimumProbability: Float) { self.minimumProbability = minimumProbability }
 
@@ -21,6 +22,7 @@ public struct NERCrossValidation {
             if !countryChains { parts.append("no country chains") }
             if !gazetteerSpans { parts.append("no gazetteer spans") }
             if !gazetteerTypes { parts.append("no gazetteer types") }
+            if !organizationEndings { parts.append("no organization endings") }
             return parts.joined(separator: ", ")
         }
     }
@@ -70,6 +72,7 @@ public struct NERCrossValidation {
                 recognizer.options.countryChains = setting.countryChains
                 recognizer.options.gazetteerSpans = setting.gazetteerSpans
                 recognizer.options.gazetteerTypes = setting.gazetteerTypes
+                recognizer.options.organizationEndings = setting.organizationEndings
                 for i in inFold { predicted[s][i] = recognizer.spans(in: examples[i].text) }
             }
             progress(fold + 1)
