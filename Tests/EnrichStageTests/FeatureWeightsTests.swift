@@ -1,42 +1,58 @@
+import Foundation
 @testable import EnrichStage
 import Testing
 
-/// The tagger's packed weight table: what it stores is what lookups sum, whatever the keys.
+/// The tagger's packed weight table: what it stores is what lookups sum, relative to `O` and within one
+/// quantization step, whatever the keys.
 struct FeatureWeightsTests {
-    @Test func sumsTheWeightsOfKnownKeysOnly() {
-        var table = FeatureWeights(minimumCapacity: 3)
+    /// Whether every sum is within `units` quantization steps of the expected one.
+    private func near(_ sum: [Float], _ expected: [Float], _ table: FeatureWeights, units: Float = 1) -> Bool {
+        zip(sum, expected).allSatisfy { abs($0 - $1) <= table.step * units }
+    }
+
+    @Test func sumsTheWeightsOfKnownKeysOnlyRelativeToO() {
+        var table = FeatureWeights(minimumCapacity: 3, largestSpread: 10)
         table.set([1, 2, 3, 4, 5, 6, 7], for: 42)
-        table.set([0.5, 0, 0, 0, 0, 0, -1], for: 0)  // key 0 also marks empty slots
+        table.set([0.5, 0, 0, 0, 0, 0, -1], for: 0)  // key 0 is a key like any other
         table.set([10, 0, 0, 0, 0, 0, 0], for: 42 + 16)  // same low bits as 42: probes on
-        table.set([2, 2, 2, 2, 2, 2, 2], for: 42)  // replaces
+        table.set([2, 3, 2, 2, 2, 2, 2], for: 42)  // replaces
         #expect(table.count == 3)
         let keys: [UInt64] = [42, 7, 0, 42 + 16, 99]
         var sum = [Float](repeating: 1, count: 7)
         keys.withUnsafeBufferPointer { keys in
             sum.withUnsafeMutableBufferPointer { table.accumulate(keys, into: $0.baseAddress!) }
         }
-        #expect(sum == [13.5, 3, 3, 3, 3, 3, 2])
-        var stored: [UInt64: [Float]] = [:]
-        table.forEach { key, weights in stored[key] = weights }
-        #expect(stored == [42: [2, 2, 2, 2, 2, 2, 2], 0: [0.5, 0, 0, 0, 0, 0, -1], 58: [10, 0, 0, 0, 0, 0, 0]])
+        // O's sum is left alone; every other label gets (w − w_O) of each known key.
+        let expected: [Float] = [1, -8.5, -9.5, -9.5, -9.5, -9.5, -10.5]
+        #expect(near(sum, expected, table, units: 3))
+        #expect(table.weights(for: 99) == nil)
+        #expect(near(table.weights(for: 58) ?? [], [0, -10, -10, -10, -10, -10, -10], table))
+    }
+
+    @Test func spreadsBeyondTheLargestAreClipped() {
+        var table = FeatureWeights(minimumCapacity: 1, largestSpread: 1)
+        table.set([0, 5, -5, 0.5, 0, 0, 0], for: 3)
+        #expect(near(table.weights(for: 3) ?? [], [0, 1, -1, 0.5, 0, 0, 0], table))
     }
 
     @Test func aFullTableOfRandomKeysFindsEveryOne() {
         var generator = SystemRandomNumberGenerator()
-        let keys = (0..<5_000).map { _ in UInt64.random(in: 1...UInt64.max, using: &generator) }
-        var table = FeatureWeights(minimumCapacity: keys.count)
-        for (i, key) in keys.enumerated() { table.set(repeatElement(Float(i), count: 7), for: key) }
+        let keys = Set((0..<5_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) })
+        var table = FeatureWeights(minimumCapacity: keys.count, largestSpread: Float(keys.count))
+        for (i, key) in keys.enumerated() { table.set([0] + repeatElement(Float(i), count: 6), for: key) }
+        #expect(table.count == keys.count)
         for (i, key) in keys.enumerated() {
             var sum = [Float](repeating: 0, count: 7)
             [key].withUnsafeBufferPointer { k in
                 sum.withUnsafeMutableBufferPointer { table.accumulate(k, into: $0.baseAddress!) }
             }
-            #expect(sum[0] == Float(i))
+            #expect(abs(sum[1] - Float(i)) <= table.step)
         }
     }
 }
 
-/// Sealing a trained model keeps the features that move a decision and leaves out the rest.
+/// Sealing a trained model keeps the features that move a decision and leaves out the rest; the sealed
+/// model's file reads back to the same table and transitions.
 struct NERModelSealTests {
     @Test func featuresThatAddTheSameToEveryLabelAreLeftOut() {
         var model = NERModel()
@@ -49,8 +65,44 @@ struct NERModelSealTests {
             for l in 0..<7 { model.weights[r * 7 + l] = w[l] }
         }
         model.seal(minimumSpread: 0.05)
-        var stored: [UInt64: [Float]] = [:]
-        model.table.forEach { key, weights in stored[key] = weights }
-        #expect(stored == [14: [0, 0, 0, 0.5, 0, 0, 0]])
+        #expect(model.table.count == 1)
+        #expect(model.table.weights(for: 14) == [0, 0, 0, 0.5, 0, 0, 0])
+        #expect(model.table.weights(for: 12) == nil)
+    }
+
+    @Test func aWrittenModelReadsBackTheSame() throws {
+        var model = NERModel()
+        for key in UInt64(1)...200 {
+            let r = model.row(for: key &* 0x9e37_79b9)
+            for l in 0..<7 { model.weights[r * 7 + l] = Float(l) * Float(key % 7) / 10 - 0.2 }
+        }
+        for i in model.transitions.indices { model.transitions[i] = Float(i) / 7 }
+        model.seal()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-model-\(UUID()).bin")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.write(to: url)
+        let read = try NERModel(contentsOf: url)
+        #expect(read.transitions == model.transitions)
+        #expect(read.table.count == model.table.count)
+        for key in UInt64(1)...200 {
+            #expect(read.table.weights(for: key &* 0x9e37_79b9) == model.table.weights(for: key &* 0x9e37_79b9))
+        }
+    }
+
+    @Test func aTruncatedOrForeignFileIsRefused() throws {
+        var model = NERModel()
+        let r = model.row(for: 5)
+        model.weights[r * 7 + 1] = 1
+        model.seal()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-model-\(UUID()).bin")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.write(to: url)
+        let bytes = try Data(contentsOf: url)
+        try bytes.dropLast(3).write(to: url)
+        #expect(throws: EnricherError.self) { try NERModel(contentsOf: url) }
+        var foreign = bytes
+        foreign[5] = UInt8(ascii: "1")  // the previous format's magic
+        try foreign.write(to: url)
+        #expect(throws: EnricherError.self) { try NERModel(contentsOf: url) }
     }
 }

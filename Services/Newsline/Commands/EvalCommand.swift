@@ -76,7 +76,7 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "Write the sentences where the first setting disagrees with the gold spans to this file.")
         var errors: String?
 
-        @Flag(help: "Also score the recognizer without the title rule, country chains or gazetteer spans.")
+        @Flag(help: "Also score the recognizer without the title rule, country chains, gazetteer spans, gazetteer types or organization endings.")
         var ablate = false
 
         @Option(help: "Another KLUE-style file whose every sentence joins each fold's training part (never scored).")
@@ -91,6 +91,12 @@ struct EvalCommand: ParsableCommand {
         @Option(help: "Leave out features whose label weights differ from their O weight by less than this.")
         var minimumSpread: Float?
 
+        @Option(help: "Softmax-margin cost of every wrong label in training (default: the shipped one; 0: plain CRF).")
+        var marginCost: Float?
+
+        @Option(help: "Extra training cost of O where the gold label is an entity's (default: the shipped one).")
+        var missCost: Float?
+
         func run() throws {
             guard folds >= 2, epochs >= 1, !probabilities.isEmpty else {
                 throw ValidationError("need --folds ≥ 2, --epochs ≥ 1 and at least one probability")
@@ -98,18 +104,22 @@ struct EvalCommand: ParsableCommand {
             let examples = NERSplit.tuning.select(try NERExample.load(from: URL(fileURLWithPath: file)))
             var settings = probabilities.map { NERCrossValidation.Setting(minimumProbability: $0) }
             if ablate {
-                var noTitles = settings[0], noChains = settings[0], noGazetteer = settings[0]
+                var noTitles = settings[0], noChains = settings[0], noGazetteer = settings[0], noTypes = settings[0]
+                var noEndings = settings[0]
                 noTitles.titleRule = false
                 noChains.countryChains = false
                 noGazetteer.gazetteerSpans = false
-                settings += [noTitles, noChains, noGazetteer]
+                noTypes.gazetteerTypes = false
+                noEndings.organizationEndings = false
+                settings += [noTitles, noChains, noGazetteer, noTypes, noEndings]
             }
             let extraExamples = try extra.map { try NERExample.load(from: URL(fileURLWithPath: $0)) } ?? []
             print(
                 "cross-validating on \(examples.count) tuning sentences (+\(extraExamples.count) extra in training), "
                     + "\(folds) folds, \(epochs) epochs")
             let predictions = try NERCrossValidation(
-                folds: folds, epochs: epochs, l2: l2, learningRate: learningRate, minimumSpread: minimumSpread
+                folds: folds, epochs: epochs, l2: l2, learningRate: learningRate, minimumSpread: minimumSpread,
+                marginCost: marginCost, missCost: missCost
             ).run(
                 examples, extra: extraExamples, settings: settings
             ) {

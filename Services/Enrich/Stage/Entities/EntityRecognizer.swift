@@ -29,9 +29,17 @@ public struct EntityRecognizer: Sendable {
         /// (`쏨차이 분마(41)씨`) needs no such support.
         var titleRuleMinimumProbability: Float = 0.05
         var countryChains = true
+        /// Where the tagger is sure (`minimumProbability`) that a gazetteer name is an entity but reads it as
+        /// another type, the gazetteer's type is taken: `중국` is a country whether it is visited or plays.
+        var gazetteerTypes = true
+        /// An organization span that ends in an organization's head noun (`…위원회`, `…연구소`, `…은행`) is
+        /// kept from this probability on: the head noun says more about the span than the tagger's
+        /// certainty of its first word.
+        var organizationEndings = true
+        var organizationEndingMinimumProbability: Float = 0.3
         /// A tagger span is kept when the tagger gives it at least this probability (`NERModel.Lattice`).
         /// Chosen by cross-validation on the tuning split for precision; see docs/EVALUATION.md.
-        var minimumProbability: Float = 0.5
+        var minimumProbability: Float = 0.6
     }
 
     /// Longest text the tagger reads in one call; longer texts are cut into pieces at spaces.
@@ -110,7 +118,8 @@ public struct EntityRecognizer: Sendable {
         var candidates: [Candidate] = []
         for span in NERLabel.spans(tags)
         where lattice.probability(start: span.start, end: span.end, begin: NERLabel.begin(span.type))
-            >= options.minimumProbability {
+            >= (span.type == .organization && options.organizationEndings && endsLikeOrganization(text, span.end)
+                ? options.organizationEndingMinimumProbability : options.minimumProbability) {
             // A span that cuts a Latin word in two (`Gangn|am`) is the Korean-trained tagger misreading English.
             if span.start > 0, text.classes[span.start] == .latin, text.classes[span.start - 1] == .latin { continue }
             if span.end < text.count, text.classes[span.end] == .latin, text.classes[span.end - 1] == .latin { continue }
@@ -128,6 +137,7 @@ public struct EntityRecognizer: Sendable {
             guard entry.alwaysCanonical
                 || lattice.probability(start: match.start, end: match.end, begin: NERLabel.begin(entry.type))
                     >= options.gazetteerMinimumProbability
+                || options.gazetteerTypes && anyType(lattice, match.start, match.end) >= options.minimumProbability
             else { continue }
             candidates.append(
                 Candidate(
@@ -173,6 +183,13 @@ public struct EntityRecognizer: Sendable {
             return EntityMention(
                 text: text.string(c.start, c.end), type: c.type, start: c.start, end: c.end, alias: alias,
                 aliasAlwaysApplies: always)
+        }
+    }
+
+    /// The probability that `start..<end` is exactly one entity of any type.
+    private func anyType(_ lattice: NERModel.Lattice, _ start: Int, _ end: Int) -> Float {
+        [EntityType.person, .organization, .location].reduce(0) { sum, type in
+            sum + lattice.probability(start: start, end: end, begin: NERLabel.begin(type))
         }
     }
 
@@ -366,6 +383,15 @@ public struct EntityRecognizer: Sendable {
         "센터", "병원", "법원", "검찰청", "대학", "학회", "연합회", "조합", "공단", "박물관", "미술관", "학과", "국", "부",
         "청", "처", "대",
     ].map { Array($0.unicodeScalars) }
+
+    /// Whether a span ending at `end` ends in an organization ending of two or more syllables, after at
+    /// least one more scalar (`피해자대책위원회`, not `위원회` alone).
+    private func endsLikeOrganization(_ text: ScannedText, _ end: Int) -> Bool {
+        let start = text.wordStart[end - 1]
+        return EntityRecognizer.organizationEndings.contains { e in
+            e.count > 1 && end - start > e.count && text.scalars[(end - e.count)..<end].elementsEqual(e)
+        }
+    }
 
     /// Titles written glued to the organization: `한국배터리정책연구소장`.
     private static let gluedTitles: [[Unicode.Scalar]] = ["소장", "원장", "회장", "사장", "위원장", "실장", "청장", "관장", "총장"]

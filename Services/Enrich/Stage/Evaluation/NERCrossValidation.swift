@@ -11,6 +11,8 @@ public struct NERCrossValidation {
         public var titleRule = true
         public var countryChains = true
         public var gazetteerSpans = true
+        public var gazetteerTypes = true
+        public var organizationEndings = true
 
         public init(minimumProbability: Float) { self.minimumProbability = minimumProbability }
 
@@ -19,6 +21,8 @@ public struct NERCrossValidation {
             if !titleRule { parts.append("no title rule") }
             if !countryChains { parts.append("no country chains") }
             if !gazetteerSpans { parts.append("no gazetteer spans") }
+            if !gazetteerTypes { parts.append("no gazetteer types") }
+            if !organizationEndings { parts.append("no organization endings") }
             return parts.joined(separator: ", ")
         }
     }
@@ -28,9 +32,11 @@ public struct NERCrossValidation {
     private let trainer: NERTrainer
     private let english: EnglishEntityRecognizer
 
-    /// `l2`, `learningRate` and `minimumSpread` override the trainer's defaults when given.
+    /// `l2`, `learningRate`, `minimumSpread`, `marginCost` and `missCost` override the trainer's defaults
+    /// when given.
     public init(
-        folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil, minimumSpread: Float? = nil
+        folds: Int, epochs: Int, l2: Float? = nil, learningRate: Float? = nil, minimumSpread: Float? = nil,
+        marginCost: Float? = nil, missCost: Float? = nil
     ) throws {
         precondition(folds >= 2, "cross-validation needs at least two folds")
         self.folds = folds
@@ -39,6 +45,8 @@ public struct NERCrossValidation {
         if let l2 { trainer.l2 = l2 }
         if let learningRate { trainer.learningRate = learningRate }
         if let minimumSpread { trainer.minimumSpread = minimumSpread }
+        if let marginCost { trainer.marginCost = marginCost }
+        if let missCost { trainer.missCost = missCost }
         self.trainer = trainer
         english = try EnglishEntityRecognizer()
     }
@@ -63,6 +71,8 @@ public struct NERCrossValidation {
                 recognizer.options.titleRule = setting.titleRule
                 recognizer.options.countryChains = setting.countryChains
                 recognizer.options.gazetteerSpans = setting.gazetteerSpans
+                recognizer.options.gazetteerTypes = setting.gazetteerTypes
+                recognizer.options.organizationEndings = setting.organizationEndings
                 for i in inFold { predicted[s][i] = recognizer.spans(in: examples[i].text) }
             }
             progress(fold + 1)

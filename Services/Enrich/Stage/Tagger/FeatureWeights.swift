@@ -1,51 +1,68 @@
-/// The tagger's feature weights for decoding: an open-addressing table whose slots hold a feature key
-/// and its seven label weights side by side.
+/// The tagger's feature weights for decoding: an open-addressing table whose 16-byte slots hold a check
+/// of the feature key and its six label weights relative to `O`, quantized to 16 bits.
 ///
 /// Decoding looks up 42 keys a character in a table of about a hundred thousand features, larger
-/// than the CPU caches, so its cost is cache misses. A key map plus a separate weight array costs
-/// three misses per feature (key, row, weights); one slot of 40 bytes costs one, and a feature the
-/// model does not know costs one too (an empty slot is a zero key). Built once, then read-only.
+/// than the CPU's per-core caches, so its cost is cache misses. One slot holds all a feature's weights,
+/// and four slots share a 64-byte cache line (a slot of full keys and seven `Float`s took 40 bytes):
+/// the table is 4 MB instead of 10 MB, and a probe run of an unknown key stays in one line more often.
+///
+/// Only differences between labels move the tagger (Viterbi's choice and the lattice's probabilities
+/// do not change when the same amount is added to every label of a position), so the `O` weight is
+/// subtracted from every label's and `O` is stored as 0. A 32-bit check instead of the 64-bit key takes
+/// an unknown key for a known one with odds of about 2⁻³¹ per slot compared.
 struct FeatureWeights: Sendable {
-    /// One feature: its key (0 marks an empty slot) and its weight for each `NERLabel`.
+    /// One feature: a check of its key (0 marks an empty slot) and its weights for labels 1–6 minus `O`'s,
+    /// in units of `step`.
     struct Slot {
-        var key: UInt64 = 0
-        var w: (Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0)
+        var check: UInt32 = 0
+        var w: (Int16, Int16, Int16, Int16, Int16, Int16) = (0, 0, 0, 0, 0, 0)
     }
 
     /// Most slots in use as a share of all slots; past it lookups probe long runs. Most of the keys
     /// decoding looks up are not in the model, and with linear probing an unknown key reads about
-    /// (1 + 1/(1 − load)²)/2 slots before an empty one: 5.7 at a load of 0.69 (the shipped model's 91k
-    /// features in 131,072 slots at the earlier limit of 0.75), 1.7 at 0.35 (262,144 slots, 10 MB).
-    static let maximumLoad = 0.4
+    /// (1 + 1/(1 − load)²)/2 slots before an empty one: 2.1 at 0.43 (the shipped model's 114k features in
+    /// 262,144 slots, 4 MB), where four slots share a cache line, so a probe run mostly stays in one.
+    /// At 0.4 the same model took 524,288 slots (8 MB) and read more cache lines (docs/BENCHMARKS.md).
+    static let maximumLoad = 0.5
 
     private var slots: [Slot]
     private var mask: Int
-    /// The weights of a feature whose key is 0, which cannot live in a slot (0 marks an empty slot).
-    private var zeroKey: Slot?
+    /// The weight of one quantization unit: the largest weight difference the table holds / 32,767.
+    let step: Float
     private(set) var count = 0
 
-    init(minimumCapacity: Int) {
-        precondition(NERLabel.count == 7, "FeatureWeights.Slot holds seven label weights")
+    /// A table for `minimumCapacity` features whose label weights differ from their `O` weight by at most
+    /// `largestSpread` (larger differences are clipped to it).
+    init(minimumCapacity: Int, largestSpread: Float) {
+        precondition(NERLabel.count == 7, "FeatureWeights.Slot holds six label weights besides O")
         var capacity = 16
         while Double(minimumCapacity) > Double(capacity) * FeatureWeights.maximumLoad { capacity <<= 1 }
         slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
+        step = largestSpread > 0 && largestSpread.isFinite ? largestSpread / Float(Int16.max) : 1
+    }
+
+    /// Where `key` starts probing, and its check: a multiply moves the key's low bits, which pick the
+    /// slot, into the high bits the check is read from, so keys that share a slot still differ there.
+    @inline(__always)
+    private func place(_ key: UInt64) -> (index: Int, check: UInt32) {
+        let check = UInt32(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) | 1
+        return (Int(truncatingIfNeeded: key) & mask, check)
     }
 
     /// Stores `weights` (`NERLabel.count` of them) for `key`, replacing earlier ones. The table does not
     /// grow: it is sized for the model it is built from.
     mutating func set(_ weights: some Collection<Float>, for key: UInt64) {
         let w = Array(weights)
-        let slot = Slot(key: key, w: (w[0], w[1], w[2], w[3], w[4], w[5], w[6]))
-        guard key != 0 else {
-            if zeroKey == nil { count += 1 }
-            zeroKey = slot
-            return
+        func q(_ l: Int) -> Int16 {
+            let units = ((w[l] - w[0]) / step).rounded()
+            return Int16(max(-Float(Int16.max), min(Float(Int16.max), units)))
         }
+        var (i, check) = place(key)
+        let slot = Slot(check: check, w: (q(1), q(2), q(3), q(4), q(5), q(6)))
         precondition(Double(count + 1) <= Double(slots.count) * FeatureWeights.maximumLoad, "table sized too small")
-        var i = Int(truncatingIfNeeded: key) & mask
-        while slots[i].key != 0 {
-            if slots[i].key == key {
+        while slots[i].check != 0 {
+            if slots[i].check == check {
                 slots[i] = slot
                 return
             }
@@ -55,42 +72,67 @@ struct FeatureWeights: Sendable {
         count += 1
     }
 
-    /// Calls `body` with every stored key and its weights.
-    func forEach(_ body: (UInt64, [Float]) -> Void) {
-        func call(_ s: Slot) { body(s.key, [s.w.0, s.w.1, s.w.2, s.w.3, s.w.4, s.w.5, s.w.6]) }
-        if let zeroKey { call(zeroKey) }
-        for s in slots where s.key != 0 { call(s) }
+    /// The number of slots, a power of two.
+    var capacity: Int { slots.count }
+
+    /// An empty table of `capacity` slots (a power of two) whose weights are in units of `step`, for
+    /// `restore(_:at:)` to fill with the slots a model file holds.
+    init(capacity: Int, step: Float) {
+        precondition(capacity > 0 && capacity & (capacity - 1) == 0, "capacity is a power of two")
+        slots = Array(repeating: Slot(), count: capacity)
+        mask = capacity - 1
+        self.step = step
     }
 
-    /// Adds the weights of every known key in `keys` to `into` (`NERLabel.count` sums).
+    /// Puts `slot` back where `forEachSlot` found it (a model file stores slots with their places).
+    mutating func restore(_ slot: Slot, at index: Int) {
+        precondition(slot.check != 0 && slots[index].check == 0, "a slot restored twice or empty")
+        slots[index] = slot
+        count += 1
+    }
+
+    /// Calls `body` with every used slot and its place.
+    func forEachSlot(_ body: (Int, Slot) -> Void) {
+        for (i, s) in slots.enumerated() where s.check != 0 { body(i, s) }
+    }
+
+    /// The weights stored for `key` (`O` first, as 0), or nil.
+    func weights(for key: UInt64) -> [Float]? {
+        var (i, check) = place(key)
+        while slots[i].check != 0 {
+            let s = slots[i]
+            if s.check == check {
+                return [0, Float(s.w.0), Float(s.w.1), Float(s.w.2), Float(s.w.3), Float(s.w.4), Float(s.w.5)]
+                    .map { $0 * step }
+            }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds the weights of every known key in `keys` to `into` (`NERLabel.count` sums; `O`'s is left as it is).
     ///
     /// Feature keys come out of `NERFeatures.key`, already mixed, so their low bits index the table as
-    /// they are.
+    /// they are. The sums are kept in integer units (42 keys × 32,767 fits in 32 bits) and scaled once.
     @inline(__always)
     func accumulate(_ keys: UnsafeBufferPointer<UInt64>, into sum: UnsafeMutablePointer<Float>) {
-        var s = (Float(0), Float(0), Float(0), Float(0), Float(0), Float(0), Float(0))
+        var s = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
         slots.withUnsafeBufferPointer { slots in
             for key in keys {
-                var i = Int(truncatingIfNeeded: key) & mask
+                var (i, check) = place(key)
                 while true {
                     let slot = slots[i]
-                    if slot.key == key {
-                        s.0 += slot.w.0; s.1 += slot.w.1; s.2 += slot.w.2; s.3 += slot.w.3
-                        s.4 += slot.w.4; s.5 += slot.w.5; s.6 += slot.w.6
+                    if slot.check == check {
+                        s.0 &+= Int32(slot.w.0); s.1 &+= Int32(slot.w.1); s.2 &+= Int32(slot.w.2)
+                        s.3 &+= Int32(slot.w.3); s.4 &+= Int32(slot.w.4); s.5 &+= Int32(slot.w.5)
                         break
                     }
-                    if slot.key == 0 { break }
+                    if slot.check == 0 { break }
                     i = (i + 1) & mask
                 }
             }
         }
-        if let zeroKey {
-            for key in keys where key == 0 {
-                let w = zeroKey.w
-                s.0 += w.0; s.1 += w.1; s.2 += w.2; s.3 += w.3; s.4 += w.4; s.5 += w.5; s.6 += w.6
-            }
-        }
-        sum[0] += s.0; sum[1] += s.1; sum[2] += s.2; sum[3] += s.3
-        sum[4] += s.4; sum[5] += s.5; sum[6] += s.6
+        sum[1] += Float(s.0) * step; sum[2] += Float(s.1) * step; sum[3] += Float(s.2) * step
+        sum[4] += Float(s.3) * step; sum[5] += Float(s.4) * step; sum[6] += Float(s.5) * step
     }
 }

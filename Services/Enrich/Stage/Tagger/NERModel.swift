@@ -3,14 +3,14 @@ import Foundation
 /// A linear BIO tagger over characters: feature weights per label plus label-transition weights,
 /// decoded with Viterbi. Trained by `NERTrainer` (a linear-chain CRF).
 struct NERModel: Sendable {
-    private static let magic: [UInt8] = Array("NLNER01\n".utf8)
+    private static let magic: [UInt8] = Array("NLNER02\n".utf8)
 
     /// Feature key → row in `weights`, while training.
     private(set) var index: HashIndex
     /// `NERLabel.count` weights per feature row, while training.
     var weights: [Float]
     /// The weights decoding reads (`seal()` builds them from `index` and `weights`).
-    private(set) var table = FeatureWeights(minimumCapacity: 0)
+    private(set) var table = FeatureWeights(capacity: 16, step: 1)
     /// `(NERLabel.count + 1) × NERLabel.count`: previous label (last row: sentence start) → label.
     var transitions: [Float]
 
@@ -43,13 +43,17 @@ struct NERModel: Sendable {
     /// a cache miss on every lookup. With 0 only rows that change nothing at all are dropped.
     mutating func seal(minimumSpread: Float = 0) {
         var live: [(key: UInt64, row: Int)] = []
+        var largest: Float = 0
         index.forEach { key, row in
             let r = Int(row) * NERLabel.count
             let o = weights[r]
             let spread = (1..<NERLabel.count).map { abs(weights[r + $0] - o) }.max() ?? 0
-            if spread > 0 && spread >= minimumSpread { live.append((key, Int(row))) }
+            if spread > 0 && spread >= minimumSpread {
+                live.append((key, Int(row)))
+                largest = max(largest, spread)
+            }
         }
-        var table = FeatureWeights(minimumCapacity: live.count)
+        var table = FeatureWeights(minimumCapacity: live.count, largestSpread: largest)
         for (key, row) in live {
             table.set(weights[(row * NERLabel.count)..<((row + 1) * NERLabel.count)], for: key)
         }
@@ -117,54 +121,60 @@ struct NERModel: Sendable {
 
     // MARK: File format
 
-    /// Writes the model: magic, feature count, then per feature its key and label weights, then transitions.
-    /// Only features of the sealed table are written (`seal()` leaves out those whose weights are all zero).
+    /// Writes the model: magic, the table's slot count, used-slot count and quantization step, then per used
+    /// slot its place, check and six weights, then the transitions (little-endian). Only the sealed table
+    /// is written, with its slots where they stand, so loading places them without hashing.
     func write(to url: URL) throws {
         var data = Data(NERModel.magic)
+        data.appendLittleEndian(UInt64(table.capacity))
         data.appendLittleEndian(UInt64(table.count))
-        table.forEach { key, weights in
-            data.appendLittleEndian(key)
-            for w in weights { data.appendLittleEndian(w.bitPattern) }
+        data.appendLittleEndian(table.step.bitPattern)
+        table.forEachSlot { index, slot in
+            data.appendLittleEndian(UInt32(index))
+            data.appendLittleEndian(slot.check)
+            for w in [slot.w.0, slot.w.1, slot.w.2, slot.w.3, slot.w.4, slot.w.5] { data.appendLittleEndian(w) }
         }
         for value in transitions { data.appendLittleEndian(value.bitPattern) }
         try data.write(to: url)
     }
 
+    /// Bytes of one used slot in the file: place, check, six 16-bit weights.
+    private static let slotBytes = 4 + 4 + 2 * (NERLabel.count - 1)
+
     init(contentsOf url: URL) throws {
-        let data = try Data(contentsOf: url)
-        let bytes = [UInt8](data)
-        guard bytes.count >= 16, Array(bytes[0..<8]) == NERModel.magic else {
-            throw EnricherError.malformedResource(url.lastPathComponent)
-        }
+        let bytes = [UInt8](try Data(contentsOf: url))
+        let malformed = EnricherError.malformedResource(url.lastPathComponent)
+        let header = 8 + 8 + 8 + 4
+        guard bytes.count >= header, Array(bytes[0..<8]) == NERModel.magic else { throw malformed }
         var offset = 8
-        func u64() -> UInt64 {
-            var v: UInt64 = 0
-            for b in 0..<8 { v |= UInt64(bytes[offset + b]) << (8 * UInt64(b)) }
-            offset += 8
+        func read<T: FixedWidthInteger>(_: T.Type) -> T {
+            var v: T = 0
+            for b in 0..<MemoryLayout<T>.size { v |= T(truncatingIfNeeded: bytes[offset + b]) << (8 * b) }
+            offset += MemoryLayout<T>.size
             return v
         }
-        func f32() -> Float {
-            var v: UInt32 = 0
-            for b in 0..<4 { v |= UInt32(bytes[offset + b]) << (8 * UInt32(b)) }
-            offset += 4
-            return Float(bitPattern: v)
-        }
-        let count = Int(u64())
+        let capacity = Int(truncatingIfNeeded: read(UInt64.self))
+        let count = Int(truncatingIfNeeded: read(UInt64.self))
+        let step = Float(bitPattern: read(UInt32.self))
         let transitionCount = (NERLabel.count + 1) * NERLabel.count
-        guard bytes.count == 16 + count * (8 + 4 * NERLabel.count) + 4 * transitionCount else {
-            throw EnricherError.malformedResource(url.lastPathComponent)
-        }
-        var table = FeatureWeights(minimumCapacity: count)
-        var row = [Float](repeating: 0, count: NERLabel.count)
+        guard capacity > 0, capacity <= 1 << 30, capacity & (capacity - 1) == 0, count >= 0, count <= capacity,
+            step.isFinite, step > 0,
+            bytes.count == header + count * NERModel.slotBytes + 4 * transitionCount
+        else { throw malformed }
+        var table = FeatureWeights(capacity: capacity, step: step)
+        var taken = [Bool](repeating: false, count: capacity)
         for _ in 0..<count {
-            let key = u64()
-            for l in 0..<NERLabel.count { row[l] = f32() }
-            table.set(row, for: key)
+            let index = Int(read(UInt32.self))
+            let check = read(UInt32.self)
+            let w = (0..<(NERLabel.count - 1)).map { _ in read(Int16.self) }
+            guard index < capacity, check != 0, !taken[index] else { throw malformed }
+            taken[index] = true
+            table.restore(FeatureWeights.Slot(check: check, w: (w[0], w[1], w[2], w[3], w[4], w[5])), at: index)
         }
         self.index = HashIndex()
         self.weights = []
         self.table = table
-        self.transitions = (0..<transitionCount).map { _ in f32() }
+        self.transitions = (0..<transitionCount).map { _ in Float(bitPattern: read(UInt32.self)) }
     }
 }
 
