@@ -192,7 +192,10 @@ enum BodyExtractor {
         let density = node.linkDensity
         let isList = node.kind == .list
         if node.images > 1 && paragraphs / Float(node.images) < 0.5 { return true }
-        if node.inputs > 0 && Float(node.inputs) > (paragraphs / 3).rounded(.down) { return true }
+        // A block whose class names article text (a recipe's `ingredients`) may carry a control per line (a
+        // servings counter, a checkbox an ingredient): it is a form only with more inputs than paragraphs.
+        let maxInputs = node.weight >= 25 ? paragraphs : (paragraphs / 3).rounded(.down)
+        if node.inputs > 0 && Float(node.inputs) > maxInputs { return true }
         if !isList && node.text < 25 && (node.images == 0 || node.images > 2) && density > 0 { return true }
         if node.weight < 25 && density > (isList ? maxLinkDensityOfContentBlock : maxLinkDensity) { return true }
         if node.weight >= 25 && density > maxLinkDensityOfContentBlock { return true }
