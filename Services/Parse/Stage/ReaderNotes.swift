@@ -51,10 +51,28 @@ enum ReaderNotes {
     /// Words that ask to follow (`Follow the Daily on Twitter`, `Folgen Sie … auf Instagram`).
     static let followWords = ["follow", "folgen", "folge", "suivez", "sigue", "síguenos", "segui", "obserwuj"]
 
+    /// Notes that open with one of `openingCues` may run this long (whitespace not counted).
+    static let maxOpeningNoteCharacters: Int32 = 600
+
+    /// Openings of notes longer than a note: the post-metadata paragraph of blog themes (WordPress's
+    /// `postmetadata`: when the text was posted, every category and tag, the comment feed, trackbacks) and the
+    /// cookie notice a consent script prints without a class that names it.
+    static let openingCues: [String] = [
+        "this entry was posted", "this entry was filed", "der beitrag wurde", "dieser beitrag wurde",
+        "dieser eintrag wurde", "cet article a été publié", "cette entrée a été publiée", "esta entrada fue publicada",
+        "questo articolo è stato pubblicato", "questa voce è stata pubblicata", "ten wpis został opublikowany",
+        "we use cookies", "this website uses cookies", "this site uses cookies", "wir verwenden cookies",
+        "wir nutzen cookies", "diese website verwendet cookies", "diese webseite verwendet cookies",
+        "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies", "usamos cookies",
+        "este sitio web utiliza cookies", "utilizziamo i cookie", "questo sito utilizza", "używamy plików cookie",
+    ]
+
     /// Whether a paragraph is a short note to the reader.
     static func isNote(_ text: String, characters: Int32) -> Bool {
-        guard characters <= maxNoteCharacters else { return false }
+        guard characters <= maxOpeningNoteCharacters else { return false }
         let lowered = text.lowercased()
+        if openingCues.contains(where: { lowered.hasPrefix($0) }) { return true }
+        guard characters <= maxNoteCharacters else { return false }
         if cues.contains(where: { startsWord(lowered, $0) }) { return true }
         // Asking to follow the site on a network: the follow word opens the note.
         return followWords.contains { lowered.hasPrefix($0) } && networks.contains { startsWord(lowered, $0) }
