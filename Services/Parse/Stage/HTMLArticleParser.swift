@@ -142,7 +142,7 @@ enum HTMLArticleParser {
             guard paragraph.utf8.count <= maxRepeatedMetaLength * 4, paragraph.count <= maxRepeatedMetaLength else {
                 return true
             }
-            if PublicationDate(paragraph) != nil { return false }
+            if PublicationDate(paragraph) != nil || DateLines.isDateLine(paragraph) { return false }
             return !names.contains { paragraph.contains($0) }
         }
     }
