@@ -17,6 +17,9 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// Share of the body's text in link lines above which the body is a list of links, kept whole.
+    static let maxLinkLineShare = 0.5
+
     /// Cells above which a table inside the body is a data table (Readability's rows × columns > 10).
     static let minDataTableCells: Int32 = 10
 
@@ -36,7 +39,13 @@ enum BodyExtractor {
     }
 
     static func paragraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
-        var paragraphs = unfilteredParagraphs(in: tree, roots: roots).filter { !isLinkLine($0) && !isLineOfThePage($0) }
+        let unfiltered = unfilteredParagraphs(in: tree, roots: roots)
+        // A post that is a list of links (a link roundup, show notes: "Title via Site" a line) keeps its lines:
+        // link lines are boilerplate only beside text, when they are the lesser part of the body.
+        let linkLineText = unfiltered.reduce(0) { $0 + (isLinkLine($1) ? Int($1.characters) : 0) }
+        let bodyText = unfiltered.reduce(0) { $0 + Int($1.characters) }
+        let keepsLinkLines = Double(linkLineText) > Double(bodyText) * maxLinkLineShare
+        var paragraphs = unfiltered.filter { (keepsLinkLines || !isLinkLine($0)) && !isLineOfThePage($0) }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
         // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"), unless

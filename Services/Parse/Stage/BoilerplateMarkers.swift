@@ -128,11 +128,12 @@ enum BoilerplateMarkers {
     ]
 
     /// Word prefixes of furniture that holds text of its own (comments, consent, sign-in and newsletter
-    /// dialogs), which an article-marked element inside it (a comment's `<article>`, a dialog's `content`) does
-    /// not make a wrapper of the article.
+    /// dialogs, boxes of teasers to other articles), which an article-marked element inside it (a comment's or
+    /// a teaser's `<article>`, a dialog's `content`) does not make a wrapper of the article.
     static let ownTextPrefixes = [
         "comment", "disqus", "repl", "cookie", "consent", "gdpr", "privacy", "login", "signin", "register",
-        "newsletter", "subscri", "signup", "modal", "popup", "dialog",
+        "newsletter", "subscri", "signup", "modal", "popup", "dialog", "related", "recommend", "teaser", "promo",
+        "trending", "popular", "mostread", "recirc", "outbrain", "taboola", "more", "next", "prev",
     ]
 
     /// Whether a class or id attribute names furniture with text of its own (`ownTextPrefixes`).

@@ -14,7 +14,7 @@ enum DateLines {
         "posted on", "posted by", "posted", "last updated", "updated", "datum", "date", "erscheinungsdatum",
         "veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "verfasst von", "verfasst am",
         "geschrieben von", "geschrieben am", "erstellt am", "written by", "news vom", "artikel vom", "beitrag vom",
-        "update vom", "publié le", "article mis à jour le", "mis à jour le", "publicado el", "publicado em",
+        "publié le", "article mis à jour le", "mis à jour le", "publicado el", "publicado em",
         "publicado", "actualizado el", "actualizado", "atualizado em", "fecha", "pubblicato il", "pubblicato",
         "aggiornato il", "aggiornato", "opublikowano", "data publikacji", "data",
     ]

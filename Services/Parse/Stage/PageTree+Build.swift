@@ -234,13 +234,15 @@ extension PageTree {
         if lenient, !node.alwaysFurniture, node.mark == .furniture || node.mark == .weakFurniture || node.mark == .meta {
             return false
         }
-        let rescued = node.bestContent >= Self.minRescuedContent
-            && (Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
-                || (Float(node.bestContent) >= Float(node.rawText) * Self.minWrappedShare && !namesOwnText(node)))
+        let holdsArticle = node.bestContent >= Self.minRescuedContent
+        let rescued = holdsArticle && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
+        // Only a class names a wrapper so: `<nav>`, `<aside>` and `<footer>` are the page's own word.
+        let wraps = holdsArticle && Float(node.bestContent) >= Float(node.rawText) * Self.minWrappedShare
+            && !namesOwnText(node)
         switch node.mark {
         case .hidden: return true
-        case .furniture: return !rescued
-        case .weakFurniture: return !rescued && node.longestProse < Self.minRescuedProse
+        case .furniture: return !rescued && !wraps
+        case .weakFurniture: return !rescued && !wraps && node.longestProse < Self.minRescuedProse
         case .meta: return node.text <= Self.maxMetaBlockText
         case .none:
             if node.kind == .head { return true }
