@@ -146,7 +146,7 @@ enum BodyExtractor {
                 index += 1
                 continue
             }
-            if index != root, node.dropped || isBox(node, bodyText: tree.nodes[root].text) {
+            if index != root, node.dropped || isBox(node, bodyText: tree.nodes[root].text) || isNoteBox(index, in: tree) {
                 index = Int(node.end)
                 continue
             }
@@ -176,6 +176,33 @@ enum BodyExtractor {
             collector.flush()
             blockEnds.removeLast()
         }
+    }
+
+    /// The most text of a box of notes inside the body: a heading or opening note and a few short lines.
+    static let maxNoteBoxText: Int32 = 480
+
+    /// A small box inside the body that opens with a prompt to the reader: the site's newsletter or sign-up
+    /// promotion set between paragraphs as a fact box ("Sign up for the newsletter" over "Never miss the latest
+    /// news…" and a link). Its first line names it, whatever its class; the lines after it belong to it.
+    /// Only a block of several parts counts: a paragraph of its own that mentions a newsletter is left to
+    /// the end-of-body rules.
+    static func isNoteBox(_ index: Int, in tree: PageTree) -> Bool {
+        let node = tree.nodes[index]
+        guard node.kind == .container, node.text > 0, node.text <= maxNoteBoxText, node.blockChildren >= 2 else {
+            return false
+        }
+        var first = index + 1
+        while first < Int(node.end) {
+            let child = tree.nodes[first]
+            if child.dropped {
+                first = Int(child.end)
+                continue
+            }
+            if !child.isText, child.kind.isBlock, child.blockChildren == 0, child.text > 0 { break }
+            first += 1
+        }
+        guard first < Int(node.end), let text = HTMLText.of(HTMLNode(tree.nodes[first].pointer)) else { return false }
+        return ReaderNotes.isPrompt(text, characters: tree.nodes[first].text)
     }
 
     /// Readability's conditional cleaning: a block inside the body that is a box, not text.
