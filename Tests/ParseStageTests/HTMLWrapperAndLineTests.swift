@@ -99,11 +99,11 @@ struct HTMLWrapperAndLineTests {
     }
 
     @Test func dateLinesAreLeftOutAndLinesHoldingADateStay() throws {
-        let dated = ["Stand: 05. Februar 2020", "News date : 04/21/2022", "Release Date:", "Veröffentlicht am 06.12.2022"]
+        let dated = ["Stand: 05. Februar 2020", "News date : 04/21/2022", "Release Date:", "Datum: 18.10.2021"]
         let kept = ["Termin: 06.03.2020, 19 Uhr", "Standort: Halle 4, ab 2020"]
         let lines = (dated + kept).map { "<p>\($0)</p>" }.joined()
-        let parsed = try Page.parse(Page.page("<article>" + Page.prose.map { "<p>\($0)</p>" }.joined() + lines
-            + "<p>\(Self.paragraphs[3])</p></article>"))
+        let paragraphs = Self.paragraphs.map { "<p>\($0)</p>" }
+        let parsed = try Page.parse(Page.page("<article>" + paragraphs[0] + lines + paragraphs[1...].joined() + "</article>"))
         for line in dated { #expect(!parsed.paragraphs.contains(line)) }
         for line in kept { #expect(parsed.paragraphs.contains(line)) }
     }
@@ -117,10 +117,29 @@ struct HTMLWrapperAndLineTests {
         #expect(DateLines.isDateLine(line) == isDateLine)
     }
 
+    @Test func aNewsletterBoxBetweenParagraphsIsLeftOutWhole() throws {
+        let box = "<div class=\"factbox\"><h3>Sign up for the City Post newsletter</h3><div class=\"factbox-inner\">"
+            + "<p>Never miss the latest news by signing up to our newsletter today!</p>"
+            + "<p>Simply pop your email into the box at the top of this article.</p></div></div>"
+        let paragraphs = Self.paragraphs.map { "<p>\($0)</p>" }
+        let body = "<article>" + paragraphs[0...1].joined() + box + paragraphs[2...].joined() + "</article>"
+        let parsed = try Page.parse(Page.page(body))
+        #expect(parsed.paragraphs == Self.paragraphs)
+    }
+
+    @Test func aFactBoxOpeningWithACreditStays() throws {
+        let box = "<div class=\"factbox\"><p>© City Post</p><p>The night network in numbers: four lines, "
+            + "sixty stops, a bus every twenty minutes.</p></div>"
+        let parsed = try Page.parse(Page.page("<article>" + Self.article + box + "<p>\(Page.prose[0])</p></article>"))
+        #expect(parsed.paragraphs.contains("The night network in numbers: four lines, sixty stops, a bus every twenty minutes."))
+    }
+
     @Test func aLinkRoundupKeepsItsLinks() throws {
         let links = [
-            ("Studie zweifelt an der Presseförderung", "Horizont"), ("Gewalt im Netz und der Opferschutz", "netzpolitik.org"),
-            ("Künstliche Intelligenz vor dem Verbot", "t3n News"), ("Die Zukunft der Lokalzeitung", "Übermedien"),
+            ("Presseförderung: Studie zweifelt an der Stütze vom Staat", "Horizont"),
+            ("Gewalt im Netz: Schuldzuweisung statt Opferschutz", "netzpolitik.org"),
+            ("Künstliche Intelligenz: EU erwägt Verbot von Gesichtserkennung", "t3n News"),
+            ("Die Zukunft der Lokalzeitung nach dem Ende der Druckausgabe", "Übermedien"),
         ]
         let body = "<div class=\"entry-content\">" + links.map { title, site in
             "<p><a href=\"https://example.org/\(site)\">\(title)</a> via <a href=\"https://\(site)\">\(site)</a></p>"

@@ -17,8 +17,10 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
-    /// Share of the body's text in link lines above which the body is a list of links, kept whole.
+    /// Share of the body's text in link lines above which the body is a list of links, kept whole…
     static let maxLinkLineShare = 0.5
+    /// …when it has at least this many of them (one link beside a label is a form's or a box's, not a list).
+    static let minLinkListLines = 3
 
     /// Cells above which a table inside the body is a data table (Readability's rows × columns > 10).
     static let minDataTableCells: Int32 = 10
@@ -44,7 +46,8 @@ enum BodyExtractor {
         // link lines are boilerplate only beside text, when they are the lesser part of the body.
         let linkLineText = unfiltered.reduce(0) { $0 + (isLinkLine($1) ? Int($1.characters) : 0) }
         let bodyText = unfiltered.reduce(0) { $0 + Int($1.characters) }
-        let keepsLinkLines = Double(linkLineText) > Double(bodyText) * maxLinkLineShare
+        let linkLines = unfiltered.reduce(0) { $0 + (isLinkLine($1) ? 1 : 0) }
+        let keepsLinkLines = linkLines >= minLinkListLines && Double(linkLineText) > Double(bodyText) * maxLinkLineShare
         var paragraphs = unfiltered.filter { (keepsLinkLines || !isLinkLine($0)) && !isLineOfThePage($0) }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
