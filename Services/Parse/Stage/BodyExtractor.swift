@@ -204,7 +204,10 @@ enum BodyExtractor {
             if !child.isText, child.kind.isBlock, child.blockChildren == 0, child.text > 0 { break }
             first += 1
         }
-        guard first < Int(node.end), let text = HTMLText.of(HTMLNode(tree.nodes[first].pointer)) else { return false }
+        // The first line's length is known before its text is read: most boxes open with a longer one.
+        guard first < Int(node.end), tree.nodes[first].text <= ReaderNotes.maxNoteCharacters,
+            let text = HTMLText.of(HTMLNode(tree.nodes[first].pointer))
+        else { return false }
         return ReaderNotes.isPrompt(text, characters: tree.nodes[first].text)
     }
 
