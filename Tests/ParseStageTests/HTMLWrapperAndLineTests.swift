@@ -35,10 +35,12 @@ struct HTMLWrapperAndLineTests {
         #expect(parsed.paragraphs == Self.paragraphs)
     }
 
-    /// A comment list and a related box whose one long item sits in an `<article>`: their own text, not a wrapper.
+    /// A comment list, a related box and a sidebar whose one long item sits in an `<article>`: their own text,
+    /// not a wrapper.
     @Test(arguments: [
         ("comment-list", "I have taken the night bus for years and it was always late, crowded and cold. "),
         ("related-posts", "Trams will run later on weekends, the council decided in another vote today. "),
+        ("sidebar-left", "The City Post has reported on the city and its region since 1921, every day. "),
     ])
     func aBoxWithOneLongArticleOfItsOwnStaysDropped(box: String, sentence: String) throws {
         let item = String(repeating: sentence, count: 8)

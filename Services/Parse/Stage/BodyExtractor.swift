@@ -149,7 +149,9 @@ enum BodyExtractor {
                 index += 1
                 continue
             }
-            if index != root, node.dropped || isBox(node, bodyText: tree.nodes[root].text) || isNoteBox(index, in: tree) {
+            if index != root,
+                node.dropped || isBox(node, bodyText: tree.nodes[root].text) || isNoteBox(index, in: tree)
+            {
                 index = Int(node.end)
                 continue
             }

@@ -46,9 +46,8 @@ enum DateLines {
             var end = index
             while end < digits.count, isDigit(digits[end]) { end += 1 }
             let run = end - index
-            if run == 4, digits[index] == "1" && digits[index + 1] == "9" || digits[index] == "2" && digits[index + 1] == "0" {
-                return true
-            }
+            let century = (digits[index], index + 1 < end ? digits[index + 1] : " ")
+            if run == 4, century == ("1", "9") || century == ("2", "0") { return true }
             // `05.02.` and `5.2.`: a day, a dot, a month, a dot.
             if run <= 2, end < digits.count, digits[end] == "." {
                 var month = end + 1

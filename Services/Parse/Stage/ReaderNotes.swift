@@ -67,8 +67,8 @@ enum ReaderNotes {
     /// cookie notice a consent script prints without a class that names it.
     static let openingCues: [String] = [
         "this entry was posted", "this entry was filed", "der beitrag wurde", "dieser beitrag wurde",
-        "dieser eintrag wurde", "cet article a été publié", "cette entrée a été publiée", "esta entrada fue publicada",
-        "questo articolo è stato pubblicato", "questa voce è stata pubblicata", "ten wpis został opublikowany",
+        "dieser eintrag wurde", "cet article a été publié", "cette entrée a été publiée",
+        "esta entrada fue publicada", "questo articolo è stato pubblicato", "questa voce è stata pubblicata", "ten wpis został opublikowany",
         "we use cookies", "this website uses cookies", "this site uses cookies", "wir verwenden cookies",
         "wir nutzen cookies", "diese website verwendet cookies", "diese webseite verwendet cookies",
         "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies", "usamos cookies",
