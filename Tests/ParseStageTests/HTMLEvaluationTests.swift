@@ -19,8 +19,8 @@ struct HTMLEvaluationTests {
     }
 
     /// F1 on the shared evaluation pages below which the extractor has regressed: the F1 measured at the
-    /// last change (0.948, docs/EVALUATION.md) less 0.004.
-    static let minimumF1 = 0.944
+    /// last change (0.952, docs/EVALUATION.md) less 0.004.
+    static let minimumF1 = 0.948
 
     @Test(.timeLimit(.minutes(10)))
     func realPagesKeepTheirScore() throws {

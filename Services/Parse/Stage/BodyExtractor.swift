@@ -17,6 +17,11 @@ enum BodyExtractor {
     /// Link share above which one paragraph is a link list or a "read also" line.
     static let maxParagraphLinkDensity: Float = 0.5
 
+    /// Share of the body's text in link lines above which the body is a list of links, kept whole…
+    static let maxLinkLineShare = 0.5
+    /// …when it has at least this many of them (one link beside a label is a form's or a box's, not a list).
+    static let minLinkListLines = 3
+
     /// Cells above which a table inside the body is a data table (Readability's rows × columns > 10).
     static let minDataTableCells: Int32 = 10
 
@@ -36,7 +41,14 @@ enum BodyExtractor {
     }
 
     static func paragraphs(in tree: PageTree, roots: [Int]) -> [Paragraph] {
-        var paragraphs = unfilteredParagraphs(in: tree, roots: roots).filter { !isLinkLine($0) && !isLineOfThePage($0) }
+        let unfiltered = unfilteredParagraphs(in: tree, roots: roots)
+        // A post that is a list of links (a link roundup, show notes: "Title via Site" a line) keeps its lines:
+        // link lines are boilerplate only beside text, when they are the lesser part of the body.
+        let linkLineText = unfiltered.reduce(0) { $0 + (isLinkLine($1) ? Int($1.characters) : 0) }
+        let bodyText = unfiltered.reduce(0) { $0 + Int($1.characters) }
+        let linkLines = unfiltered.reduce(0) { $0 + (isLinkLine($1) ? 1 : 0) }
+        let keepsLinkLines = linkLines >= minLinkListLines && Double(linkLineText) > Double(bodyText) * maxLinkLineShare
+        var paragraphs = unfiltered.filter { (keepsLinkLines || !isLinkLine($0)) && !isLineOfThePage($0) }
         dropAppendix(from: &paragraphs)
         // jusText's context rule at the edge: short lines after the last paragraph of prose have no good
         // neighbour on one side ("War der Artikel nützlich?", "Titelbild:", "Quellen ausblenden"), unless
@@ -137,7 +149,9 @@ enum BodyExtractor {
                 index += 1
                 continue
             }
-            if index != root, node.dropped || isBox(node, bodyText: tree.nodes[root].text) {
+            if index != root,
+                node.dropped || isBox(node, bodyText: tree.nodes[root].text) || isNoteBox(index, in: tree)
+            {
                 index = Int(node.end)
                 continue
             }
@@ -169,6 +183,36 @@ enum BodyExtractor {
         }
     }
 
+    /// The most text of a box of notes inside the body: a heading or opening note and a few short lines.
+    static let maxNoteBoxText: Int32 = 480
+
+    /// A small box inside the body that opens with a prompt to the reader: the site's newsletter or sign-up
+    /// promotion set between paragraphs as a fact box ("Sign up for the newsletter" over "Never miss the latest
+    /// news…" and a link). Its first line names it, whatever its class; the lines after it belong to it.
+    /// Only a block of several parts counts: a paragraph of its own that mentions a newsletter is left to
+    /// the end-of-body rules.
+    static func isNoteBox(_ index: Int, in tree: PageTree) -> Bool {
+        let node = tree.nodes[index]
+        guard node.kind == .container, node.text > 0, node.text <= maxNoteBoxText, node.blockChildren >= 2 else {
+            return false
+        }
+        var first = index + 1
+        while first < Int(node.end) {
+            let child = tree.nodes[first]
+            if child.dropped {
+                first = Int(child.end)
+                continue
+            }
+            if !child.isText, child.kind.isBlock, child.blockChildren == 0, child.text > 0 { break }
+            first += 1
+        }
+        // The first line's length is known before its text is read: most boxes open with a longer one.
+        guard first < Int(node.end), tree.nodes[first].text <= ReaderNotes.maxNoteCharacters,
+            let text = HTMLText.of(HTMLNode(tree.nodes[first].pointer))
+        else { return false }
+        return ReaderNotes.isPrompt(text, characters: tree.nodes[first].text)
+    }
+
     /// Readability's conditional cleaning: a block inside the body that is a box, not text.
     ///
     /// A block holding most of the body's text is the body itself, whatever its counts say (show notes
@@ -192,7 +236,10 @@ enum BodyExtractor {
         let density = node.linkDensity
         let isList = node.kind == .list
         if node.images > 1 && paragraphs / Float(node.images) < 0.5 { return true }
-        if node.inputs > 0 && Float(node.inputs) > (paragraphs / 3).rounded(.down) { return true }
+        // A block whose class names article text (a recipe's `ingredients`) may carry a control per line (a
+        // servings counter, a checkbox an ingredient): it is a form only with more inputs than paragraphs.
+        let maxInputs = node.weight >= 25 ? paragraphs : (paragraphs / 3).rounded(.down)
+        if node.inputs > 0 && Float(node.inputs) > maxInputs { return true }
         if !isList && node.text < 25 && (node.images == 0 || node.images > 2) && density > 0 { return true }
         if node.weight < 25 && density > (isList ? maxLinkDensityOfContentBlock : maxLinkDensity) { return true }
         if node.weight >= 25 && density > maxLinkDensityOfContentBlock { return true }

@@ -127,6 +127,24 @@ enum BoilerplateMarkers {
         "modal", "popup", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
     ]
 
+    /// Word prefixes of furniture that holds text of its own (comments, consent, sign-in and newsletter
+    /// dialogs, boxes of teasers to other articles, the site's about and imprint texts in sidebars and
+    /// footers), which an article-marked element inside it (a comment's or a teaser's `<article>`, a dialog's
+    /// `content`, a sidebar's `textwidget`) does not make a wrapper of the article.
+    static let ownTextPrefixes = [
+        "comment", "disqus", "repl", "cookie", "consent", "gdpr", "privacy", "login", "signin", "register",
+        "newsletter", "subscri", "signup", "modal", "popup", "dialog", "related", "recommend", "teaser", "promo",
+        "trending", "popular", "mostread", "recirc", "outbrain", "taboola", "more", "next", "prev", "sidebar",
+        "footer", "author", "bio",
+    ]
+
+    /// Whether a class or id attribute names furniture with text of its own (`ownTextPrefixes`).
+    static func namesOwnText(_ attribute: String) -> Bool {
+        attribute.split(whereSeparator: \.isWhitespace).contains { name in
+            splitWords(name).contains { word in ownTextPrefixes.contains { word.hasPrefix($0) } }
+        }
+    }
+
     /// What the vocabulary above says of one word, looked up once per word instead of once per set.
     struct WordFlags: OptionSet {
         let rawValue: UInt16

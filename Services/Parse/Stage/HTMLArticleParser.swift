@@ -95,7 +95,7 @@ enum HTMLArticleParser {
 
     /// A description shorter than this is a tagline, not the article's lead.
     static let minLeadDescription = 60
-    /// Elements read whole while looking for the lead.
+    /// Elements read whole while looking for the lead, from the body up.
     static let maxLeadCandidates = 32
 
     /// The lead paragraph printed above the body, in the article's header: the block before the body
@@ -109,7 +109,9 @@ enum HTMLArticleParser {
         guard !body.prefix(3).contains(where: { $0.hasPrefix(opening) }) else { return nil }
         let length = Int32(description.unicodeScalars.filter { !$0.properties.isWhitespace }.count)
         var read = 0
-        for index in tree.body..<root where read < maxLeadCandidates {
+        // Nearest the body first: the lead sits just above it, and a page's menus and teaser lists before it
+        // hold many blocks of a lead's length.
+        for index in stride(from: root - 1, to: tree.body, by: -1) where read < maxLeadCandidates {
             let node = tree.nodes[index]
             guard !node.isText, node.kind == .paragraph || node.kind == .heading || node.kind == .container,
                 node.blockChildren == 0, node.rawText * 10 >= length * 8, node.rawText <= length * 3 + 200,
@@ -140,7 +142,7 @@ enum HTMLArticleParser {
             guard paragraph.utf8.count <= maxRepeatedMetaLength * 4, paragraph.count <= maxRepeatedMetaLength else {
                 return true
             }
-            if PublicationDate(paragraph) != nil { return false }
+            if PublicationDate(paragraph) != nil || DateLines.isDateLine(paragraph) { return false }
             return !names.contains { paragraph.contains($0) }
         }
     }

@@ -71,6 +71,12 @@ extension PageTree {
     /// …and that text must also be this share of the page's text.
     static let minRescuedShare: Float = 0.2
 
+    /// Furniture whose text lies at least this share inside one article-marked element (of `minRescuedContent`
+    /// characters or more) only wraps the article: a share bar's sticky container around the text
+    /// (`documentContent__sharingContainer`), a grid column named for the navigation beside it that holds `<main>`.
+    /// A navigation, share or related box holds its own links and teasers, never one article and nothing else.
+    static let minWrappedShare: Float = 0.9
+
     /// A run of loose text this long counts as a paragraph for the conditional cleaning's ratios
     /// (the content score's shortest run).
     static let minParagraphRun: Int32 = 25
@@ -147,16 +153,29 @@ extension PageTree {
         finish()
     }
 
+    /// Whether the class or id of a block names text of its own that an article-marked element may hold:
+    /// comments (each in an `<article>`), consent, sign-in and newsletter dialogs (a `content` inside).
+    /// Read only for the few furniture blocks that hold little but one article-marked element.
+    private func namesOwnText(_ node: Node) -> Bool {
+        let attributes = Attributes(node.pointer)
+        return [attributes.classes, attributes.id].contains { value in
+            value.map { BoilerplateMarkers.namesOwnText($0) } ?? false
+        }
+    }
+
     private func isDropped(_ node: Node, pageText: Int32) -> Bool {
         if lenient, !node.alwaysFurniture, node.mark == .furniture || node.mark == .weakFurniture || node.mark == .meta {
             return false
         }
-        let rescued = node.bestContent >= Self.minRescuedContent
-            && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
+        let holdsArticle = node.bestContent >= Self.minRescuedContent
+        let rescued = holdsArticle && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
+        // Only a class names a wrapper so: `<nav>`, `<aside>` and `<footer>` are the page's own word.
+        let wraps = holdsArticle && Float(node.bestContent) >= Float(node.rawText) * Self.minWrappedShare
+            && !namesOwnText(node)
         switch node.mark {
         case .hidden: return true
-        case .furniture: return !rescued
-        case .weakFurniture: return !rescued && node.longestProse < Self.minRescuedProse
+        case .furniture: return !rescued && !wraps
+        case .weakFurniture: return !rescued && !wraps && node.longestProse < Self.minRescuedProse
         case .meta: return node.text <= Self.maxMetaBlockText
         case .none:
             if node.kind == .head { return true }

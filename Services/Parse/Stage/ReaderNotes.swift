@@ -15,7 +15,11 @@ enum ReaderNotes {
     /// sources: English, German, French, Spanish, Italian, Portuguese, Polish (gathered from the
     /// boilerplate classes of trafilatura's and jusText's evaluations: subscription, newsletter, social
     /// follow, app download, paywall, donation, comment prompt, copyright and editorial disclaimers).
-    static let cues: [String] = [
+    static let cues = promptCues + siteNoteCues
+
+    /// Cues of the prompts a site sets between paragraphs too: subscribe, sign up, follow, download the app,
+    /// become a member.
+    static let promptCues: [String] = [
         // Subscription, newsletter, paywall, sign-in.
         "subscribe", "subscriber", "subscription", "newsletter", "sign up", "signing up", "log in for", "log in to",
         "abonnier", "abonnent", "abonnement", "registrieren sie sich", "melden sie sich an",
@@ -32,6 +36,10 @@ enum ReaderNotes {
         "become a member", "werden sie mitglied", "devenez membre", "hazte socio", "cancel anytime",
         "cancel at any time", "cancela cuando quieras", "jederzeit kündbar", "résiliable à tout moment",
         "logged in to", "eingeloggt sein", "um kommentare", "to post a comment", "to leave a comment",
+    ]
+
+    /// Cues of the notes closing the body only: appeals, publication notes, copyright and disclaimers.
+    static let siteNoteCues: [String] = [
         // Appeals after the article.
         "if you enjoyed", "if you liked", "support our", "support independent", "war der artikel", "artikel teilen",
         "gefällt dir", "gefällt ihnen", "unterstützen sie", "spenden sie", "please donate", "donate now", "make a donation", "faire un don", "haz una donación",
@@ -51,13 +59,38 @@ enum ReaderNotes {
     /// Words that ask to follow (`Follow the Daily on Twitter`, `Folgen Sie … auf Instagram`).
     static let followWords = ["follow", "folgen", "folge", "suivez", "sigue", "síguenos", "segui", "obserwuj"]
 
+    /// Notes that open with one of `openingCues` may run this long (whitespace not counted).
+    static let maxOpeningNoteCharacters: Int32 = 600
+
+    /// Openings of notes longer than a note: the post-metadata paragraph of blog themes (WordPress's
+    /// `postmetadata`: when the text was posted, every category and tag, the comment feed, trackbacks) and the
+    /// cookie notice a consent script prints without a class that names it.
+    static let openingCues: [String] = [
+        "this entry was posted", "this entry was filed", "der beitrag wurde", "dieser beitrag wurde",
+        "dieser eintrag wurde", "cet article a été publié", "cette entrée a été publiée",
+        "esta entrada fue publicada", "questo articolo è stato pubblicato", "questa voce è stata pubblicata", "ten wpis został opublikowany",
+        "we use cookies", "this website uses cookies", "this site uses cookies", "wir verwenden cookies",
+        "wir nutzen cookies", "diese website verwendet cookies", "diese webseite verwendet cookies",
+        "nous utilisons des cookies", "ce site utilise des cookies", "utilizamos cookies", "usamos cookies",
+        "este sitio web utiliza cookies", "utilizziamo i cookie", "questo sito utilizza", "używamy plików cookie",
+    ]
+
     /// Whether a paragraph is a short note to the reader.
     static func isNote(_ text: String, characters: Int32) -> Bool {
-        guard characters <= maxNoteCharacters else { return false }
+        guard characters <= maxOpeningNoteCharacters else { return false }
         let lowered = text.lowercased()
+        if openingCues.contains(where: { lowered.hasPrefix($0) }) { return true }
+        guard characters <= maxNoteCharacters else { return false }
         if cues.contains(where: { startsWord(lowered, $0) }) { return true }
         // Asking to follow the site on a network: the follow word opens the note.
         return followWords.contains { lowered.hasPrefix($0) } && networks.contains { startsWord(lowered, $0) }
+    }
+
+    /// Whether a paragraph is a short prompt to subscribe, sign up, follow the site or join it (`promptCues`).
+    static func isPrompt(_ text: String, characters: Int32) -> Bool {
+        guard characters <= maxNoteCharacters else { return false }
+        let lowered = text.lowercased()
+        return promptCues.contains { startsWord(lowered, $0) }
     }
 
     /// Whether `cue` occurs in `text` at the start of a word (`our app` is not in `your application`).

@@ -29,13 +29,28 @@ enum Standfirst {
         return bodyStart > root ? text(in: tree, before: bodyStart, limit: bodyStart) : nil
     }
 
+    /// Blocks from a run's owner up that are looked at for a byline or date class.
+    static let metaLevels = 3
+
+    /// Whether a run's block, or one of the few blocks around it, is a byline or date line (`PageTree` drops it).
+    static func isMetaLine(_ owner: Int, in tree: PageTree) -> Bool {
+        var index = owner
+        for _ in 0..<metaLevels where index > tree.body {
+            if tree.nodes[index].mark == .meta, tree.nodes[index].dropped { return true }
+            index = Int(tree.nodes[index].parent)
+        }
+        return false
+    }
+
     /// The standfirst among the runs of blocks that end before `limit`.
     private static func text(in tree: PageTree, before root: Int, limit: Int) -> String? {
         let runs = tree.allRuns.isEmpty ? tree.runs : tree.allRuns
         // Runs are listed as their blocks close, so a container around the body lists its loose text after
         // the body's own runs: only runs of blocks that end before the body are candidates.
+        // The byline and date line often sit between the standfirst and the body: their runs are passed over.
         guard let run = runs.last(where: {
                 Int(tree.nodes[Int($0.owner)].end) <= limit && $0.text >= ContentSelector.minRunLength
+                    && !isMetaLine(Int($0.owner), in: tree)
             }),
             run.text >= minCharacters, run.linkText * 10 < run.text,
             ContentSelector.isParagraphLike(tree.nodes[Int(run.owner)])
