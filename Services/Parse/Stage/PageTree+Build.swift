@@ -158,7 +158,7 @@ extension PageTree {
     /// Read only for the few furniture blocks that hold little but one article-marked element.
     private func namesOwnText(_ node: Node) -> Bool {
         let attributes = Attributes(node.pointer)
-        return [attributes.classes, attributes.id].contains { value in
+        return [attributes.classes?.string, attributes.id].contains { value in
             value.map { BoilerplateMarkers.namesOwnText($0) } ?? false
         }
     }
