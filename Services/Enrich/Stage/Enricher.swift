@@ -68,7 +68,8 @@ public struct Enricher: Sendable {
         let entities = ArticleEntities(units: units, found: found, lexicon: recognizer.lexicon, search: search)
         if entities.truncated { partial.append(EnrichBudget.entitiesWarning) }
         let quotes = QuoteExtractor(lexicon: recognizer.lexicon)
-            .quotes(paragraphs: body, firstUnit: titleUnits, entities: entities)
+            .quotes(paragraphs: body, morphemes: Array(analyzed[titleUnits...]), firstUnit: titleUnits,
+                    entities: entities)
         if quotes.truncated { partial.append(EnrichBudget.quotesWarning) }
         if search.exhausted || quotes.searchesExhausted { partial.append(EnrichBudget.textSearchesWarning) }
         let language = LanguageDetector.language(of: Self.languageSample(units))
