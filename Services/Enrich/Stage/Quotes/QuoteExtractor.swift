@@ -67,9 +67,10 @@ struct QuoteExtractor {
 
     /// `paragraphs` are the body units and `morphemes` their analyses (one list a paragraph; missing ones
     /// leave single-quoted speech unread); `firstUnit` is their index in `entities`' unit numbering.
+    /// `bodyText` is the paragraphs joined with newlines, when the caller has it already.
     func quotes(
-        paragraphs: [ScannedText], morphemes: [[Morpheme]] = [], firstUnit: Int, entities: ArticleEntities,
-        limit: Int = EnrichBudget.quotes
+        paragraphs: [ScannedText], morphemes: [[Morpheme]] = [], bodyText: String? = nil, firstUnit: Int,
+        entities: ArticleEntities, limit: Int = EnrichBudget.quotes
     ) -> Result {
         let organizations = organizationsByMentions(entities)
         var extractor = self
@@ -79,7 +80,7 @@ struct QuoteExtractor {
         extractor.personByInitial = FirstNameIndex(extractor.personEntities) { $0.first.map { [String($0)] } ?? [] }
         extractor.organizationBySuffix = FirstNameIndex(organizations) { FirstNameIndex.properSuffixes(of: $0) }
         extractor.organizationNames = Set(organizations)
-        extractor.bodyText = TextSearch(paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n"))
+        extractor.bodyText = TextSearch(bodyText ?? paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n"))
         var result = extractor.quotesResolved(paragraphs: paragraphs, morphemes: morphemes, firstUnit: firstUnit,
                                               entities: entities, organizations: organizations, limit: limit)
         result.searchesExhausted = extractor.bodyText.exhausted
