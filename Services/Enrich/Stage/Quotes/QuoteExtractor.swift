@@ -30,6 +30,8 @@ struct QuoteExtractor {
         self.lexicon = lexicon
     }
 
+    /// Every mark that can open a quote, double or single.
+    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "'", "\u{2018}"]
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
         "후", "이날", "또", "이어", "한편", "특히", "당시", "그러면서", "이에", "다만", "또한", "앞서", "아울러", "반면",
@@ -72,6 +74,10 @@ struct QuoteExtractor {
         paragraphs: [ScannedText], morphemes: [[Morpheme]] = [], bodyText: String? = nil, firstUnit: Int,
         entities: ArticleEntities, limit: Int = EnrichBudget.quotes
     ) -> Result {
+        // Most articles quote someone, but a brief without a quote mark needs none of the name indexes.
+        guard paragraphs.contains(where: { $0.scalars.contains(where: Self.quoteMarks.contains) }) else {
+            return Result(quotes: [], truncated: false, searchesExhausted: false)
+        }
         let organizations = organizationsByMentions(entities)
         var extractor = self
         extractor.personEntities = entities.entities.filter { $0.type == .person }.map(\.canonical)
