@@ -125,6 +125,17 @@ struct QuotePatternTests {
         #expect(found.isEmpty, "\(found)")
     }
 
+    /// Thousands of single-quoted passages, stray marks and attribution-like runs in one paragraph stay
+    /// linear (the bound only catches a quadratic scan) and the quote budget holds.
+    @Test func manySingleMarksStayLinear() throws {
+        let paragraph = String(repeating: "그는 '모두 함께 가자'고 말했다. ", count: 2_000) + String(repeating: "'", count: 20_000)
+            + String(repeating: "‘we all go there,’" + String(repeating: " ", count: 60), count: 1_000)
+        let start = ContinuousClock.now
+        let found = try quotes([paragraph])
+        #expect(ContinuousClock.now - start < .seconds(60))
+        #expect(found.count == 300)
+    }
+
     @Test func singleMarksInsideADoubleQuoteAreNoQuoteOfTheirOwn() throws {
         let found = try quotes(["관계자는 \"'규범을 지키겠다'고 말한 회사가 먼저 어겼다\"고 말했다."])
         #expect(found.map(\.text) == ["'규범을 지키겠다'고 말한 회사가 먼저 어겼다"])

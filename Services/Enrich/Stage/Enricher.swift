@@ -70,7 +70,8 @@ public struct Enricher: Sendable {
         if entities.truncated { partial.append(EnrichBudget.entitiesWarning) }
         let quotes = QuoteExtractor(lexicon: recognizer.lexicon)
             .quotes(paragraphs: body, morphemes: Array(analyzed[titleUnits...]),
-                    bodyText: unitTexts[titleUnits...].joined(separator: "\n"), firstUnit: titleUnits, entities: entities)
+                    bodyText: unitTexts[titleUnits...].joined(separator: "\n"), firstUnit: titleUnits,
+                    entities: entities)
         if quotes.truncated { partial.append(EnrichBudget.quotesWarning) }
         if search.exhausted || quotes.searchesExhausted { partial.append(EnrichBudget.textSearchesWarning) }
         let language = LanguageDetector.language(of: Self.languageSample(units))

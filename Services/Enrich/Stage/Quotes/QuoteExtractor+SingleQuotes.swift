@@ -34,6 +34,9 @@ extension QuoteExtractor {
     /// The most words after an English single-quoted passage among which its reporting verb stands
     /// (`,’ said Dr. Sobhi Skaik`, `,’ the director of the hospital said` is past it).
     static let englishSingleQuoteVerbReach = 4
+    /// The most scalars after an English single-quoted passage read for its attribution: the four words
+    /// never need more, and a run of spaces or punctuation after each of many passages costs no more than this.
+    static let englishAttributionScalars = 160
     /// The most words read after `'…'는` for the noun of speech (`스트레스테스트 민간검증단의 지적`).
     static let speechNounReach = 4
 
@@ -148,7 +151,8 @@ extension QuoteExtractor {
             if text.isWordStart(k), text.classes[k] == .latin { words += 1 }
         }
         guard words >= Self.englishSingleQuotedMinimumWords else { return nil }
-        let after = englishWords(in: text, from: close + 1, limit: Self.englishSingleQuoteVerbReach)
+        let reach = min(text.count, close + 1 + Self.englishAttributionScalars)
+        let after = englishWords(in: text, from: close + 1, to: reach, limit: Self.englishSingleQuoteVerbReach)
         for word in after {
             if Self.reportingVerbs.contains(text.string(word.start, word.end)) {
                 return Found(open: open, close: close, text: "")
