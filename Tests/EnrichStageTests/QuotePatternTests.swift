@@ -64,6 +64,83 @@ struct QuotePatternTests {
         #expect(found.map(\.text) == ["미치겠네"])
     }
 
+    // MARK: Korean, single marks
+
+    @Test func singleQuotedClauseBeforeTheQuotativeParticleAndAVerb() throws {
+        let found = try quotes(["협의회는 '국민과의 약속을 이행해야 한다'고 강조했다. 법 47조는 '효력을 상실한다'고 규정했다."])
+        #expect(found.map(\.text) == ["국민과의 약속을 이행해야 한다", "효력을 상실한다"])
+        #expect(found.first?.speaker?.contains("협의회") == true)
+        #expect(found.last?.speaker?.contains("법 47조") == true)
+    }
+
+    @Test func singleQuotedClauseBeforeMyeoStandsForSayingSo() throws {
+        let found = try quotes(["산업부는 검토를 거친 뒤 다시 '원안대로 하자'며 제자리걸음을 했다."])
+        #expect(found.map(\.text) == ["원안대로 하자"])
+        #expect(found.first?.speaker?.contains("산업부") == true)
+    }
+
+    @Test func singleQuotedContentOfANounOfSpeechWithItsOwner() throws {
+        let found = try quotes(["이는 '허위 신고를 엄정하게 처벌한다'는 사법당국의 방침이 자리 잡았기 때문이다."])
+        #expect(found.map(\.text) == ["허위 신고를 엄정하게 처벌한다"])
+        #expect(found.first?.speaker?.contains("사법당국") == true)
+    }
+
+    @Test func sourceParticleBeforeTheQuoteNamesTheSource() throws {
+        let found = try speakers(["아버지에게 신원을 밝히지 않는 남성으로부터'돈을 입금하라’며 협박전화가 걸려왔다."])
+        #expect(found.count == 1)
+        #expect(found.first??.contains("남성") == true)
+    }
+
+    @Test func verbModifierBeforeAQuoteIsNoSubject() throws {
+        let found = try speakers(["정씨는 2010년 상가를 임대받은 후 '순이익 절반을 배당하겠다'고 속여 돈을 받아 챙겼다."])
+        #expect(found == ["정씨"])
+    }
+
+    /// Emphasized terms, titles, names, one-word slogans, a clause that is named rather than said and a
+    /// clause before a noun that is no speech stay out of the quotes.
+    @Test func singleQuotedTermsTitlesAndNamesAreNotSpeech() throws {
+        let found = try quotes([
+            "그는 '한강의 기적'이라고 불리는 성장을 이뤘다. 미국 '오픈AI'가 '챗GPT'를 내놓았다.",
+            "'살아있다'라는 영화가 개봉했다. 주민들은 그 골목을 '아무도 돌아오지 않는다'라고 부른다.",
+            "응답자들은 '볼 만한 독점 콘텐츠가 부족하다'는 점을 꼽았다. He called it 'a very good deal' today.",
+        ])
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test func englishSpeechInSingleMarksBeforeAnAttribution() throws {
+        let found = try quotes([
+            "‘We will open the marina next year,’ said Leigh Sears, the concessions manager.",
+            "‘It isn’t enough for one day,’ Zabaleta said. 'Who will pay for it?' she asked.",
+        ])
+        #expect(found.map(\.text) == ["We will open the marina next year", "It isn’t enough for one day",
+                                      "Who will pay for it?"])
+        #expect(found.map(\.speaker) == ["Leigh Sears", "Zabaleta", "Zabaleta"])
+    }
+
+    @Test func englishTermsAndNicknamesInSingleMarksAreNotSpeech() throws {
+        let found = try quotes([
+            "The so-called ‘quiet quitting’ trend spread. Trump calls him ‘Mini Mike,’ a nickname he said he liked.",
+            "The report, titled ‘The State of the Union Address,’ was released on Monday.",
+        ])
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    /// Thousands of single-quoted passages, stray marks and attribution-like runs in one paragraph stay
+    /// linear (the bound only catches a quadratic scan) and the quote budget holds.
+    @Test func manySingleMarksStayLinear() throws {
+        let paragraph = String(repeating: "그는 '모두 함께 가자'고 말했다. ", count: 2_000) + String(repeating: "'", count: 20_000)
+            + String(repeating: "‘we all go there,’" + String(repeating: " ", count: 60), count: 1_000)
+        let start = ContinuousClock.now
+        let found = try quotes([paragraph])
+        #expect(ContinuousClock.now - start < .seconds(60))
+        #expect(found.count == 300)
+    }
+
+    @Test func singleMarksInsideADoubleQuoteAreNoQuoteOfTheirOwn() throws {
+        let found = try quotes(["관계자는 \"'규범을 지키겠다'고 말한 회사가 먼저 어겼다\"고 말했다."])
+        #expect(found.map(\.text) == ["'규범을 지키겠다'고 말한 회사가 먼저 어겼다"])
+    }
+
     // MARK: English
 
     @Test func saidBeforeAndAfterTheName() throws {

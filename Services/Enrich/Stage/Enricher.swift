@@ -46,7 +46,8 @@ public struct Enricher: Sendable {
         let body = Array(units[titleUnits...])
 
         // Each unit is analyzed once; entities and keywords both read its morphemes.
-        let analyzed = units.map { recognizer.analyzer.analyze($0.string(0, $0.count)) }
+        let unitTexts = units.map { $0.string(0, $0.count) }
+        let analyzed = unitTexts.map { recognizer.analyzer.analyze($0) }
         var found: [[EntityMention]] = []
         var mentionCount = 0
         for (u, unit) in units.enumerated() {
@@ -63,12 +64,14 @@ public struct Enricher: Sendable {
         }
         if mentionCount >= EnrichBudget.mentions { partial.append(EnrichBudget.mentionsWarning) }
 
-        let fullText = units.map { $0.string(0, $0.count) }.joined(separator: "\n")
+        let fullText = unitTexts.joined(separator: "\n")
         let search = TextSearch(fullText)
         let entities = ArticleEntities(units: units, found: found, lexicon: recognizer.lexicon, search: search)
         if entities.truncated { partial.append(EnrichBudget.entitiesWarning) }
         let quotes = QuoteExtractor(lexicon: recognizer.lexicon)
-            .quotes(paragraphs: body, firstUnit: titleUnits, entities: entities)
+            .quotes(paragraphs: body, morphemes: Array(analyzed[titleUnits...]),
+                    bodyText: unitTexts[titleUnits...].joined(separator: "\n"), firstUnit: titleUnits,
+                    entities: entities)
         if quotes.truncated { partial.append(EnrichBudget.quotesWarning) }
         if search.exhausted || quotes.searchesExhausted { partial.append(EnrichBudget.textSearchesWarning) }
         let language = LanguageDetector.language(of: Self.languageSample(units))

@@ -26,17 +26,15 @@ public enum SimHash {
             let upper = (0x41...0x5a).contains(v) || ((0xc0...0xde).contains(v) && v != 0xd7)
             normalized.append(upper ? v + 0x20 : v)
         }
-        var counts = [Int](repeating: 0, count: 64)
+        var counter = BitCounter()
         if normalized.count < shingleLength {
-            add(StableHash.mix(hash(normalized[...])), to: &counts)
+            counter.add(StableHash.mix(hash(normalized[...])))
         } else {
             for i in 0...(normalized.count - shingleLength) {
-                add(StableHash.mix(hash(normalized[i..<(i + shingleLength)])), to: &counts)
+                counter.add(StableHash.mix(hash(normalized[i..<(i + shingleLength)])))
             }
         }
-        var result: UInt64 = 0
-        for bit in 0..<64 where counts[bit] > 0 { result |= 1 << UInt64(bit) }
-        return result
+        return counter.majority()
     }
 
     public static func hex(_ value: UInt64) -> String {
@@ -52,8 +50,46 @@ public enum SimHash {
         return h
     }
 
-    @inline(__always)
-    private static func add(_ h: UInt64, to counts: inout [Int]) {
-        for bit in 0..<64 { counts[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+    /// How many of the added hashes have each of the 64 bits set, counted eight bits at a time.
+    ///
+    /// SimHash sets bit `b` when more shingle hashes have it set than not. Adding ±1 to 64 counters per
+    /// shingle was 64 branches a character; here each of eight words holds eight byte-wide counters (word `k`,
+    /// byte `j` counts bit `8j + k`), so a hash costs eight shifts, masks and adds, and the bytes are
+    /// emptied into the full counts every `laneCapacity` hashes, before a byte can overflow.
+    struct BitCounter {
+        static let laneCapacity = 255
+        private static let laneMask: UInt64 = 0x0101_0101_0101_0101
+        private static let laneShifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
+        private var lanes = SIMD8<UInt64>(repeating: 0)
+        private var ones = [Int](repeating: 0, count: 64)
+        private var pending = 0
+        private var total = 0
+
+        mutating func add(_ h: UInt64) {
+            lanes &+= (SIMD8(repeating: h) &>> Self.laneShifts) & Self.laneMask
+            pending += 1
+            total += 1
+            if pending == Self.laneCapacity { flush() }
+        }
+
+        /// The bits set in more than half of the hashes added.
+        mutating func majority() -> UInt64 {
+            flush()
+            var result: UInt64 = 0
+            for bit in 0..<64 where 2 * ones[bit] > total { result |= 1 << UInt64(bit) }
+            return result
+        }
+
+        private mutating func flush() {
+            for k in 0..<8 {
+                var lane = lanes[k]
+                for j in 0..<8 {
+                    ones[8 * j + k] += Int(lane & 0xff)
+                    lane >>= 8
+                }
+            }
+            lanes = SIMD8(repeating: 0)
+            pending = 0
+        }
     }
 }

@@ -38,12 +38,19 @@ struct KeywordExtractor: Sendable {
         for (u, unit) in morphemes.enumerated() {
             let weight = u < titleUnits ? 3 : 1
             for term in KeywordExtractor.nouns(in: unit) {
-                if stopwords.contains(term) || stopwords.contains(term.lowercased()) { continue }
-                if counts[term] == nil, counts.count >= limit {
-                    truncated = true
+                // Hashing a Hangul string checks its normalization, so each lookup counts: the lower-cased
+                // form is looked up only for a term that has capitals (`AI`, `Apple`), and the count once.
+                if stopwords.contains(term) { continue }
+                if term.utf8.contains(where: { (0x41...0x5a).contains($0) }), stopwords.contains(term.lowercased()) {
                     continue
                 }
-                counts[term, default: 0] += weight
+                if let known = counts.index(forKey: term) {
+                    counts.values[known] += weight
+                } else if counts.count >= limit {
+                    truncated = true
+                } else {
+                    counts[term] = weight
+                }
             }
         }
         return (counts, truncated)

@@ -1,9 +1,11 @@
+import Morphology
 import NewslineModels
 
 /// Direct speech in the body paragraphs and who said it, per the golden conventions.
 ///
-/// Only double quotes count (single-quoted terms are not speech); headline and subtitle quotes are
-/// never passed in. A quote's speaker is the subject before it in its sentence (`올트먼은 "…"`),
+/// Double-quoted passages count unless they are short Korean terms; single-quoted ones only when they are
+/// a clause followed by a reporting construction (`QuoteExtractor+SingleQuotes`); headline and subtitle
+/// quotes are never passed in. A quote's speaker is the subject before it in its sentence (`올트먼은 "…"`),
 /// else the subject after it (`"…"고 김 교수는 말했다`), else the previous quote's speaker. Subjects that
 /// name an entity resolve to its canonical name; short references resolve to the article's
 /// organization (`회사` → `오픈AI`, `박물관 측` → `국립고궁박물관`); unnamed sources are kept as printed
@@ -28,6 +30,8 @@ struct QuoteExtractor {
         self.lexicon = lexicon
     }
 
+    /// Every mark that can open a quote, double or single.
+    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "'", "\u{2018}"]
     private static let subjectParticles: [[Unicode.Scalar]] = [["께", "서"], ["은"], ["는"], ["이"], ["가"]]
     private static let leadWords: Set<String> = [
         "후", "이날", "또", "이어", "한편", "특히", "당시", "그러면서", "이에", "다만", "또한", "앞서", "아울러", "반면",
@@ -45,10 +49,14 @@ struct QuoteExtractor {
     static let bracketReach = 32
 
     /// A quote found in a paragraph, with where it sits.
-    private struct Found {
+    struct Found {
         var open: Int
         var close: Int
         var text: String
+        /// Who the words are printed as belonging to, when the construction says (`'…'는 X의 지적`).
+        var source: Range<Int>? = nil
+        /// Single-quoted: already known to be a clause, so never a term.
+        var isSingleQuoted = false
     }
 
     /// The quotes found, at most `limit`, and whether more were left out; and whether a search of the
@@ -59,10 +67,17 @@ struct QuoteExtractor {
         var searchesExhausted: Bool
     }
 
-    /// `paragraphs` are the body units; `firstUnit` is their index in `entities`' unit numbering.
-    func quotes(paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities, limit: Int = EnrichBudget.quotes)
-        -> Result
-    {
+    /// `paragraphs` are the body units and `morphemes` their analyses (one list a paragraph; missing ones
+    /// leave single-quoted speech unread); `firstUnit` is their index in `entities`' unit numbering.
+    /// `bodyText` is the paragraphs joined with newlines, when the caller has it already.
+    func quotes(
+        paragraphs: [ScannedText], morphemes: [[Morpheme]] = [], bodyText: String? = nil, firstUnit: Int,
+        entities: ArticleEntities, limit: Int = EnrichBudget.quotes
+    ) -> Result {
+        // Most articles quote someone, but a brief without a quote mark needs none of the name indexes.
+        guard paragraphs.contains(where: { $0.scalars.contains(where: Self.quoteMarks.contains) }) else {
+            return Result(quotes: [], truncated: false, searchesExhausted: false)
+        }
         let organizations = organizationsByMentions(entities)
         var extractor = self
         extractor.personEntities = entities.entities.filter { $0.type == .person }.map(\.canonical)
@@ -71,15 +86,16 @@ struct QuoteExtractor {
         extractor.personByInitial = FirstNameIndex(extractor.personEntities) { $0.first.map { [String($0)] } ?? [] }
         extractor.organizationBySuffix = FirstNameIndex(organizations) { FirstNameIndex.properSuffixes(of: $0) }
         extractor.organizationNames = Set(organizations)
-        extractor.bodyText = TextSearch(paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n"))
-        var result = extractor.quotesResolved(paragraphs: paragraphs, firstUnit: firstUnit, entities: entities,
-                                              organizations: organizations, limit: limit)
+        extractor.bodyText = TextSearch(bodyText ?? paragraphs.map { $0.string(0, $0.count) }.joined(separator: "\n"))
+        var result = extractor.quotesResolved(paragraphs: paragraphs, morphemes: morphemes, firstUnit: firstUnit,
+                                              entities: entities, organizations: organizations, limit: limit)
         result.searchesExhausted = extractor.bodyText.exhausted
         return result
     }
 
     private func quotesResolved(
-        paragraphs: [ScannedText], firstUnit: Int, entities: ArticleEntities, organizations: [String], limit: Int
+        paragraphs: [ScannedText], morphemes: [[Morpheme]], firstUnit: Int, entities: ArticleEntities,
+        organizations: [String], limit: Int
     ) -> Result {
         var result: [Quote] = []
         var lastSpeaker: String?
@@ -95,21 +111,30 @@ struct QuoteExtractor {
             let mentions = ParagraphMentions(all[nextMention..<endMention])
             nextMention = endMention
             var previousClose = -1
-            for quote in find(in: paragraph) where !Self.isKoreanTerm(quote.text) {
+            let analysis = p < morphemes.count ? morphemes[p] : []
+            for quote in quotesFound(in: paragraph, morphemes: analysis)
+            where quote.isSingleQuoted || !Self.isKoreanTerm(quote.text) {
                 guard result.count < limit else { return Result(quotes: result, truncated: true, searchesExhausted: false) }
                 let s = paragraph.scalars
                 let sentenceStart = sentenceStart(s, before: quote.open, notBefore: previousClose + 1)
                 var speaker: String?
                 let leading = trimmed(s, sentenceStart, quote.open)
-                if leading.isEmpty, previousClose >= 0 {
+                if let source = quote.source ?? sourceBefore(paragraph, quote: quote.open, from: sentenceStart) {
+                    speaker = resolve(source, in: paragraph, mentions: mentions, organizations: organizations,
+                                      lastPerson: lastPerson)
+                } else if leading.isEmpty, previousClose >= 0 {
                     speaker = lastSpeaker
-                } else if let subject = subject(in: paragraph, from: sentenceStart, to: quote.open, mentions: mentions) {
+                } else if let subject = subject(in: paragraph, from: sentenceStart, to: quote.open, mentions: mentions,
+                                                  morphemes: analysis)
+                {
                     speaker = resolve(subject, in: paragraph, mentions: mentions, organizations: organizations,
                                       lastPerson: lastPerson)
                 }
                 if speaker == nil {
                     let end = sentenceEnd(s, after: quote.close)
-                    if let subject = subject(in: paragraph, from: quote.close + 1, to: end, mentions: mentions) {
+                    if let subject = subject(in: paragraph, from: quote.close + 1, to: end, mentions: mentions,
+                                             morphemes: analysis)
+                    {
                         speaker = resolve(subject, in: paragraph, mentions: mentions, organizations: organizations,
                                           lastPerson: lastPerson)
                     }
@@ -138,6 +163,35 @@ struct QuoteExtractor {
     private func organizationsByMentions(_ entities: ArticleEntities) -> [String] {
         entities.entities.filter { $0.type == .organization }.sorted { $0.mentions > $1.mentions }.map(\.canonical)
     }
+
+    /// The double- and single-quoted passages of a paragraph, in text order.
+    private func quotesFound(in text: ScannedText, morphemes: [Morpheme]) -> [Found] {
+        let double = find(in: text)
+        guard !morphemes.isEmpty else { return double }
+        let single = singleQuoted(in: text, morphemes: morphemes, outside: double).map { quote in
+            var quote = quote
+            quote.isSingleQuoted = true
+            return quote
+        }
+        guard !single.isEmpty else { return double }
+        return (double + single).sorted { $0.open < $1.open }
+    }
+
+    /// `X로부터 "…"`, `남성으로부터'…'`: the word right before the quote names where the words came from.
+    private func sourceBefore(_ text: ScannedText, quote open: Int, from start: Int) -> Range<Int>? {
+        var end = open
+        while end > start, text.classes[end - 1] == .space { end -= 1 }
+        guard end > start, text.classes[end - 1] == .hangul else { return nil }
+        let word = text.wordStart[end - 1]
+        let particle = Self.sourceParticles.first { p in
+            end - word > p.count + 1 && text.scalars[(end - p.count)..<end].elementsEqual(p)
+        }
+        guard let particle else { return nil }
+        return word..<(end - particle.count)
+    }
+
+    /// `로부터`/`으로부터` ("from"): a source particle.
+    private static let sourceParticles: [[Unicode.Scalar]] = [["으", "로", "부", "터"], ["로", "부", "터"]]
 
     private func find(in text: ScannedText) -> [Found] {
         var found: [Found] = []
@@ -217,7 +271,9 @@ struct QuoteExtractor {
 
     /// The subject phrase between `start` and `end`: the last word marked with a subject particle,
     /// with the noun words printed before it. Returns its scalar range (particle excluded).
-    private func subject(in text: ScannedText, from start: Int, to end: Int, mentions: ParagraphMentions) -> Range<Int>? {
+    private func subject(
+        in text: ScannedText, from start: Int, to end: Int, mentions: ParagraphMentions, morphemes: [Morpheme]
+    ) -> Range<Int>? {
         var words: [Int] = []
         var i = start
         while i < end {
@@ -235,7 +291,7 @@ struct QuoteExtractor {
             s[end] == "\"" || s[end] == "\u{201C}"
         {
             return phrase(in: text, words: words, subjectIndex: words.count - 1, subjectStart: last,
-                          stemEnd: text.wordEnd[last] - 1, mentions: mentions)
+                          stemEnd: text.wordEnd[last] - 1, mentions: mentions, morphemes: morphemes)
         }
         var w = words.count
         while w > 0 {
@@ -251,7 +307,8 @@ struct QuoteExtractor {
                     word = text.wordStart[open - 1]
                     while w > 0, words[w] > word { w -= 1 }
                     let stemEnd = open
-                    return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd, mentions: mentions)
+                    return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd,
+                                  mentions: mentions, morphemes: morphemes)
                 }
             }
             let word2 = text.string(word, wordEnd)
@@ -261,7 +318,7 @@ struct QuoteExtractor {
             {
                 let group = words[w - 1]
                 return phrase(in: text, words: words, subjectIndex: w - 1, subjectStart: group, stemEnd: text.wordEnd[group],
-                              mentions: mentions)
+                              mentions: mentions, morphemes: morphemes)
             }
             guard let particle = QuoteExtractor.subjectParticles.first(where: { p in
                 wordEnd - word > p.count && s[(wordEnd - p.count)..<wordEnd].elementsEqual(p)
@@ -275,6 +332,9 @@ struct QuoteExtractor {
             if QuoteExtractor.leadWords.contains(stem) { continue }
             // `기억하는`, `생각되는`: a stem in 하/되 before 는 is a verb modifying the next word, not a subject.
             if particle == ["는"], let last = stem.last, last == "하" || last == "되" { continue }
+            // `임대받은 후`, `남아 있는`: where the analyzer reads the `은`/`는` as a verb's modifier ending, the word
+            // modifies the next one.
+            if Self.isModifierEnding(morphemes, endingAt: wordEnd) { continue }
             // `묻는`: a one-syllable stem before 는 is a verb modifying the next word, not a subject (`씨는`, `측은`
             // and `그는` are).
             if stemEnd - word == 1, !QuoteExtractor.pronouns.contains(stem), stem != "측",
@@ -282,15 +342,22 @@ struct QuoteExtractor {
             {
                 continue
             }
-            return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd, mentions: mentions)
+            return phrase(in: text, words: words, subjectIndex: w, subjectStart: word, stemEnd: stemEnd,
+                          mentions: mentions, morphemes: morphemes)
         }
         return nil
+    }
+
+    /// Whether the morpheme that ends a word at `end` is a modifier ending (`ETM`, `XSV+ETM`).
+    private static func isModifierEnding(_ morphemes: [Morpheme], endingAt end: Int) -> Bool {
+        let m = firstMorpheme(morphemes, startingAtOrAfter: end) - 1
+        return m >= 0 && morphemes[m].end == end && morphemes[m].tag.hasSuffix("ETM")
     }
 
     /// The subject word with the noun words printed before it (`테크 업계 관계자`), up to five words.
     private func phrase(
         in text: ScannedText, words: [Int], subjectIndex w: Int, subjectStart word: Int, stemEnd: Int,
-        mentions: ParagraphMentions
+        mentions: ParagraphMentions, morphemes: [Morpheme]
     ) -> Range<Int> {
         let s = text.scalars
         do {
@@ -303,6 +370,8 @@ struct QuoteExtractor {
                 guard previousEnd + 1 == first, s[previousEnd] == " " || s[previousEnd] == "·" else { break }
                 let string = text.string(previous, previousEnd)
                 if QuoteExtractor.leadWords.contains(string) { break }
+                // `개정된 공직선거법`, `응답한 자녀`: a verb's modifier (read so by the analyzer) is no part of the name.
+                if Self.isModifierEnding(morphemes, endingAt: previousEnd) { break }
                 // A word with a particle ends the phrase, unless it is a name as a whole (`남부경찰서`, not `…에서`).
                 if lexicon.stemEnd(text, start: previous, end: previousEnd) != previousEnd, string != "한",
                     !mentions.within(previous, previousEnd).contains(where: { $0.start == previous && $0.end == previousEnd })

@@ -18,7 +18,9 @@ struct UnitReader {
             warnings.append(EnrichBudget.unitsWarning)
             return false
         }
-        var scalars = Array(text.unicodeScalars.prefix(scalarsLeft))
+        // A text of no more UTF-8 bytes than the scalars left fits whole: copied without walking to a prefix.
+        var scalars = text.utf8.count <= scalarsLeft ? Array(text.unicodeScalars)
+            : Array(text.unicodeScalars.prefix(scalarsLeft))
         scalarsLeft -= scalars.count
         if scalarsLeft == 0, text.unicodeScalars.count > scalars.count {
             warnings.append(EnrichBudget.scalarsWarning)
