@@ -79,6 +79,16 @@ struct QuotePatternTests {
         #expect(found.first?.speaker?.contains("산업부") == true)
     }
 
+    /// A declarative clause in single marks before `며` is a stated aim as often as speech; a question or a
+    /// command there is said to someone.
+    @Test func singleQuotedStatementBeforeMyeoIsNoQuoteButAQuestionIs() throws {
+        let found = try quotes([
+            "재단은 '모두에게 열린 도서관을 만들겠다'며 문을 열었다.",
+            "주민들은 '이 돈을 언제 돌려주느냐'며 항의했다.",
+        ])
+        #expect(found.map(\.text) == ["이 돈을 언제 돌려주느냐"])
+    }
+
     @Test func singleQuotedContentOfANounOfSpeechWithItsOwner() throws {
         let found = try quotes(["이는 '허위 신고를 엄정하게 처벌한다'는 사법당국의 방침이 자리 잡았기 때문이다."])
         #expect(found.map(\.text) == ["허위 신고를 엄정하게 처벌한다"])

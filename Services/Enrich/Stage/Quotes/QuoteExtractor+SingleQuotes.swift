@@ -12,7 +12,10 @@ import Morphology
 ///   and it has two words or more;
 /// - right after the closing mark comes the quotative particle (`고`, `라고`, `이라고`: `JKQ`) followed by a
 ///   verb (`VV`, or a noun with the verb suffix `XSV`: `규정했다`, `응답한`) that is not a naming verb
-///   (`'…'라고 부른다`); or the connective `며`/`면서` (or `라며`) that stands for `라고 하며`; or the
+///   (`'…'라고 부른다`); or the connective `며`/`면서` (or `라며`) that stands for `라고 하며`, after a question,
+///   a command or a proposal (`'…맞느냐'며`, `'…입금하라'며`, `'…하자'며`): a declarative clause in marks before
+///   `며` is as often a stated aim or motto (`'…만들겠다'며 출범했다`, the samples' convention) and is speech only
+///   with the quotative particle; or the
 ///   modifier `는`/`라는` before a noun of speech or writing (`'…'는 글`, `'…'는 X의 지적`), whose
 ///   genitive, when printed, names the source.
 ///
@@ -37,6 +40,13 @@ extension QuoteExtractor {
     /// The most scalars after an English single-quoted passage read for its attribution: the four words
     /// never need more, and a run of spaces or punctuation after each of many passages costs no more than this.
     static let englishAttributionScalars = 160
+    /// Endings that make a clause a question, a command or a proposal, by the ending morpheme MeCab reads
+    /// (`맞/VV 느냐/EC`, `입금/NNG 하/XSV 라/EC`, `하/VV 자/EC`): words addressed to someone, which a clause in
+    /// single marks before `며` only is when it is speech. Declarative endings (`다`, `ᆫ다`, `겠다`) are not here.
+    static let addressedEndings: Set<String> = [
+        "냐", "느냐", "으냐", "까", "ㄹ까", "을까", "ㅂ니까", "습니까", "나요", "ㄹ까요", "을까요",
+        "라", "으라", "아라", "어라", "거라", "세요", "으세요", "십시오", "으십시오", "자", "ㅂ시다", "읍시다",
+    ]
     /// The most words read after `'…'는` for the noun of speech (`스트레스테스트 민간검증단의 지적`).
     static let speechNounReach = 4
 
@@ -118,14 +128,17 @@ extension QuoteExtractor {
         // A final or connective ending (`EF`, `EC`) closes a clause; a nominalized one (`'…물 붓기'`, `ETN`) is a
         // noun phrase.
         guard hasPredicate, m > first, ["EF", "EC"].contains(Self.lastTag(morphemes[m - 1].tag)) else { return nil }
+        let addressed = Self.isAddressed(morphemes[m - 1])
         // The morpheme right after the closing mark (MeCab reads the mark as a symbol of its own).
         if m < morphemes.count, morphemes[m].start == close { m += 1 }
         guard m < morphemes.count, morphemes[m].start == close + 1 else { return nil }
         let after = morphemes[m]
         var quote = Found(open: open, close: close, text: "")
         if after.tag == "JKQ" { return hasReportingVerb(morphemes, after: m) ? quote : nil }
-        if after.tag == "EC", after.surface == "며" || after.surface == "면서" { return quote }
-        if after.tag == "VCP+EC", after.surface.hasSuffix("라며") || after.surface.hasSuffix("라면서") { return quote }
+        if after.tag == "EC", after.surface == "며" || after.surface == "면서" { return addressed ? quote : nil }
+        if after.tag == "VCP+EC", after.surface.hasSuffix("라며") || after.surface.hasSuffix("라면서") {
+            return addressed ? quote : nil
+        }
         let modifier = after.tag == "JX" || after.tag == "ETM" || after.tag == "VCP+ETM"
         guard modifier, after.surface == "는" || after.surface.hasSuffix("라는"), after.end == text.wordEnd[close + 1],
             let source = speechNounPhrase(in: text, from: after.end)
@@ -213,6 +226,13 @@ extension QuoteExtractor {
 
     private static func isPredicate(_ tag: String) -> Bool {
         tag.split(separator: "+").contains { ["VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"].contains($0) }
+    }
+
+    /// Whether the ending that closes a passage (a morpheme of its own, or the last part of a merged
+    /// `XSV+EC`-like one) asks, commands or proposes.
+    private static func isAddressed(_ ending: Morpheme) -> Bool {
+        let surface = ending.tag.contains("+") ? ending.expressionParts.last?.surface ?? ending.surface : ending.surface
+        return addressedEndings.contains(surface)
     }
 
     private static func lastTag(_ tag: String) -> Substring {
