@@ -21,8 +21,7 @@ enum HTMLHeadScanner {
     /// Reads the charset declarations from the first bytes of a page (ASCII, so before decoding).
     static func declarations(in bytes: ArraySlice<UInt8>) -> Declarations {
         var found = Declarations(xmlEncoding: xmlDeclarationEncoding(in: bytes))
-        scanTags(bytes, named: ["meta"]) { name, attributes in
-            guard name == "meta" else { return true }
+        scanTags(bytes, named: ["meta"]) { _, attributes in
             if found.metaCharset == nil, let charset = attributes["charset"], !charset.isEmpty {
                 found.metaCharset = charset
             }

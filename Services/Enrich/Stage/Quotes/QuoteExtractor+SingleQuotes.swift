@@ -99,6 +99,7 @@ extension QuoteExtractor {
                 var end = j
                 while end > i + 1, s[end - 1] == "," || s[end - 1] == " " { end -= 1 }
                 quote.text = text.string(i + 1, end)
+                quote.isSingleQuoted = true
                 found.append(quote)
                 i = j + 1
             } else {

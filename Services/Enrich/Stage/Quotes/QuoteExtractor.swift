@@ -168,11 +168,7 @@ struct QuoteExtractor {
     private func quotesFound(in text: ScannedText, morphemes: [Morpheme]) -> [Found] {
         let double = find(in: text)
         guard !morphemes.isEmpty else { return double }
-        let single = singleQuoted(in: text, morphemes: morphemes, outside: double).map { quote in
-            var quote = quote
-            quote.isSingleQuoted = true
-            return quote
-        }
+        let single = singleQuoted(in: text, morphemes: morphemes, outside: double)
         guard !single.isEmpty else { return double }
         return (double + single).sorted { $0.open < $1.open }
     }
