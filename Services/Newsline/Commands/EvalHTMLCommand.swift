@@ -26,6 +26,9 @@ struct EvalHTMLCommand: ParsableCommand {
     @Option(help: "Write every page's extracted body text to this folder, one file per page.")
     var texts: String?
 
+    @Option(help: "Write every page's parsed fields (all but the timestamps) as JSON to this folder, one file per page.")
+    var fields: String?
+
     @Flag(help: "Instead, time ingest and parse of each constructed worst-case 2 MiB input (WorstCasePages).")
     var worstCase = false
 
@@ -74,6 +77,7 @@ struct EvalHTMLCommand: ParsableCommand {
                     encoding: .utf8)
             }
         }
+        if let fields { try writeFields(report, to: fields) }
         if let errors {
             let explainer: ((HTMLEvaluation.PageResult) -> [String])? = explain ? { result in
                 guard !result.missed.isEmpty,
@@ -88,6 +92,18 @@ struct EvalHTMLCommand: ParsableCommand {
     }
 
     /// Each worst-case input through ingest and parse, three times; prints the slowest parse of the three.
+    /// Each page's `article.parsed` event with its arrival time zeroed, so two builds' output compares byte for byte.
+    private func writeFields(_ report: HTMLEvaluation.Report, to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let codec = EventCodec()
+        for result in report.pages {
+            var parsed = result.parsed
+            parsed?.receivedAt = Date(timeIntervalSince1970: 0)
+            let bytes = try parsed.map { try codec.encode($0) } ?? Array("rejected\n".utf8)
+            try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(result.page.file + ".json"))
+        }
+    }
+
     private func timeWorstCases() throws {
         let ingester = Ingester()
         let parser = ArticleParser()

@@ -17,6 +17,8 @@ public struct HTMLEvaluation {
         public var provenance: String?
         /// The body text scored, nil for a rejected page.
         public var text: String?
+        /// Every field parse read, nil for a rejected page.
+        public var parsed: ArticleParsed?
     }
 
     public struct Report: Sendable {
@@ -82,7 +84,8 @@ public struct HTMLEvaluation {
             if let provenance { report.bodySources[provenance, default: 0] += 1 }
             report.pages.append(
                 PageResult(
-                    page: page, rejection: rejection, missed: missed, found: found, provenance: provenance, text: text))
+                    page: page, rejection: rejection, missed: missed, found: found, provenance: provenance, text: text,
+                    parsed: parsed))
         }
         return report
     }
