@@ -4,5 +4,7 @@
    pointers to xmlCharEncodingHandler exist on the Swift side), so the ICU part is left out. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>

@@ -157,7 +157,7 @@ enum BodyExtractor {
             }
             // A `<header>` that is still here was kept by `PageTree` for the prose it holds (the article's header
             // with its lead): it is read like a block. `<nav>`, `<footer>` and `<aside>` never are.
-            if node.kind == .furniture, HTMLNode(node.pointer).name != "header" {
+            if node.kind == .furniture, tree.tag(of: index).special != .header {
                 index = Int(node.end)
                 continue
             }
@@ -208,7 +208,7 @@ enum BodyExtractor {
         }
         // The first line's length is known before its text is read: most boxes open with a longer one.
         guard first < Int(node.end), tree.nodes[first].text <= ReaderNotes.maxNoteCharacters,
-            let text = HTMLText.of(HTMLNode(tree.nodes[first].pointer))
+            let text = tree.visibleText(of: first)
         else { return false }
         return ReaderNotes.isPrompt(text, characters: tree.nodes[first].text)
     }

@@ -196,7 +196,7 @@ enum ContentSelector {
     /// in its own `<section>`, the next text block of a page builder.
     static func isStyledLike(_ node: PageTree.Node, _ top: PageTree.Node) -> Bool {
         node.classHash == top.classHash && node.kind == top.kind
-            && HTMLNode(node.pointer).name == HTMLNode(top.pointer).name
+            && node.tag == top.tag
     }
 
     /// Prose a block beside the best one must hold to be taken from an article-marked container: a run of at

@@ -21,9 +21,7 @@ enum HTMLArticleParser {
 
     static func parse(_ html: String, sourceURL: String? = nil) -> ArticleFields {
         var fields = ArticleFields()
-        guard let document = LibXML2Document(html: html) else { return fields }
-        document.withRoot { root in
-            let tree = PageTree(root: root)
+        if let tree = PageTreeReader.read(html) {
             fields.warnings += tree.warnings
             let scan = tree.metadata
             let jsonLD = JSONLDArticle(scripts: scan.jsonLDScripts)
@@ -48,12 +46,9 @@ enum HTMLArticleParser {
 
     /// The paragraphs of an HTML fragment, such as the `body` string of a JSON article.
     static func paragraphs(ofFragment html: String) -> [String] {
-        guard let document = LibXML2Document(html: html) else { return [] }
-        return document.withRoot { root in
-            let tree = PageTree(root: root)
-            // A fragment is all body: read it whole, leaving out only its furniture.
-            return BodyExtractor.paragraphs(in: tree, roots: [tree.body]).map(\.text)
-        } ?? []
+        guard let tree = PageTreeReader.read(html) else { return [] }
+        // A fragment is all body: read it whole, leaving out only its furniture.
+        return BodyExtractor.paragraphs(in: tree, roots: [tree.body]).map(\.text)
     }
 
     /// The body, from the best-scoring blocks of the page, else JSON-LD `articleBody`, else every
@@ -118,7 +113,7 @@ enum HTMLArticleParser {
                 node.linkText * 10 < node.rawText
             else { continue }
             read += 1
-            if let text = HTMLText.of(HTMLNode(node.pointer)), text.hasPrefix(opening) { return text }
+            if let text = tree.visibleText(of: index), text.hasPrefix(opening) { return text }
         }
         return nil
     }

@@ -1,16 +1,7 @@
-import CLibXML2
-
 extension PageTree {
     /// A byline, date or meta-classed block with at most this many characters is page furniture
     /// (`By Ana Ruiz · 19 April 2022`); a longer one is article text in an oddly named block.
     static let maxMetaBlockText: Int32 = 200
-
-    /// Reads the whole document once, iteratively, within `PageBudget`.
-    init(root: HTMLNode) {
-        var builder = PageTreeBuilder()
-        builder.walk(root.pointer)
-        self = builder.tree
-    }
 }
 
 /// Counts of one text node's bytes: characters that are not whitespace, commas, and how it ends.
@@ -19,15 +10,12 @@ struct TextMeasure {
     var commas: Int32 = 0
     var endsSentence = false
 
-    init(_ content: UnsafePointer<xmlChar>?) {
-        guard var pointer = content else { return }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var last: UInt8 = 0
         var lastLead: UInt8 = 0
         var previous: UInt8 = 0
         var previous2: UInt8 = 0
-        while pointer.pointee != 0 {
-            let byte = pointer.pointee
-            pointer += 1
+        for byte in bytes {
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 previous2 = previous
                 previous = byte
@@ -99,7 +87,7 @@ extension PageTree {
         for index in nodes.indices.reversed() {
             var node = nodes[index]
             if !node.isText {
-                node.dropped = isDropped(node, pageText: pageText)
+                node.dropped = isDropped(index, pageText: pageText)
                 switch node.kind {
                 case .paragraph: node.paragraphs += 1
                 case .listItem: node.listItems += 1
@@ -156,14 +144,14 @@ extension PageTree {
     /// Whether the class or id of a block names text of its own that an article-marked element may hold:
     /// comments (each in an `<article>`), consent, sign-in and newsletter dialogs (a `content` inside).
     /// Read only for the few furniture blocks that hold little but one article-marked element.
-    private func namesOwnText(_ node: Node) -> Bool {
-        let attributes = Attributes(node.pointer)
-        return [attributes.classes?.string, attributes.id].contains { value in
+    private func namesOwnText(_ index: Int) -> Bool {
+        [classList(of: index), ids[Int32(index)]].contains { value in
             value.map { BoilerplateMarkers.namesOwnText($0) } ?? false
         }
     }
 
-    private func isDropped(_ node: Node, pageText: Int32) -> Bool {
+    private func isDropped(_ index: Int, pageText: Int32) -> Bool {
+        let node = nodes[index]
         if lenient, !node.alwaysFurniture, node.mark == .furniture || node.mark == .weakFurniture || node.mark == .meta {
             return false
         }
@@ -171,7 +159,7 @@ extension PageTree {
         let rescued = holdsArticle && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
         // Only a class names a wrapper so: `<nav>`, `<aside>` and `<footer>` are the page's own word.
         let wraps = holdsArticle && Float(node.bestContent) >= Float(node.rawText) * Self.minWrappedShare
-            && !namesOwnText(node)
+            && !namesOwnText(index)
         switch node.mark {
         case .hidden: return true
         case .furniture: return !rescued && !wraps
@@ -181,7 +169,7 @@ extension PageTree {
             if node.kind == .head { return true }
             guard node.kind == .furniture, !rescued else { return false }
             // `<header>` holds the lead paragraph on some pages; `<nav>`, `<footer>`, `<aside>` never do.
-            return HTMLNode(node.pointer).name != "header" || node.longestProse < Self.minRescuedProse
+            return tag(of: index).special != .header || node.longestProse < Self.minRescuedProse
         }
     }
 }

@@ -1,15 +1,19 @@
-import CLibXML2
-
 /// A page's elements and text nodes in document order, each with the text measures of its subtree.
 ///
-/// Built in one iterative pass over the libxml2 tree (no recursion, so any depth is safe), it is what
-/// the body extractor scores and reads: a subtree is the index range `[i, nodes[i].end)`, so skipping
+/// Built from libxml2's parse events in one pass (`PageTreeReader`; no recursion, so any depth is safe, and
+/// no libxml2 tree is built or freed), it is what the body extractor scores and reads: a subtree is the index range `[i, nodes[i].end)`, so skipping
 /// one is a jump. Measures leave out page furniture, hidden blocks and short byline or date lines, so
 /// an ancestor's text is the text a reader would take for content.
 struct PageTree {
     struct Node {
-        /// The libxml2 node; valid only while the document is lent out.
-        let pointer: xmlNodePtr
+        /// An element's tag name, an index into `tagNames`: two elements have the same name exactly when they
+        /// have the same index.
+        var tag: Int32 = 0
+        /// An element's class list, an index into `classLists` (-1 when it has none).
+        var classList: Int32 = -1
+        /// A text node's bytes in `textBytes`.
+        var textStart: Int32 = 0
+        var textLength: Int32 = 0
         var parent: Int32
         /// One past the last node of the subtree.
         var end: Int32
@@ -77,6 +81,14 @@ struct PageTree {
     var warnings: [String] = []
     /// Index of `<body>` (or the root when there is none).
     var body = 0
+    /// Every text node's bytes, UTF-8, one after the other.
+    var textBytes: [UInt8] = []
+    /// The page's distinct tag names, lowercased, local names only (`fb:like` is `like`).
+    var tagNames: [TagName] = []
+    /// The page's distinct class lists as written.
+    var classLists: [String] = []
+    /// The `id` of each element that has one, by node index.
+    var ids: [Int32: String] = [:]
 
     /// The direct children of node `index`, in order.
     func children(of index: Int) -> [Int] {
@@ -92,7 +104,25 @@ struct PageTree {
 
     /// The text of a text node, as libxml2 decoded it.
     func text(of index: Int) -> String {
-        guard let content = nodes[index].pointer.pointee.content else { return "" }
-        return String(cString: content)
+        withTextBytes(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func withTextBytes<Result>(of index: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result {
+        let node = nodes[index]
+        guard node.isText else { return body([]) }
+        let start = Int(node.textStart)
+        return body(textBytes[start..<start + Int(node.textLength)])
+    }
+
+    /// What is known of an element's tag name.
+    func tag(of index: Int) -> TagName {
+        tagNames[Int(nodes[index].tag)]
+    }
+
+    /// An element's class list as written, nil when it has none.
+    func classList(of index: Int) -> String? {
+        let node = nodes[index]
+        guard !node.isText, node.classList >= 0 else { return nil }
+        return classLists[Int(node.classList)]
     }
 }

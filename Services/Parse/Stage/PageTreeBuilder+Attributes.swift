@@ -1,10 +1,16 @@
 import CLibXML2
 import Glibc
 
-/// The attributes of one element the extractor reads, found in one walk over its attribute list.
+/// The attributes of one element the extractor reads, found in one pass over libxml2's attribute list.
+///
+/// Valid only inside the parse event that delivered the list: libxml2 frees the values when it returns.
 struct Attributes {
-    /// The class list as bytes of the document: most class lists of a page repeat, and their reading is
-    /// found by these bytes without a `String` (`PageTreeBuilder.cachedReading`).
+    /// libxml2's list: name, value, name, value…, ending in a null name; a value is null when the attribute
+    /// has none (`<div hidden>`).
+    typealias List = UnsafeMutablePointer<UnsafePointer<xmlChar>?>
+
+    /// The class list as bytes: most class lists of a page repeat, and their reading is found by these
+    /// bytes without a `String` (`PageTreeBuilder.cachedReading`).
     var classes: AttributeBytes?
     var id: String?
     var role: String?
@@ -15,29 +21,47 @@ struct Attributes {
     /// Read for links only (`rel="author"`); most `rel` values (`noopener`, `nofollow`) are never looked at.
     var rel: AttributeBytes?
     var any = false
+    private let list: List?
 
-    init(_ node: xmlNodePtr) {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            defer { attribute = current.pointee.next }
-            guard let rawName = current.pointee.name else { continue }
+    init(_ list: List?) {
+        self.list = list
+        guard let list else { return }
+        var index = 0
+        while let rawName = list[index] {
+            let value = list[index + 1]
+            index += 2
             // Names compared as bytes: most attributes of a page (`href`, `src`, `data-*`) are none of these,
             // and a `String` for each would cost an allocation and a hash.
             switch Self.name(rawName) {
-            case .classes: classes = AttributeBytes(current)
-            case .id: id = Self.value(current)
-            case .role: role = Self.value(current)
+            case .classes: classes = AttributeBytes(value)
+            case .id: id = Self.string(value)
+            case .role: role = Self.string(value)
             case .hidden: hidden = true
-            case .ariaHidden: ariaHidden = Self.value(current)
-            case .style: style = Self.value(current)
-            case .itemprop: itemprop = Self.value(current)
+            case .ariaHidden: ariaHidden = Self.string(value)
+            case .style: style = Self.string(value)
+            case .itemprop: itemprop = Self.string(value)
             case .rel:
-                rel = AttributeBytes(current)
+                rel = AttributeBytes(value)
                 continue  // not one of the attributes that make `any`
             case .other: continue
             }
             any = true
         }
+    }
+
+    /// The value of any attribute, names compared as bytes; a boolean attribute without a value
+    /// (`checked`) has its own name as value, any other an empty one, as libxml2's tree gives them.
+    subscript(_ name: StaticString) -> String? {
+        guard let list else { return nil }
+        var index = 0
+        while let rawName = list[index] {
+            if Self.equals(rawName, name) {
+                if let value = list[index + 1] { return String(cString: value) }
+                return htmlIsBooleanAttr(rawName) != 0 ? String(cString: rawName) : ""
+            }
+            index += 2
+        }
+        return nil
     }
 
     enum Name { case classes, id, role, hidden, ariaHidden, style, itemprop, rel, other }
@@ -63,60 +87,37 @@ struct Attributes {
         }
     }
 
-    /// Whether a NUL-terminated name is `name`, byte for byte, without building a `String` of it.
-    static func equals(_ raw: UnsafePointer<xmlChar>, _ name: String) -> Bool {
-        var index = 0
-        for byte in name.utf8 {
-            guard raw[index] == byte else { return false }
-            index += 1
-        }
-        return raw[index] == 0
-    }
-
-    static func value(_ attribute: xmlAttrPtr) -> String {
-        // One text child is the usual case: read it without building an empty string first.
-        guard let first = attribute.pointee.children else { return "" }
-        if first.pointee.next == nil { return first.pointee.content.map { String(cString: $0) } ?? "" }
-        var value = ""
-        var child: xmlNodePtr? = first
-        while let node = child {
-            if let content = node.pointee.content { value += String(cString: content) }
-            child = node.pointee.next
-        }
-        return value
+    private static func string(_ value: UnsafePointer<xmlChar>?) -> String {
+        value.map { String(cString: $0) } ?? ""
     }
 }
 
-/// An attribute's value as the document's own bytes, hashed and compared as bytes.
-///
-/// Valid only while the document is lent out: it points into libxml2's tree. A value libxml2 keeps in
-/// more than one text child (rare) is joined into a `String` instead.
-struct AttributeBytes: Hashable {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let joined: String?
+/// An attribute's value as libxml2's bytes, valid only inside the parse event that delivered it.
+struct AttributeBytes {
+    let bytes: UnsafeBufferPointer<UInt8>
 
-    init(_ attribute: xmlAttrPtr) {
-        if let first = attribute.pointee.children, first.pointee.next != nil {
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            joined = Attributes.value(attribute)
-        } else if let content = attribute.pointee.children?.pointee.content {
-            bytes = UnsafeBufferPointer(start: content, count: strlen(content))
-            joined = nil
-        } else {
-            bytes = UnsafeBufferPointer(start: nil, count: 0)
-            joined = nil
+    init(_ value: UnsafePointer<xmlChar>?) {
+        bytes = UnsafeBufferPointer(start: value, count: value.map { strlen($0) } ?? 0)
+    }
+
+    /// The value as text, invalid UTF-8 repaired.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A class list's bytes as the key of the page's class-list cache: borrowed from libxml2 to look one up,
+/// copied to keep one.
+enum ClassListKey: Hashable {
+    case borrowed(UnsafeBufferPointer<UInt8>)
+    case kept([UInt8])
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch self {
+        case .borrowed(let bytes): body(bytes)
+        case .kept(let bytes): bytes.withUnsafeBufferPointer(body)
         }
     }
 
-    /// The value as text, invalid UTF-8 repaired as `String(cString:)` does.
-    var string: String { joined ?? String(decoding: bytes, as: UTF8.self) }
-
-    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        guard var joined else { return body(bytes) }
-        return joined.withUTF8(body)
-    }
-
-    static func == (left: AttributeBytes, right: AttributeBytes) -> Bool {
+    static func == (left: ClassListKey, right: ClassListKey) -> Bool {
         left.withBytes { leftBytes in
             right.withBytes { rightBytes in
                 guard leftBytes.count == rightBytes.count else { return false }
@@ -130,12 +131,11 @@ struct AttributeBytes: Hashable {
         withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
-
 /// What the walk needs of a tag name, worked out once per distinct name of a page.
 struct TagName {
     /// Names the walk and the metadata reading treat apart from their kind.
     enum Special {
-        case none, h1, body, html, noscript, articleOrMain, formField, title, meta, link, script, time
+        case none, h1, body, html, noscript, articleOrMain, formField, title, meta, link, script, time, header
     }
 
     let name: String
@@ -160,6 +160,7 @@ struct TagName {
         case "link": special = .link
         case "script": special = .script
         case "time": special = .time
+        case "header": special = .header
         default: special = .none
         }
     }

@@ -1,6 +1,8 @@
 import CLibXML2
 
 /// The state of the one pass: open elements and the run of text each open block is collecting.
+///
+/// `PageTreeReader` feeds it the page's elements and text in document order, each text node whole.
 struct PageTreeBuilder {
     struct Frame {
         var index: Int
@@ -19,15 +21,17 @@ struct PageTreeBuilder {
     }
 
     var tree = PageTree()
-    /// Class lists already read on this page, by their bytes in the document: pages repeat a few hundred
-    /// class lists thousands of times, and a repeated one is found without building its `String`.
-    var classReadings: [AttributeBytes: ClassReading] = [:]
+    /// Class lists already read on this page, by their bytes: pages repeat a few hundred class lists
+    /// thousands of times, and a repeated one is found without building its `String`.
+    var classReadings: [ClassListKey: ClassReading] = [:]
 
     /// What one class list says, with its hash (for siblings styled alike) computed once.
     struct ClassReading {
         var reading: BoilerplateMarkers.Reading
         var role: HTMLVocabulary.Role
         var hash: Int32
+        /// The list's index in `PageTree.classLists`.
+        var list: Int32
     }
     var frames: [Frame] = []
     var blockRuns: [OpenRun] = []
@@ -36,40 +40,26 @@ struct PageTreeBuilder {
     var sawBody = false
     var depthWarned = false
 
-    mutating func walk(_ root: xmlNodePtr) {
-        var current: xmlNodePtr? = root
-        walking: while let node = current {
-            var descend = false
-            if node.pointee.type == XML_ELEMENT_NODE {
-                if tree.nodes.count >= PageBudget.maxNodes {
-                    tree.warnings.append(PageBudget.nodeBudgetWarning)
-                    break walking
-                }
-                descend = enter(node)
-            } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
-                if tree.nodes.count >= PageBudget.maxNodes {
-                    tree.warnings.append(PageBudget.nodeBudgetWarning)
-                    break walking
-                }
-                addText(node)
-            }
-            if descend, let child = node.pointee.children {
-                current = child
-                continue
-            }
-            if descend { exit() }
-            var cursor = node
-            while cursor.pointee.next == nil {
-                guard cursor != root, let parent = cursor.pointee.parent, !frames.isEmpty else {
-                    break walking
-                }
-                exit()
-                if parent == root { break walking }
-                cursor = parent
-            }
-            if cursor == root { break walking }
-            current = cursor.pointee.next
-        }
+    /// What the reader does with an element's content once it is entered.
+    enum Descent {
+        /// Its children are elements and text of the tree.
+        case children
+        /// It is a leaf of the tree: nothing inside it is read.
+        case none
+        /// It is a leaf whose text metadata is read from (`<title>`, a JSON-LD script).
+        case text(Capture)
+    }
+
+    enum Capture {
+        case title
+        case jsonLD
+    }
+
+    /// Whether the tree holds as many nodes as `PageBudget` allows: nothing more is added.
+    var isFull: Bool { tree.nodes.count >= PageBudget.maxNodes }
+
+    /// Closes every element still open and measures the tree.
+    mutating func finish() {
         while !frames.isEmpty { exit() }
         if !sawBody { tree.body = 0 }
         tree.finish()
@@ -79,41 +69,68 @@ struct PageTreeBuilder {
     /// each name in its dictionary, so a page's thousands of elements share a few dozen names. An open
     /// addressing table on the pointer's bits: no hashing of its own for the lookup done at every element.
     var tagSlots = [UnsafePointer<xmlChar>?](repeating: nil, count: PageTreeBuilder.tagSlotCount)
-    var tagSlotNames = [TagName?](repeating: nil, count: PageTreeBuilder.tagSlotCount)
-    var tagNamesKept = 0
+    var tagSlotIndexes = [Int32](repeating: 0, count: PageTreeBuilder.tagSlotCount)
+    var tagPointersKept = 0
+    /// Each distinct name's index in `PageTree.tagNames`: a name reached by two pointers (`fb:like`, `like`)
+    /// is one name.
+    var tagIndexes: [String: Int32] = [:]
 
-    /// Slots of the tag-name table (a power of two); names past half of them are read again at each element.
+    /// Slots of the tag-name table (a power of two); names past half of them are looked up by name.
     static let tagSlotCount = 512
 
-    /// The lowercased tag name and kind of an element, read once per distinct name pointer.
-    mutating func tag(of node: xmlNodePtr) -> TagName {
-        guard let pointer = node.pointee.name else { return TagName("") }
+    /// The index in `PageTree.tagNames` of an element's name, read once per distinct name pointer.
+    mutating func tagIndex(of pointer: UnsafePointer<xmlChar>) -> Int32 {
         let mask = Self.tagSlotCount - 1
         var slot = (Int(bitPattern: pointer) >> 4) & mask
         while let key = tagSlots[slot] {
-            if key == pointer, let known = tagSlotNames[slot] { return known }
+            if key == pointer { return tagSlotIndexes[slot] }
             slot = (slot + 1) & mask
         }
-        let tag = TagName(String(cString: pointer))
-        if tagNamesKept < Self.tagSlotCount / 2 {
-            tagSlots[slot] = pointer
-            tagSlotNames[slot] = tag
-            tagNamesKept += 1
+        let name = Self.localName(pointer)
+        let index: Int32
+        if let known = tagIndexes[name] {
+            index = known
+        } else {
+            index = Int32(tree.tagNames.count)
+            tree.tagNames.append(TagName(name))
+            tagIndexes[name] = index
         }
-        return tag
+        if tagPointersKept < Self.tagSlotCount / 2 {
+            tagSlots[slot] = pointer
+            tagSlotIndexes[slot] = index
+            tagPointersKept += 1
+        }
+        return index
     }
 
-    /// Appends an element; returns whether its children are to be read.
-    mutating func enter(_ node: xmlNodePtr) -> Bool {
-        let tag = tag(of: node)
+    /// A qualified name's part after its first `:` (`fb:like` is `like`), as libxml2's tree names elements.
+    static func localName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        var colon: UnsafePointer<xmlChar>?
+        var cursor = pointer
+        while cursor.pointee != 0 {
+            if cursor.pointee == UInt8(ascii: ":") {
+                colon = cursor
+                break
+            }
+            cursor += 1
+        }
+        if let colon, colon != pointer, colon[1] != 0 { return String(cString: colon + 1) }
+        return String(cString: pointer)
+    }
+
+    /// Appends an element; says whether its children are to be read.
+    mutating func enter(_ namePointer: UnsafePointer<xmlChar>, _ list: Attributes.List?) -> Descent {
+        let tagIndex = tagIndex(of: namePointer)
+        let tag = tree.tagNames[Int(tagIndex)]
         let name = tag.name
         var kind = tag.kind
-        let attributes = Attributes(node)
+        let attributes = Attributes(list)
         let index = tree.nodes.count
         var element = PageTree.Node(
-            pointer: node, parent: Int32(frames.last?.index ?? -1), end: Int32(index + 1), kind: kind, isText: false)
+            tag: tagIndex, parent: Int32(frames.last?.index ?? -1), end: Int32(index + 1), kind: kind, isText: false)
         element.isFirstLevelHeading = tag.special == .h1
-        collectMetadata(tag: tag, node: node, attributes: attributes)
+        let capture = collectMetadata(tag: tag, attributes: attributes)
+        if let id = attributes.id { tree.ids[Int32(index)] = id }
         if kind == .skipped || kind == .embed || kind == .input || kind == .image {
             switch kind {
             case .image: element.images = 1
@@ -124,7 +141,7 @@ struct PageTreeBuilder {
             default: break
             }
             tree.nodes.append(element)
-            return false
+            return capture.map(Descent.text) ?? .none
         }
         if tag.special == .body, !sawBody {
             sawBody = true
@@ -137,6 +154,7 @@ struct PageTreeBuilder {
                 classes: classReading?.reading, id: attributes.id.map(BoilerplateMarkers.reading), role: attributes.role,
                 hidden: attributes.hidden, ariaHidden: attributes.ariaHidden, style: attributes.style)
             element.classHash = classReading?.hash ?? 0
+            element.classList = classReading?.list ?? -1
             let idRole = attributes.id.map { HTMLVocabulary.role(classAndID: $0) } ?? .plain
             element.role = HTMLVocabulary.stronger(classReading?.role ?? .plain, idRole)
         }
@@ -169,7 +187,7 @@ struct PageTreeBuilder {
                 depthWarned = true
             }
             tree.nodes.append(element)
-            return false
+            return .none
         }
         // A marked block ends the run around it, so furniture text never joins a paragraph's run.
         if kind.isBlock || isQuiet { flushRun() }
@@ -180,13 +198,16 @@ struct PageTreeBuilder {
         if kind == .anchor { links += 1 }
         if kind.isBlock { blockRuns.append(OpenRun(owner: index)) }
         if kind == .lineBreak, !blockRuns.isEmpty { blockRuns[blockRuns.count - 1].breaks += 1 }
-        return true
+        return .children
     }
 
-    mutating func addText(_ node: xmlNodePtr) {
-        let measure = TextMeasure(node.pointee.content)
+    /// Appends a text node whose bytes are `tree.textBytes[start...]`.
+    mutating func addText(from start: Int) {
+        let measure = tree.textBytes.withUnsafeBufferPointer { TextMeasure(UnsafeBufferPointer(rebasing: $0[start...])) }
         let parent = frames.last?.index ?? -1
-        var text = PageTree.Node(pointer: node, parent: Int32(parent), end: Int32(tree.nodes.count + 1), kind: .inline, isText: true)
+        var text = PageTree.Node(
+            textStart: Int32(start), textLength: Int32(tree.textBytes.count - start), parent: Int32(parent),
+            end: Int32(tree.nodes.count + 1), kind: .inline, isText: true)
         text.isLink = links > 0
         text.text = measure.characters
         text.linkText = links > 0 ? measure.characters : 0
@@ -236,12 +257,13 @@ struct PageTreeBuilder {
     }
 
     mutating func cachedReading(_ bytes: AttributeBytes) -> ClassReading {
-        if let known = classReadings[bytes] { return known }
+        if let known = classReadings[.borrowed(bytes.bytes)] { return known }
         let classes = bytes.string
         let read = ClassReading(
             reading: BoilerplateMarkers.reading(of: classes), role: HTMLVocabulary.role(classAndID: classes),
-            hash: Int32(truncatingIfNeeded: classes.hashValue))
-        if classReadings.count < PageBudget.maxCachedClassLists { classReadings[bytes] = read }
+            hash: Int32(truncatingIfNeeded: classes.hashValue), list: Int32(tree.classLists.count))
+        tree.classLists.append(classes)
+        if classReadings.count < PageBudget.maxCachedClassLists { classReadings[.kept(Array(bytes.bytes))] = read }
         return read
     }
 }

@@ -64,7 +64,7 @@ enum Standfirst {
             // text never lead.
             if Int(node.end) > limit { break }
             if node.mark == .furniture || node.mark == .hidden { return nil }
-            if let classes = HTMLNode(node.pointer).attribute("class"),
+            if let classes = tree.classList(of: index),
                 classes.split(separator: " ").contains(where: { BoilerplateMarkers.splitWords($0).contains(where: words.contains) })
             {
                 named = true
@@ -78,6 +78,6 @@ enum Standfirst {
             level += 1
         }
         guard named else { return nil }
-        return HTMLText.of(HTMLNode(tree.nodes[Int(run.owner)].pointer))
+        return tree.visibleText(of: Int(run.owner))
     }
 }

@@ -6,12 +6,9 @@
 public enum SnippetTrace {
     /// One reason per snippet, in the order given; the page is the decoded text ingest hands to parse.
     public static func reasons(html: String, snippets: [String]) -> [String] {
-        guard let document = LibXML2Document(html: html) else { return snippets.map { _ in "page does not parse" } }
-        return document.withRoot { root -> [String] in
-            let tree = PageTree(root: root)
-            let roots = ContentSelector.roots(in: tree)
-            return snippets.map { reason(for: $0, tree: tree, roots: roots) }
-        } ?? snippets.map { _ in "page has no root element" }
+        guard let tree = PageTreeReader.read(html) else { return snippets.map { _ in "page has no element" } }
+        let roots = ContentSelector.roots(in: tree)
+        return snippets.map { reason(for: $0, tree: tree, roots: roots) }
     }
 
     /// Characters of the snippet's opening searched for in the page's text nodes.
@@ -64,10 +61,9 @@ public enum SnippetTrace {
     }
 
     private static func describe(_ index: Int, _ tree: PageTree) -> String {
-        let node = HTMLNode(tree.nodes[index].pointer)
-        var text = "<" + node.name
-        if let id = node.attribute("id") { text += "#" + id.prefix(30) }
-        if let classes = node.attribute("class") { text += "." + classes.prefix(60) }
+        var text = "<" + tree.tag(of: index).name
+        if let id = tree.ids[Int32(index)] { text += "#" + id.prefix(30) }
+        if let classes = tree.classList(of: index) { text += "." + classes.prefix(60) }
         return text + ">"
     }
 }
