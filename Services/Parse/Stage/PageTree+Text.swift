@@ -3,7 +3,7 @@ extension PageTree {
     /// read from (headings, bylines, the lead paragraph, the standfirst).
     ///
     /// Leaves out what a reader never sees (scripts, embeds, form fields, images, `<head>`) and puts a space
-    /// where a block or a line break separates text.
+    /// where a block or a line break begins.
     func visibleText(of index: Int) -> String? {
         var bytes: [UInt8] = []
         var child = index + 1
