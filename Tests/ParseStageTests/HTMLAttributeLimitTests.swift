@@ -28,4 +28,29 @@ import Testing
         #expect(clock.now - started < .seconds(20))
         #expect(fields.paragraphs.joined().contains("The article text stays"))
     }
+
+    private let path = String(repeating: "M0 0L1 1", count: 40)
+
+    @Test func longScriptStyleAndDrawingContentIsLeftOutAndTheElementsKept() {
+        let page = "<p>a</p><script>\(path)</script><style>\(path)</style><svg viewBox='0 0 1 1'><path d='\(path)'/></svg><p>b</p>"
+        #expect(limited(page, limit: 256) == "<p>a</p><script></script><style></style><svg viewBox='0 0 1 1'></svg><p>b</p>")
+    }
+
+    @Test func shortContentAndJSONLDStay() {
+        #expect(limited("<svg><path d='M0 0'/></svg><script>var x = 1</script>", limit: 256) == nil)
+        #expect(limited("<script type='application/ld+json'>{\"a\": \"\(path)\"}</script>", limit: 256) == nil)
+    }
+
+    @Test func aDrawingHoldingAnotherIsKeptWhole() {
+        #expect(limited("<svg><svg><path d='\(path)'/></svg></svg>", limit: 256) == nil)
+    }
+
+    @Test func aDrawingClosedInItsStartTagIsEmptyAndTheTextAfterItStays() {
+        let page = "<svg class=\"icon\"/><p>Article text \(path)</p></svg>"
+        #expect(limited(page, limit: 256) == nil)
+    }
+
+    @Test func aScriptClosedInItsStartTagRunsToItsClosingTagAsInABrowser() {
+        #expect(limited("<script src=x.js/>\(path)</script><p>b</p>", limit: 256) == "<script src=x.js/></script><p>b</p>")
+    }
 }

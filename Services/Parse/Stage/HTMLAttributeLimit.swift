@@ -7,9 +7,13 @@ import Glibc
 /// limit is far above what markup carries, and the attributes past it are left out, the tag and
 /// everything after it kept.
 ///
-/// The same pass leaves out the text of `<script>` and `<style>` elements (the element itself stays):
-/// a third of a real page's bytes is scripts and style sheets that libxml2 would read character by
-/// character and that parse never reads. JSON-LD scripts, which metadata is read from, keep their text.
+/// The same pass leaves out the text of `<script>` and `<style>` elements and the content of inline `<svg>`
+/// drawings (the element itself stays): a third of a real page's bytes is scripts and style sheets, and a
+/// twentieth icons drawn as paths, that libxml2 would read character by character and that parse never
+/// reads. JSON-LD scripts, which metadata is read from, keep their text; a drawing holding another is kept
+/// whole. A drawing closed in its start tag (`<svg …/>`) is empty, as browsers read it; a script's or style
+/// sheet's text runs to its closing tag even then, as browsers read it too (libxml2 would take the code
+/// after `<script …/>` for page text).
 /// The scan is one pass over the bytes and copies nothing when there is nothing to leave out.
 enum HTMLAttributeLimit {
     /// Script and style text shorter than this stays: copying around it costs more than libxml2 reading it.
@@ -38,8 +42,12 @@ enum HTMLAttributeLimit {
             let rawText = rawTextElement(bytes, nameStart..<index)
             var attributes = 0
             var cutFrom: Int?
+            var lastSlash = -1
             while index < count {
-                while index < count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+                while index < count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") {
+                    if bytes[index] == UInt8(ascii: "/") { lastSlash = index }
+                    index += 1
+                }
                 guard index < count, bytes[index] != UInt8(ascii: ">") else { break }
                 attributes += 1
                 if attributes > limit, cutFrom == nil { cutFrom = index }
@@ -52,8 +60,11 @@ enum HTMLAttributeLimit {
             }
             // Raw text is skipped whole, kept or not: markup quoted inside a script (`"<script …>"` in a
             // JSON-LD `articleBody`) is not a tag.
-            if let rawText, index < count, let close = find(bytes, from: index + 1, lowercased: rawText.closingTag) {
-                let keep = rawText == .script && contains(bytes, nameStart..<index, lowercased: RawText.jsonLD)
+            if let rawText, index < count, rawText != .svg || lastSlash != index - 1,
+                let close = find(bytes, from: index + 1, lowercased: rawText.closingTag)
+            {
+                let keep = (rawText == .script && contains(bytes, nameStart..<index, lowercased: RawText.jsonLD))
+                    || (rawText == .svg && find(bytes, from: index + 1, lowercased: RawText.svgOpen).map { $0 < close } == true)
                 if !keep, close - index - 1 >= minElidedRawText {
                     output = output ?? Self.copyBuffer(capacity: count)
                     output!.append(contentsOf: bytes[copiedUpTo...index])
@@ -73,23 +84,35 @@ enum HTMLAttributeLimit {
         return buffer
     }
 
-    /// Elements whose text libxml2 reads raw, up to their closing tag.
+    /// Elements whose content parse never reads, up to their closing tag: libxml2 reads script and style
+    /// text raw, a drawing's content as elements.
     enum RawText {
         case script
         case style
+        case svg
 
-        var closingTag: [UInt8] { self == .script ? Self.scriptClose : Self.styleClose }
+        var closingTag: [UInt8] {
+            switch self {
+            case .script: Self.scriptClose
+            case .style: Self.styleClose
+            case .svg: Self.svgClose
+            }
+        }
 
         static let scriptClose = Array("</script".utf8)
         static let styleClose = Array("</style".utf8)
+        static let svgClose = Array("</svg".utf8)
+        static let svgOpen = Array("<svg".utf8)
         static let scriptName = Array("script".utf8)
         static let styleName = Array("style".utf8)
+        static let svgName = Array("svg".utf8)
         static let jsonLD = Array("ld+json".utf8)
     }
 
     private static func rawTextElement(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> RawText? {
         if name.count == 6, matches(bytes, at: name.lowerBound, lowercased: RawText.scriptName) { return .script }
         if name.count == 5, matches(bytes, at: name.lowerBound, lowercased: RawText.styleName) { return .style }
+        if name.count == 3, matches(bytes, at: name.lowerBound, lowercased: RawText.svgName) { return .svg }
         return nil
     }
 
