@@ -145,7 +145,7 @@ enum BodyExtractor {
             }
             let node = tree.nodes[index]
             if node.isText {
-                collector.add(tree.text(of: index), characters: node.text, link: node.linkText)
+                collector.add(tree.bytes(of: index), characters: node.text, link: node.linkText)
                 index += 1
                 continue
             }
@@ -249,36 +249,37 @@ enum BodyExtractor {
 
     private struct Collector {
         var paragraphs: [Paragraph] = []
-        var buffer = ""
+        /// The paragraph's text so far, as the page's UTF-8 bytes: one `String` is made of it when it ends.
+        var buffer: [UInt8] = []
         var characters: Int32 = 0
         var linkCharacters: Int32 = 0
         var pendingBreaks = 0
         var isHeading = false
         var isListLine = false
 
-        mutating func add(_ text: String, characters: Int32, link: Int32) {
+        mutating func add(_ text: ArraySlice<UInt8>, characters: Int32, link: Int32) {
             if characters > 0 {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
             }
-            buffer += text
+            buffer.append(contentsOf: text)
             self.characters += characters
             linkCharacters += link
         }
 
         mutating func lineBreak() {
             pendingBreaks += 1
-            buffer += " "
+            buffer.append(0x20)
         }
 
         mutating func flush() {
-            if characters > 0, let text = TextCleanup.trimmed(TextCleanup.collapse(buffer)) {
+            if characters > 0, let text = TextCleanup.trimmed(TextCleanup.collapse(utf8: buffer)) {
                 paragraphs.append(
                     Paragraph(
                         text: text, characters: characters, linkCharacters: linkCharacters, isHeading: isHeading,
                         isListLine: isListLine))
             }
-            buffer = ""
+            buffer.removeAll(keepingCapacity: true)
             characters = 0
             linkCharacters = 0
             pendingBreaks = 0

@@ -11,8 +11,7 @@ extension PageTree {
         while child < end {
             let node = nodes[child]
             if node.isText {
-                let start = Int(node.textStart)
-                bytes.append(contentsOf: textBytes[start..<start + Int(node.textLength)])
+                bytes.append(contentsOf: self.bytes(of: child))
                 child += 1
                 continue
             }
@@ -29,6 +28,6 @@ extension PageTree {
             }
             child += 1
         }
-        return TextCleanup.trimmed(TextCleanup.collapse(String(decoding: bytes, as: UTF8.self)))
+        return TextCleanup.trimmed(TextCleanup.collapse(utf8: bytes))
     }
 }

@@ -104,14 +104,15 @@ struct PageTree {
 
     /// The text of a text node, as libxml2 decoded it.
     func text(of index: Int) -> String {
-        withTextBytes(of: index) { String(decoding: $0, as: UTF8.self) }
+        String(decoding: bytes(of: index), as: UTF8.self)
     }
 
-    func withTextBytes<Result>(of index: Int, _ body: (ArraySlice<UInt8>) -> Result) -> Result {
+    /// The UTF-8 bytes of a text node; none for an element.
+    func bytes(of index: Int) -> ArraySlice<UInt8> {
         let node = nodes[index]
-        guard node.isText else { return body([]) }
+        guard node.isText else { return [] }
         let start = Int(node.textStart)
-        return body(textBytes[start..<start + Int(node.textLength)])
+        return textBytes[start..<start + Int(node.textLength)]
     }
 
     /// What is known of an element's tag name.

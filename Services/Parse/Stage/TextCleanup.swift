@@ -10,6 +10,11 @@ enum TextCleanup {
         return Array(text.utf8).withUnsafeBufferPointer(collapse)
     }
 
+    /// The same for text given as UTF-8 bytes (invalid sequences repaired).
+    static func collapse(utf8 bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer(collapse)
+    }
+
     private static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { output in
             var written = 0
