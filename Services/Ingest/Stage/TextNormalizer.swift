@@ -33,6 +33,11 @@ enum TextNormalizer {
         }
 
         while index < count {
+            if index + 8 <= count, ASCIIWords.isPrintable(ASCIIWords.load(bytes, at: index)) {
+                previousWasCR = false
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte >= 0x20 && byte < 0x7F {
                 previousWasCR = false
