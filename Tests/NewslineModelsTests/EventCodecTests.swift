@@ -93,8 +93,7 @@ import Testing
         let expected = #"{"articleId":"0123456789abcdef0123456789abcdef","charset":"utf-8","contentHash":""#
             + String(repeating: "b", count: 64) + #"","format":"html","rawBytes":20,"#
             + #""receivedAt":"2023-11-14T22:13:20.500Z","source":"test","sourceURL":"https://example.com/a/b","#
-            + #""text":"<a href="/x">é</a>
-","type":"article.ingested","version":1}"#
+            + #""text":"<a href=\"/x\">é</a>\n","type":"article.ingested","version":1}"#
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
