@@ -30,21 +30,12 @@ public struct EventCodec: Sendable {
             return date
         }
         do {
-            return try bytes.withUnsafeBytes { buffer in
-                try decoder.decode(EnvelopeReader<Event>.self, from: Self.borrowedData(buffer)).event
-            }
+            return try decoder.decode(EnvelopeReader<Event>.self, from: Data(bytes)).event
         } catch let error as EventDecodingError {
             throw error
         } catch {
             throw EventDecodingError.malformed(Event.eventType, Self.describe(error))
         }
-    }
-
-    /// The bytes as `Data` without copying them (a page's event is 150 KB): the decoder only reads them,
-    /// and nothing it returns refers to them, so they need to live only as long as the call.
-    private static func borrowedData(_ buffer: UnsafeRawBufferPointer) -> Data {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return Data() }
-        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
     }
 
     /// A one-line account of a decoding error naming the field, without echoing the payload.

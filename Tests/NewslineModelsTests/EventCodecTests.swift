@@ -97,7 +97,7 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
-    /// Decoding reads the caller's bytes in place: bytes cut from a larger buffer and empty input work too.
+    /// Bytes cut from a larger buffer decode like any others; empty input is malformed, not a crash.
     @Test func decodesBytesCutFromALargerBufferAndRefusesEmptyInput() throws {
         let event = Self.ingested(text: "본문 \"인용\"")
         let padded = Array("xxxx".utf8) + (try codec.encode(event)) + Array("yyyy".utf8)
