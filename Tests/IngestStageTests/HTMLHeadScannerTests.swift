@@ -23,6 +23,18 @@ struct HTMLHeadScannerTests {
         #expect(HTMLHeadScanner.canonicalURL(in: relative) == nil)
     }
 
+    @Test func readsOnlyTheFirstBytesOfTheTextForTheURL() {
+        let link = #"<link rel="canonical" href="https://news.example/a/1">"#
+        // Three-byte scalars: the limit counts UTF-8 bytes, not characters.
+        let filler = "<head><title>" + String(repeating: "가", count: 10_000) + "</title>"
+        let within = filler + String(repeating: " ", count: HTMLHeadScanner.urlScanLimit - filler.utf8.count - link.utf8.count)
+        #expect(HTMLHeadScanner.canonicalURL(in: within + link) == "https://news.example/a/1")
+        #expect(HTMLHeadScanner.canonicalURL(in: within + String(repeating: " ", count: link.utf8.count) + link) == nil)
+        #expect(HTMLHeadScanner.canonicalURL(in: String(repeating: "a < b ", count: 10_000) + link) == nil)
+        #expect(HTMLHeadScanner.canonicalURL(in: "") == nil)
+        #expect(HTMLHeadScanner.canonicalURL(in: "no tags at all <") == nil)
+    }
+
     @Test func readsMetaCharsetWhateverTheCaseOfItsTag() {
         let head = Array(#"<html><HEAD><Title x=">">t</Title><META CHARSET="euc-kr"></HEAD>"#.utf8)
         #expect(HTMLHeadScanner.declarations(in: head[...]).metaCharset == "euc-kr")

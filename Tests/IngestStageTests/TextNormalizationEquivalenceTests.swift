@@ -58,6 +58,25 @@ struct TextNormalizationEquivalenceTests {
         Self.expectSame(seed: 11, TextNormalizer.normalize, Self.scalarNormalize)
     }
 
+    /// Page-like text: runs of printable ASCII, stepped over eight bytes at a time, with the pool's scalars
+    /// falling at every offset of a word and CRLF pairs split across words.
+    @Test func normalizeMatchesTheScalarVersionOnMostlyASCIIText() {
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<20_000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<generator.below(120) {
+                switch generator.below(10) {
+                case 0: scalars.append(Self.pool[generator.below(Self.pool.count)])
+                case 1: scalars.append(contentsOf: "\r\n".unicodeScalars)
+                default: scalars.append(Unicode.Scalar(UInt8(0x20 + generator.below(0x5F))))
+                }
+            }
+            let text = String(scalars)
+            let normalized = TextNormalizer.normalize(text)
+            #expect(Array(normalized.unicodeScalars) == Array(Self.scalarNormalize(text).unicodeScalars), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func identityTextMatchesTheGraphemeVersion() {
         Self.expectSame(seed: 12, ArticleIdentity.normalizeText, Self.graphemeNormalizeText)
     }

@@ -60,6 +60,54 @@ import Testing
         #expect(throws: EventDecodingError.self) { try codec.decode(ArticleParsed.self, from: Array("{\"type\":".utf8)) }
     }
 
+    static func ingested(text: String) -> ArticleIngested {
+        ArticleIngested(
+            articleId: "0123456789abcdef0123456789abcdef", contentHash: String(repeating: "b", count: 64),
+            source: "test", sourceURL: "https://example.com/a/b", format: .html, charset: "utf-8", text: text,
+            rawBytes: text.utf8.count, receivedAt: Date(timeIntervalSince1970: 1_700_000_000.5))
+    }
+
+    /// Every character JSON escapes, C0 controls, DEL, C1, the line separators, a lone BOM, non-BMP scalars,
+    /// jamo and combining marks: each comes back as it went in, and standard JSON readers read the same text.
+    @Test func ingestedTextRoundTripsWithEscapesControlsAndAstralScalars() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
+        let texts = [
+            "", "\"", "\\", "<p class=\"a\">x</p>\n<a href=\"https://e.example/x/y\">\\n</a>\r\n\t",
+            controls + "\u{7F}\u{85}\u{9F}\u{2028}\u{2029}\u{FEFF}",
+            "😀𝄞\u{10FFFF}\u{1F3FD}", "\u{1112}\u{1161}\u{11AB} e\u{301}\u{316} 한국어 中文",
+            String(repeating: "\"\n", count: 10_000) + String(repeating: "가", count: 10_000),
+        ]
+        for text in texts {
+            let event = Self.ingested(text: text)
+            let bytes = try codec.encode(event)
+            #expect(try codec.decode(ArticleIngested.self, from: bytes) == event)
+            let object = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
+            #expect((object["text"] as? String).map { Array($0.unicodeScalars) } == Array(text.unicodeScalars))
+        }
+    }
+
+    /// The wire format other clients read: sorted keys, the envelope inside, slashes not escaped,
+    /// non-ASCII text as UTF-8, quotes and newlines escaped.
+    @Test func ingestedEncodesToTheDocumentedJSON() throws {
+        let bytes = try codec.encode(Self.ingested(text: "<a href=\"/x\">é</a>\n"))
+        let expected = #"{"articleId":"0123456789abcdef0123456789abcdef","charset":"utf-8","contentHash":""#
+            + String(repeating: "b", count: 64) + #"","format":"html","rawBytes":20,"#
+            + #""receivedAt":"2023-11-14T22:13:20.500Z","source":"test","sourceURL":"https://example.com/a/b","#
+            + #""text":"<a href=\"/x\">é</a>\n","type":"article.ingested","version":1}"#
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    /// Bytes cut from a larger buffer decode like any others; empty input is malformed, not a crash.
+    @Test func decodesBytesCutFromALargerBufferAndRefusesEmptyInput() throws {
+        let event = Self.ingested(text: "본문 \"인용\"")
+        let padded = Array("xxxx".utf8) + (try codec.encode(event)) + Array("yyyy".utf8)
+        let bytes = Array(padded[4..<(padded.count - 4)])
+        #expect(try codec.decode(ArticleIngested.self, from: bytes) == event)
+        #expect(throws: EventDecodingError.malformed("article.ingested", "not valid JSON")) {
+            try codec.decode(ArticleIngested.self, from: [])
+        }
+    }
+
     @Test func articleIdPrefersNormalizedURL() {
         let a = ArticleIdentity.articleId(sourceURL: "HTTPS://Example.com:443/news/1/?utm_source=x#top", text: "a")
         let b = ArticleIdentity.articleId(sourceURL: "https://example.com/news/1", text: "different text")

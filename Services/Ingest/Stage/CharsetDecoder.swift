@@ -34,7 +34,7 @@ enum CharsetDecoder {
             return decoded
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            if bytes.allSatisfy({ $0 < 0x80 }) {
+            if bytes.withUnsafeBufferPointer(ASCIIWords.isASCII) {
                 return decodeASCII(bytes, text: text, header: header)
             }
             return Decoded(text: text, charset: "utf-8")

@@ -1,3 +1,4 @@
+import Glibc
 import TextScanning
 
 /// Reads `<meta>` and `<link>` tags from the start of an HTML page without building a document.
@@ -53,7 +54,11 @@ enum HTMLHeadScanner {
     static func canonicalURL(in text: String) -> String? {
         var canonical: String?
         var openGraph: String?
-        scanTags(ArraySlice(text.utf8.prefix(urlScanLimit)), named: ["link", "meta", "body"]) { name, attributes in
+        // The bytes copied at once from the string's storage: an `ArraySlice` built from `text.utf8` is
+        // filled a byte at a time through the view's iterator, which cost more than the scan itself.
+        var text = text
+        let head = text.withUTF8 { ArraySlice(UnsafeBufferPointer(rebasing: $0.prefix(urlScanLimit))) }
+        scanTags(head, named: ["link", "meta", "body"]) { name, attributes in
             if name == "link", attributes["rel"]?.lowercased() == "canonical", let href = attributes["href"] {
                 canonical = href
                 return false
@@ -77,10 +82,8 @@ enum HTMLHeadScanner {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
+            index = nextTagOpening(bytes, from: index)
+            guard index < end else { return }
             index += 1
             if index < end, bytes[index] == UInt8(ascii: "!") {
                 index = skipDeclaration(bytes, from: index)
@@ -97,6 +100,17 @@ enum HTMLHeadScanner {
             var attributes: [String: String]? = [:]
             index = readAttributes(bytes, from: index, into: &attributes)
             if !visit(name, attributes ?? [:]) { return }
+        }
+    }
+
+    /// The index of the next `<` from `start`, or the end: found by `memchr`, since most of a page's
+    /// head is text and attribute values between tags.
+    private static func nextTagOpening(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        bytes[start...].withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base, Int32(UInt8(ascii: "<")), buffer.count) else {
+                return bytes.endIndex
+            }
+            return start + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
         }
     }
 

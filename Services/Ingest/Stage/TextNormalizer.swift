@@ -17,7 +17,6 @@ enum TextNormalizer {
         var output: [UInt8]?
         var copied = 0  // bytes before this offset are in `output` or were dropped
         var index = 0
-        var previousWasCR = false
         let count = bytes.count
 
         /// Moves the unchanged run before `index` into the output, then writes `replacement`.
@@ -33,23 +32,16 @@ enum TextNormalizer {
         }
 
         while index < count {
-            let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F {
-                previousWasCR = false
-                index += 1
+            if index + 8 <= count, ASCIIWords.isPrintable(ASCIIWords.load(bytes, at: index)) {
+                index += 8
                 continue
             }
-            let wasCR = previousWasCR
-            previousWasCR = byte == 0x0D
+            let byte = bytes[index]
             switch byte {
-            case 0x0A:
-                // The LF of a CRLF pair was already written for the CR.
-                if wasCR { replace(length: 1, with: nil) } else { index += 1 }
             case 0x0D:
-                replace(length: 1, with: 0x0A)
-            case 0x09:
-                index += 1
-            case 0x00..<0x20, 0x7F:
+                // A CRLF pair is one line break, a lone CR another.
+                replace(length: index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1, with: 0x0A)
+            case 0x00..<0x20 where byte != 0x09 && byte != 0x0A, 0x7F:
                 // Control characters carry no article text.
                 replace(length: 1, with: nil)
             case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x9F:

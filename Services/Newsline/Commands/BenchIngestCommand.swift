@@ -24,6 +24,9 @@ struct BenchIngestCommand: ParsableCommand {
     @Option(help: "How many of the slowest inputs to list.")
     var slowest = 5
 
+    @Option(help: "Also write each input's encoded `article.ingested` event (or its rejection) to this file, one a line, to compare builds.")
+    var events: String?
+
     func validate() throws {
         guard (inputs != nil) != worstCase else { throw ValidationError("give either --inputs or --worst-case") }
         guard passes > 0 else { throw ValidationError("--passes must be positive") }
@@ -34,13 +37,19 @@ struct BenchIngestCommand: ParsableCommand {
         let raws: [(name: String, raw: RawArticle)]
         if let inputs {
             raws = try RawInputCollector.collect([inputs]).map { input in
-                (input.name, RawArticle(bytes: try input.read(), contentType: input.guessedContentType, source: "bench"))
+                // A fixed receipt time, so that the events of two builds compare byte for byte.
+                (input.name, RawArticle(
+                    bytes: try input.read(), contentType: input.guessedContentType, source: "bench",
+                    receivedAt: Date(timeIntervalSince1970: 0)))
             }
         } else {
             raws = IngestWorstCases.make(size: ingester.maxBytes)
         }
         guard !raws.isEmpty else { throw ValidationError("no inputs") }
 
+        if let events {
+            try writeEvents(of: raws, with: ingester, to: events)
+        }
         var outcomes: [String: Int] = [:]
         var seconds = [Double](repeating: 0, count: raws.count)
         for pass in 0..<passes {
@@ -69,5 +78,21 @@ struct BenchIngestCommand: ParsableCommand {
         print(TextTable.render(
             header: ["slowest input", "bytes", "ms per pass"],
             rows: ranked.map { [raws[$0].name, String(raws[$0].raw.bytes.count), String(format: "%.1f", seconds[$0] * 1000 / Double(passes))] }))
+    }
+
+    /// Each input's name and its encoded event or its rejection reason, a line each, in input order.
+    private func writeEvents(of raws: [(name: String, raw: RawArticle)], with ingester: Ingester, to path: String) throws {
+        let codec = EventCodec()
+        var output: [UInt8] = []
+        for input in raws {
+            output += Array(input.name.utf8) + [UInt8(ascii: "\t")]
+            do {
+                output += try codec.encode(ingester.ingest(input.raw))
+            } catch let rejected as RejectedInput {
+                output += Array("rejected \(rejected.reason)".utf8)
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
+        try Data(output).write(to: URL(fileURLWithPath: path))
     }
 }
