@@ -1,3 +1,5 @@
+import NewslineModels
+
 /// Finds the character set of raw article bytes and decodes them.
 ///
 /// The order: a byte order mark; the `content-type` header's charset; the page's `<meta charset>`,
@@ -34,7 +36,7 @@ enum CharsetDecoder {
             return decoded
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            if bytes.withUnsafeBufferPointer(ASCIIWords.isASCII) {
+            if bytes.withUnsafeBufferPointer(ByteWords.isASCII) {
                 return decodeASCII(bytes, text: text, header: header)
             }
             return Decoded(text: text, charset: "utf-8")

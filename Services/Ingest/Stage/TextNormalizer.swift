@@ -32,7 +32,7 @@ enum TextNormalizer {
         }
 
         while index < count {
-            if index + 8 <= count, ASCIIWords.isPrintable(ASCIIWords.load(bytes, at: index)) {
+            if index + 8 <= count, ByteWords.isPrintable(ByteWords.load(bytes, at: index)) {
                 index += 8
                 continue
             }
