@@ -34,8 +34,8 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
     /// an allocation, a `strlen` and a UTF-8 check for every morpheme of every article. The cache is an
     /// open-addressing table on the address (a multiply picks the slot) that holds the strings in the
     /// slot itself and grows with what is read: `Dictionary` hashed every address with SipHash, and a
-    /// table of the largest size from the start spread a few thousand entries over a megabyte, so
-    /// nearly every lookup missed the cache.
+    /// table of the largest size from the start would spread a few thousand entries over megabytes, so
+    /// that nearly every lookup missed the cache (docs/BENCHMARKS.md).
     private final class Worker {
         let tagger: OpaquePointer
         let lattice: OpaquePointer
