@@ -31,26 +31,54 @@ public final class MorphemeAnalyzer: @unchecked Sendable {
     ///
     /// MeCab's node features point into the memory-mapped dictionary, one address per entry, so the
     /// `String` (and tag) of an entry is built once per tagger instead of once per morpheme: that was
-    /// an allocation, a `strlen` and a UTF-8 check for every morpheme of every article.
+    /// an allocation, a `strlen` and a UTF-8 check for every morpheme of every article. The cache is an
+    /// open-addressing table on the address (a multiply picks the slot) that holds the strings in the
+    /// slot itself and grows with what is read: `Dictionary` hashed every address with SipHash, and a
+    /// table of the largest size from the start would spread a few thousand entries over megabytes, so
+    /// that nearly every lookup missed the cache (docs/BENCHMARKS.md).
     private final class Worker {
         let tagger: OpaquePointer
         let lattice: OpaquePointer
-        var features: [UnsafeRawPointer: (feature: String, tag: String)] = [:]
+        /// The address each slot holds (0: empty) with its feature and tag; a power of two.
+        private var slots = [(address: UInt, feature: String, tag: String)](repeating: (0, "", ""), count: 1_024)
+        private var used = 0
 
         init(tagger: OpaquePointer, lattice: OpaquePointer) {
             self.tagger = tagger
             self.lattice = lattice
         }
 
+        /// Where `address` is or would go in `slots`.
+        @inline(__always)
+        private func slot(of address: UInt) -> Int {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: (address &* 0x9e37_79b9_7f4a_7c15) >> UInt(UInt.bitWidth - mask.nonzeroBitCount))
+            while slots[i].address != 0 && slots[i].address != address { i = (i + 1) & mask }
+            return i
+        }
+
         func feature(_ pointer: UnsafePointer<CChar>) -> (feature: String, tag: String) {
-            let key = UnsafeRawPointer(pointer)
-            if let known = features[key] { return known }
+            let address = UInt(bitPattern: pointer)
+            var i = slot(of: address)
+            if slots[i].address == address { return (slots[i].feature, slots[i].tag) }
             let feature = String(cString: pointer)
             let prefix = feature.utf8.firstIndex(of: UInt8(ascii: ",")).map { feature[..<$0] } ?? feature[...]
-            let entry = (feature, prefix == "UNKNOWN" || prefix.isEmpty ? "UNKNOWN" : String(prefix))
-            if features.count >= MorphemeAnalyzer.maximumCachedFeatures { features.removeAll(keepingCapacity: true) }
-            features[key] = entry
-            return entry
+            let tag = prefix == "UNKNOWN" || prefix.isEmpty ? "UNKNOWN" : String(prefix)
+            if (used + 1) * 2 > slots.count {
+                // Half full: twice the slots, or past the budget a new empty table.
+                let old = slots
+                let grown = used < MorphemeAnalyzer.maximumCachedFeatures
+                slots = Array(repeating: (0, "", ""), count: grown ? old.count * 2 : old.count)
+                used = 0
+                for entry in old where grown && entry.address != 0 {
+                    slots[slot(of: entry.address)] = entry
+                    used += 1
+                }
+                i = slot(of: address)
+            }
+            slots[i] = (address, feature, tag)
+            used += 1
+            return (feature, tag)
         }
     }
 

@@ -34,6 +34,28 @@ struct MorphemeAnalyzerTests {
         }
     }
 
+    /// The feature cache grows from a thousand slots as new dictionary entries are read: thousands of
+    /// distinct words, read by one analyzer after another in the opposite order, come out with the
+    /// same features and tags, so no slot is lost or mixed up when the table is rebuilt.
+    @Test func featuresStayTheSameWhileTheFeatureCacheGrows() throws {
+        let path = try #require(analyzer).dictionaryPath
+        let first = try MorphemeAnalyzer(dictionary: path)
+        let second = try MorphemeAnalyzer(dictionary: path)
+        // Two-syllable words from the common syllables: known nouns, names and unknown words alike.
+        let syllables = Array("가나다라마바사아자차카타파하고노도로모보소오조초국민정부회사경제시장대학교")
+        let words = syllables.flatMap { a in syllables.map { b in "\(a)\(b)이 " } }
+        let text = words.joined()
+        let forward = first.analyze(text)
+        // The second analyzer meets the entries in the opposite order before it reads the text.
+        for word in words.reversed() { _ = second.analyze(word) }
+        let readBack = second.analyze(text)
+        // More entries than half the first table (512) holds, so it grew at least once.
+        #expect(Set(forward.map(\.feature)).count > 600)
+        #expect(forward.map(\.feature) == readBack.map(\.feature))
+        #expect(forward.map(\.tag) == readBack.map(\.tag))
+        #expect(forward.allSatisfy { $0.tag == "UNKNOWN" || $0.feature.hasPrefix($0.tag + ",") })
+    }
+
     @Test func hanjaCarriesItsReading() throws {
         let morphemes = try #require(analyzer).analyze("金")
         #expect(morphemes.first?.reading == "김")

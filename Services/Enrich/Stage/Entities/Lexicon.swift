@@ -156,25 +156,26 @@ struct Lexicon: Sendable {
         return result
     }
 
+    /// The longest entry that starts at `start` and ends a word. It runs at every word start of every
+    /// unit, so the prefix hashes go to a buffer on the stack instead of a new array each time.
     private func longestMatch(in text: ScannedText, at start: Int) -> Match? {
-        let n = text.count
-        var hashes: [UInt64] = []
-        var h = StableHash.offset
-        var j = start
-        while j < n, j - start < maxLength {
-            h = StableHash.combine(h, text.scalars[j].value)
-            hashes.append(h)
-            j += 1
-        }
-        for length in stride(from: hashes.count, through: 1, by: -1) {
-            let end = start + length
-            guard let found = entryIndex.value(for: hashes[length - 1]) else { continue }
-            let entry = entries[Int(found)]
-            guard entry.surface.count == length, text.scalars[start..<end].elementsEqual(entry.surface) else {
-                continue
+        let longest = min(maxLength, text.count - start)
+        guard longest > 0 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: longest) { hashes -> Match? in
+            var h = StableHash.offset
+            for j in 0..<longest {
+                h = StableHash.combine(h, text.scalars[start + j].value)
+                hashes[j] = h
             }
-            if endsWord(text, at: end) { return Match(start: start, end: end, entry: Int(found)) }
+            for length in stride(from: longest, through: 1, by: -1) {
+                let end = start + length
+                guard let found = entryIndex.value(for: hashes[length - 1]) else { continue }
+                guard entries[Int(found)].surface.count == length,
+                    text.scalars[start..<end].elementsEqual(entries[Int(found)].surface)
+                else { continue }
+                if endsWord(text, at: end) { return Match(start: start, end: end, entry: Int(found)) }
+            }
+            return nil
         }
-        return nil
     }
 }

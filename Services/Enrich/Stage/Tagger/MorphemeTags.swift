@@ -50,10 +50,23 @@ struct MorphemeTags {
         unknown = tag
         startsPersonName = [Bool](repeating: false, count: n)
         startsProperNoun = startsPersonName
-        for m in morphemes where m.start < n && m.tag == "NNP" { startsProperNoun[m.start] = true }
         stemEnd = text.wordEnd
-        for m in morphemes where m.start < n && m.tag == "NNP" && m.semanticClass == "인명" {
-            startsPersonName[m.start] = true
+        // What each morpheme's entry says, read once: its tag, whether it ends a stem, and for a proper
+        // noun its semantic class.
+        var tags = [UInt32](repeating: 0, count: morphemes.count)
+        var trailing = [Bool](repeating: false, count: morphemes.count)
+        var semantics = [UInt32](repeating: 0, count: morphemes.count)
+        for k in morphemes.indices {
+            let leading = morphemes[k].leadingTag
+            tags[k] = MorphemeTags.hash(leading.unicodeScalars)
+            trailing[k] = MorphemeTags.isTrailing(leading)
+            guard morphemes[k].tag == "NNP" else { continue }
+            let semanticClass = morphemes[k].semanticClass
+            semantics[k] = semanticClass.map { MorphemeTags.hash($0.unicodeScalars) } ?? 0
+            let start = morphemes[k].start
+            guard start < n else { continue }
+            startsProperNoun[start] = true
+            if semanticClass == "인명" { startsPersonName[start] = true }
         }
         // Stem ends: walk each word's morphemes and keep the end of the last one that carries meaning.
         var k = 0
@@ -68,19 +81,19 @@ struct MorphemeTags {
             var end = wordStart
             var j = k
             while j < morphemes.count, morphemes[j].start < wordEnd {
-                if !MorphemeTags.isTrailing(morphemes[j].leadingTag) { end = min(morphemes[j].end, wordEnd) }
+                if !trailing[j] { end = min(morphemes[j].end, wordEnd) }
                 j += 1
             }
             if end <= wordStart { end = wordEnd }
             for i in wordStart..<wordEnd { stemEnd[i] = end }
             wordStart = wordEnd
         }
-        let tags = morphemes.map { MorphemeTags.hash($0.leadingTag.unicodeScalars) }
-        let surfaces = morphemes.map { m in
-            UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[m.start..<min(m.end, n)]))
+        let surfaces = morphemes.indices.map { k in
+            UInt32(truncatingIfNeeded: StableHash.scalars(text.scalars[morphemes[k].start..<min(morphemes[k].end, n)]))
         }
-        for (k, m) in morphemes.enumerated() where m.start < m.end && m.end <= n {
-            let sem: UInt32 = m.tag == "NNP" ? m.semanticClass.map { MorphemeTags.hash($0.unicodeScalars) } ?? 0 : 0
+        for k in morphemes.indices where morphemes[k].start < morphemes[k].end && morphemes[k].end <= n {
+            let m = (start: morphemes[k].start, end: morphemes[k].end, isUnknown: morphemes[k].isUnknown)
+            let sem = semantics[k]
             let before = k > 0 ? surfaces[k - 1] : MorphemeTags.edge
             let after = k + 1 < morphemes.count ? surfaces[k + 1] : MorphemeTags.edge
             let beforeTag = k > 0 ? tags[k - 1] : MorphemeTags.edge
