@@ -79,4 +79,13 @@ import Testing
         #expect(tree.nodes.count == PageBudget.maxNodes)
         #expect(tree.warnings == [PageBudget.nodeBudgetWarning])
     }
+
+    @Test func anElementOpenedPastTheDepthBudgetStopsTheParserAndSaysSo() throws {
+        let tree = try #require(PageTreeReader.read(
+            "<p>before</p>" + String(repeating: "<div>", count: PageBudget.maxDepth + 50) + "deep</div><p>after</p>"))
+        #expect(tree.warnings == [PageBudget.depthBudgetWarning])
+        let texts = tree.nodes.indices.filter { tree.nodes[$0].isText }.map { tree.text(of: $0) }
+        #expect(texts == ["before"])
+        #expect(tree.nodes.filter { !$0.isText && $0.kind == .container }.count == PageBudget.maxDepth + 1)
+    }
 }

@@ -7,9 +7,11 @@ enum PageBudget {
     /// Element and text nodes read from one page; a 2 MiB page of empty tags has about 700,000.
     /// Past it the rest of the page is not read (warning `page-node-budget`).
     static let maxNodes = 600_000
-    /// Elements nested deeper than this are read as if empty (warning `page-depth-budget`); real
-    /// pages stay under 60, and the bound keeps the recursive text helpers safe.
-    static let maxDepth = 400
+    /// Open elements an element may be opened inside; one opened deeper stops the parser and the rest of the
+    /// page is not read (warning `page-depth-budget`). libxml2's own tree stops there too (`xmlParserMaxDepth`), and its
+    /// parser looks through every open element for each end tag it cannot match: past this depth, stray end
+    /// tags would make a page quadratic. Real pages stay under 60.
+    static let maxDepth = 256
     /// Paragraphs kept in one article; more are dropped from the end (warning `paragraph-budget`).
     static let maxParagraphs = 5_000
     /// Characters kept in one paragraph; a longer one is cut (warning `paragraph-length-budget`).

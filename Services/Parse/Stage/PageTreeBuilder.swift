@@ -38,7 +38,6 @@ struct PageTreeBuilder {
     var links = 0
     var lastTextEndsSentence = false
     var sawBody = false
-    var depthWarned = false
 
     /// What the reader does with an element's content once it is entered.
     enum Descent {
@@ -181,14 +180,6 @@ struct PageTreeBuilder {
         element.isContent = verdict.isContent || tag.special == .articleOrMain
             || attributes.itemprop == "articleBody"
         let isQuiet = verdict.mark != .none || kind == .furniture || kind == .head
-        if frames.count >= PageBudget.maxDepth {
-            if !depthWarned {
-                tree.warnings.append(PageBudget.depthBudgetWarning)
-                depthWarned = true
-            }
-            tree.nodes.append(element)
-            return .none
-        }
         // A marked block ends the run around it, so furniture text never joins a paragraph's run.
         if kind.isBlock || isQuiet { flushRun() }
         tree.nodes.append(element)

@@ -12,7 +12,8 @@ import CLibXML2
 /// - the root element is the document's first element and lasts until the document ends: an element after
 ///   it at the top level is one of its children when it is the document's first node, and is outside the
 ///   tree otherwise; text outside any element is dropped;
-/// - attribute values are the parser's, a boolean attribute without a value has its own name.
+/// - attribute values are the parser's, a boolean attribute without a value has its own name;
+/// - an element opened inside more than `PageBudget.maxDepth` open elements stops the parse.
 struct PageTreeReader {
     /// Reads an HTML text (UTF-8 already: any `<meta charset>` is ignored); nil when it holds no element.
     static func read(_ html: String) -> PageTree? {
@@ -118,6 +119,10 @@ struct PageTreeReader {
 
     private mutating func startElement(_ name: UnsafePointer<xmlChar>, _ attributes: Attributes.List?) {
         guard !stopped else { return }
+        if depth > PageBudget.maxDepth {
+            stop(warning: PageBudget.depthBudgetWarning)
+            return
+        }
         if outsideDepth > 0 {
             outsideDepth += 1
             depth += 1
@@ -216,12 +221,16 @@ struct PageTreeReader {
     /// Whether the node budget is spent; the first time, the parser is stopped and the tree says so.
     private mutating func isFull() -> Bool {
         guard builder.isFull else { return false }
-        if !stopped {
-            stopped = true
-            builder.tree.warnings.append(PageBudget.nodeBudgetWarning)
-            xmlStopParser(parser)
-        }
+        stop(warning: PageBudget.nodeBudgetWarning)
         return true
+    }
+
+    /// Stops the parser: nothing after this point of the page is read, and the tree carries `warning`.
+    private mutating func stop(warning: String) {
+        guard !stopped else { return }
+        stopped = true
+        builder.tree.warnings.append(warning)
+        xmlStopParser(parser)
     }
 
     private mutating func finish() -> PageTree? {

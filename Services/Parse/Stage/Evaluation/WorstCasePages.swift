@@ -13,6 +13,8 @@ public enum WorstCasePages {
         ("thousands of sibling paragraphs", page(String(repeating: "<p>word, text.</p>\n", count: 105_000))),
         ("one-character runs between br", page("<div>" + String(repeating: "a<br>", count: 400_000) + "</div>")),
         ("unclosed inline tags", page(String(repeating: "<b>x ", count: 400_000))),
+        ("unclosed tags then stray end tags", page(
+            "<p>" + String(repeating: "<b>", count: 300_000) + "text " + String(repeating: "</i>", count: 300_000))),
         ("huge class attributes", page(
             "<div class=\"" + String(repeating: "related-share comment x ", count: 80_000) + "\"><p>text</p></div>")),
         ("200,000-character title", titlePage()),
