@@ -110,7 +110,7 @@ struct PageTreeReader {
     private var captured: [UInt8] = []
     /// The text node being collected: its kind and where its bytes start.
     private var openText: (kind: TextKind, start: Int)?
-    /// The node budget ran out: the parser was stopped and nothing more is read.
+    /// A budget ran out (nodes or depth): the parser was stopped and nothing more is read.
     private var stopped = false
 
     private init(parser: htmlParserCtxtPtr) {
