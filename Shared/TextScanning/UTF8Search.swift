@@ -14,6 +14,14 @@ extension StringProtocol {
 }
 
 public enum UTF8Search {
+    /// The offset of the first `byte` at or after `start`, or the end of `bytes`: found by `memchr`, many
+    /// bytes at a time, for scans that pass over long text between the bytes they look for.
+    public static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { pattern in

@@ -1,4 +1,3 @@
-import Glibc
 import TextScanning
 
 /// Reads `<meta>` and `<link>` tags from the start of an HTML page without building a document.
@@ -103,15 +102,10 @@ enum HTMLHeadScanner {
         }
     }
 
-    /// The index of the next `<` from `start`, or the end: found by `memchr`, since most of a page's
-    /// head is text and attribute values between tags.
+    /// The index of the next `<` from `start`, or the end: most of a page's head is text and attribute
+    /// values between tags.
     private static func nextTagOpening(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
-        bytes[start...].withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, let hit = memchr(base, Int32(UInt8(ascii: "<")), buffer.count) else {
-                return bytes.endIndex
-            }
-            return start + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
-        }
+        bytes[start...].withUnsafeBufferPointer { start + UTF8Search.next(UInt8(ascii: "<"), in: $0, from: 0) }
     }
 
     /// Whether ASCII name bytes are `lowercase` when their letters are lowercased.

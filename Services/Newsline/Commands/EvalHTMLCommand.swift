@@ -91,7 +91,6 @@ struct EvalHTMLCommand: ParsableCommand {
         }
     }
 
-    /// Each worst-case input through ingest and parse, three times; prints the slowest parse of the three.
     /// Each page's `article.parsed` event with its arrival time zeroed, so two builds' output compares byte for byte.
     private func writeFields(_ report: HTMLEvaluation.Report, to folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -104,6 +103,7 @@ struct EvalHTMLCommand: ParsableCommand {
         }
     }
 
+    /// Each worst-case input through ingest and parse, three times; prints the slowest parse of the three.
     private func timeWorstCases() throws {
         let ingester = Ingester()
         let parser = ArticleParser()

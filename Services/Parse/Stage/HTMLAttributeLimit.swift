@@ -1,4 +1,4 @@
-import Glibc
+import TextScanning
 
 /// Caps the attributes of each start tag before libxml2 reads a page.
 ///
@@ -31,7 +31,7 @@ enum HTMLAttributeLimit {
         let count = bytes.count
         while index < count {
             // Text between tags is passed over by `memchr`, many bytes at a time.
-            index = next(UInt8(ascii: "<"), in: bytes, from: index)
+            index = UTF8Search.next(UInt8(ascii: "<"), in: bytes, from: index)
             guard index + 1 < count, isLetter(bytes[index + 1]) else {
                 index += 1
                 continue
@@ -136,7 +136,7 @@ enum HTMLAttributeLimit {
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lowercased pattern: [UInt8]) -> Int? {
         var index = start
         while index + pattern.count <= bytes.count {
-            index = next(pattern[0], in: bytes, from: index)
+            index = UTF8Search.next(pattern[0], in: bytes, from: index)
             guard index + pattern.count <= bytes.count else { return nil }
             if matches(bytes, at: index, lowercased: pattern) { return index }
             index += 1
@@ -144,12 +144,6 @@ enum HTMLAttributeLimit {
         return nil
     }
 
-    /// The offset of the first `byte` at or after `start`, or the end of `bytes`.
-    private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
-        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
 
     @inline(__always)
     private static func lower(_ byte: UInt8) -> UInt8 {

@@ -1,8 +1,8 @@
 /// A page's elements and text nodes in document order, each with the text measures of its subtree.
 ///
 /// Built from libxml2's parse events in one pass (`PageTreeReader`; no recursion, so any depth is safe, and
-/// no libxml2 tree is built or freed), it is what the body extractor scores and reads: a subtree is the index range `[i, nodes[i].end)`, so skipping
-/// one is a jump. Measures leave out page furniture, hidden blocks and short byline or date lines, so
+/// no libxml2 tree is built or freed), it is what the body extractor scores and reads: a subtree is the
+/// index range `[i, nodes[i].end)`, so skipping one is a jump. Measures leave out page furniture, hidden blocks and short byline or date lines, so
 /// an ancestor's text is the text a reader would take for content.
 struct PageTree {
     struct Node {
