@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Short label lines that open the appendix a page prints under its article: contact details, further
 /// information, sources, "read more" lists, the author box.
 ///
@@ -27,7 +29,7 @@ enum AppendixLabels {
     /// Whether a paragraph is an appendix label, or a label with its value on the same line (`Quelle: dpa`).
     static func isLabel(_ text: String) -> Bool {
         guard text.utf8.count <= maxLabel * 4, text.count <= maxLabel else { return false }
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedText()
         let head = lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return TextCleanup.trimmed(head).map(labels.contains) ?? false
     }

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Picture captions and credits left in the body as paragraphs of their own.
 ///
 /// Extractors drop `<figure>` and `<figcaption>` (trafilatura, Readability), but many pages print the
@@ -33,14 +35,15 @@ enum CaptionLines {
     static func isCaption(_ text: String) -> Bool {
         // Most paragraphs are longer than any caption: measured by UTF-8 length first, which costs nothing.
         guard text.utf8.count <= max(maxLabelledCaption, maxCreditedCaption) * 4 else { return false }
-        let lowered = text.lowercased()
-        if text.count <= maxLabelledCaption, labels.contains(where: lowered.hasPrefix) { return true }
-        if text.count <= maxCreditedCaption, let credit = closingCredit(lowered), credit.count <= maxCredit,
+        let lowered = text.lowercasedText()
+        let count = text.count
+        if count <= maxLabelledCaption, labels.contains(where: lowered.hasPrefix) { return true }
+        if count <= maxCreditedCaption, let credit = closingCredit(lowered), credit.count <= maxCredit,
             credit.hasPrefix("©") || namesAgency(credit)
         {
             return true
         }
-        guard text.count <= maxCredit, let last = text.last, last != ".", last != "!", last != "?" else {
+        guard count <= maxCredit, let last = text.last, last != ".", last != "!", last != "?" else {
             return false
         }
         return namesAgency(lowered[...]) || lowered.hasSuffix(".com") && !lowered.contains(" ")

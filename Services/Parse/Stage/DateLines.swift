@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Lines that say when the text was published, updated or written: `Stand: 05. Februar 2020`, `News date :
 /// 04/21/2022`, `Verfasst von: Ana | 31. Dezember 2008`, or the label alone when the date beside it sat in an
 /// element of its own (`Release Date:`).
@@ -24,7 +26,7 @@ enum DateLines {
     /// Whether a paragraph is a publication label followed by a date or by nothing.
     static func isDateLine(_ text: String) -> Bool {
         guard text.utf8.count <= maxCharacters * 4, text.count <= maxCharacters else { return false }
-        var lowered = Substring(text.lowercased())
+        var lowered = Substring(text.lowercasedText())
         if lowered.first == "(" { lowered = lowered.dropFirst() }
         guard let label = labels.first(where: { lowered.hasPrefix($0) }) else { return false }
         let rest = lowered.dropFirst(label.count)

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Advertising and affiliate disclosures: the notice that a text contains advertising, that its links earn
 /// the site a commission, or that advertisers do not influence it.
 ///
@@ -20,7 +22,7 @@ enum DisclosureLines {
     /// Whether a paragraph is an advertising or affiliate disclosure.
     static func isDisclosure(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxCharacters else { return false }
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedText()
         return cues.contains { ReaderNotes.startsWord(lowered, $0) }
     }
 }

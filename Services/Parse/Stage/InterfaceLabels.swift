@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Lines that are the page's controls and signposts rather than text: "Loading", "Show image", "Read more",
 /// the "Table of contents" heading over a contents list, the "Read also" heading over a box of links.
 ///
@@ -25,7 +27,7 @@ enum InterfaceLabels {
     /// Whether a paragraph is an interface label and nothing else.
     static func isLabel(_ text: String) -> Bool {
         guard text.utf8.count <= maxLabel * 4, text.count <= maxLabel else { return false }
-        var lowered = text.lowercased()
+        var lowered = text.lowercasedText()
         while let last = lowered.last, last == ":" || last == "." || last == "…" || last == "]" || last == " " || last == "?"
             || last == "!" {
             lowered.removeLast()

@@ -1,3 +1,5 @@
+import TextScanning
+
 /// Notes a site prints after the article to the reader rather than as part of it: calls to subscribe,
 /// sign up for a newsletter, follow the site or download its app, paywall and donation appeals, when the
 /// text was posted or updated, and the copyright, reprint and disclaimer lines.
@@ -78,7 +80,7 @@ enum ReaderNotes {
     /// Whether a paragraph is a short note to the reader.
     static func isNote(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxOpeningNoteCharacters else { return false }
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedText()
         if openingCues.contains(where: { lowered.hasPrefix($0) }) { return true }
         guard characters <= maxNoteCharacters else { return false }
         if cues.contains(where: { startsWord(lowered, $0) }) { return true }
@@ -89,7 +91,7 @@ enum ReaderNotes {
     /// Whether a paragraph is a short prompt to subscribe, sign up, follow the site or join it (`promptCues`).
     static func isPrompt(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxNoteCharacters else { return false }
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedText()
         return promptCues.contains { startsWord(lowered, $0) }
     }
 
