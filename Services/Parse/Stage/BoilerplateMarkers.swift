@@ -109,7 +109,7 @@ enum BoilerplateMarkers {
     static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
 
     /// What one class or id attribute says, before it is combined with the element's other attributes.
-    struct Reading {
+    struct Reading: Equatable {
         var hidden = false
         var positive = false
         var negative = false
@@ -183,12 +183,14 @@ enum BoilerplateMarkers {
 
     static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
     static let furnitureSuffixBytes = furnitureSuffixes.map { Array($0.utf8) }
+    static let wordFlagKeys = VocabularyWord.table(wordFlags)
+    static let hiddenJoinedKeys = Set(hiddenJoinedWords.compactMap(VocabularyWord.init))
 
     /// The flags of one lowercased word given as its bytes, prefixes and suffixes of furniture included.
-    static func flags(of word: [UInt8]) -> WordFlags {
-        var flags = wordFlags[String(decoding: word, as: UTF8.self)] ?? []
+    static func flags(of word: UnsafeBufferPointer<UInt8>) -> WordFlags {
+        var flags = VocabularyWord(word).flatMap { wordFlagKeys[$0] } ?? []
         if !flags.contains(.furniture), !flags.contains(.notFurniture),
-            furniturePrefixBytes.contains(where: { word.count >= $0.count && word[0] == $0[0] && word.starts(with: $0) })
+            furniturePrefixBytes.contains(where: { word.starts(with: $0) })
                 || furnitureSuffixBytes.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) })
         {
             flags.insert(.furniture)
@@ -196,58 +198,88 @@ enum BoilerplateMarkers {
         return flags
     }
 
+    /// What the words of one class name say together, gathered as they are read.
+    private struct NameWords {
+        var count = 0
+        var first: WordFlags = []
+        var any: WordFlags = []
+        /// A word that is furniture and not made harmless by `notFurniture`; of those, one that is always
+        /// furniture, and one that is more than weak furniture.
+        var furniture = false
+        var alwaysFurniture = false
+        var strongFurniture = false
+        /// A meta word that is no furniture.
+        var meta = false
+
+        mutating func add(_ word: WordFlags) {
+            if count == 0 { first = word }
+            count += 1
+            any.formUnion(word)
+            if word.contains(.notFurniture) { return }
+            if word.contains(.furniture) {
+                furniture = true
+                if word.contains(.alwaysFurniture) { alwaysFurniture = true }
+                if !word.contains(.weakFurniture) { strongFurniture = true }
+            } else if word.contains(.meta) {
+                meta = true
+            }
+        }
+    }
+
     /// Reads one class or id attribute; pages repeat their class lists, so callers cache the result.
     ///
     /// One pass over the attribute's bytes: names split at whitespace, words at non-letters and camel-case
-    /// humps, each word looked up once in `wordFlags`.
+    /// humps, each word looked up once in `wordFlagKeys`, without a `String` for any of them.
     static func reading(of attribute: String) -> Reading {
+        var attribute = attribute
+        return attribute.withUTF8 { bytes in
+            // The word being read and the name's words joined, each at most as long as the attribute.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 2) { scratch in
+                reading(of: bytes, scratch: scratch)
+            }
+        }
+    }
+
+    private static func reading(of bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>) -> Reading {
         var reading = Reading()
-        var words: [WordFlags] = []
-        var joined: [UInt8] = []
-        var current: [UInt8] = []
+        var words = NameWords()
+        let joinedStart = bytes.count + 1
+        var wordLength = 0
+        var joinedLength = 0
         var previousLower = false
         func endWord() {
-            if !current.isEmpty {
-                words.append(flags(of: current))
-                joined.append(contentsOf: current)
-                current.removeAll(keepingCapacity: true)
-            }
+            guard wordLength > 0 else { return }
+            words.add(flags(of: UnsafeBufferPointer(rebasing: scratch[0..<wordLength])))
+            for index in 0..<wordLength { scratch[joinedStart + joinedLength + index] = scratch[index] }
+            joinedLength += wordLength
+            wordLength = 0
         }
         /// Folds one class name's words into the reading; false when the name hides the block.
         func endName() -> Bool {
             endWord()
             previousLower = false
-            defer {
-                words.removeAll(keepingCapacity: true)
-                joined.removeAll(keepingCapacity: true)
-            }
-            if words.isEmpty || words.contains(where: { $0.contains(.state) }) { return true }
-            if (words.count == 1 && words[0].contains(.hidden))
-                || hiddenJoinedWords.contains(String(decoding: joined, as: UTF8.self))
+            let name = words
+            let joined = UnsafeBufferPointer(rebasing: scratch[joinedStart..<(joinedStart + joinedLength)])
+            words = NameWords()
+            joinedLength = 0
+            if name.count == 0 || name.any.contains(.state) { return true }
+            if (name.count == 1 && name.first.contains(.hidden))
+                || VocabularyWord(joined).map(hiddenJoinedKeys.contains) == true
             {
                 reading.hidden = true
                 return false
             }
-            var namePositive = false
-            var nameFurniture = false
-            var nameMeta = false
-            for word in words {
-                if word.contains(.positive) { namePositive = true }
-                if word.contains(.negative) { reading.negative = true }
-                if word.contains(.notFurniture) { continue }
-                if word.contains(.furniture) {
-                    nameFurniture = true
-                    if word.contains(.alwaysFurniture) { reading.alwaysFurniture = true }
-                    if !word.contains(.weakFurniture) { reading.onlyWeakFurniture = false }
-                } else if word.contains(.meta) {
-                    nameMeta = true
-                }
-            }
-            if words.contains(where: { $0.contains(.author) }), words.contains(where: { $0.contains(.authorBox) }) {
+            var nameFurniture = name.furniture
+            var nameMeta = name.meta
+            if name.any.contains(.negative) { reading.negative = true }
+            if name.alwaysFurniture { reading.alwaysFurniture = true }
+            if name.strongFurniture { reading.onlyWeakFurniture = false }
+            if name.any.contains(.author), name.any.contains(.authorBox) {
                 nameFurniture = true
                 nameMeta = false
                 reading.onlyWeakFurniture = false
             }
+            let namePositive = name.any.contains(.positive)
             reading.positive = reading.positive || namePositive
             reading.negative = reading.negative || nameFurniture
             reading.furnitureNamed = reading.furnitureNamed || nameFurniture
@@ -255,7 +287,7 @@ enum BoilerplateMarkers {
             reading.purelyPositive = reading.purelyPositive || (namePositive && !nameFurniture && !nameMeta)
             return true
         }
-        for byte in attribute.utf8 {
+        for byte in bytes {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A {
                 if !endName() { return reading }
                 continue
@@ -264,9 +296,11 @@ enum BoilerplateMarkers {
             let isLower = byte >= 0x61 && byte <= 0x7A
             if isUpper {
                 if previousLower { endWord() }
-                current.append(byte + 32)
+                scratch[wordLength] = byte + 32
+                wordLength += 1
             } else if isLower || byte >= 0x80 {
-                current.append(byte)
+                scratch[wordLength] = byte
+                wordLength += 1
             } else {
                 endWord()
             }

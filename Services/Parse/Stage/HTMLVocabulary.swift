@@ -103,13 +103,38 @@ enum HTMLVocabulary {
         "print", "skip", "util", "most", "caption", "logo", "search", "widget", "newsletter",
     ]
 
+    /// The words of `furnitureWords` and the date words, as the keys `role(classAndID:)` looks its words up by.
+    static let roleWords: [VocabularyWord: Role] = {
+        var words: [String: Role] = [:]
+        for word in furnitureWords { words[word] = .furniture }
+        for word in ["date", "time", "datetime", "published"] { words[word] = .date }
+        return VocabularyWord.table(words)
+    }()
+
     /// One pass over the attribute's bytes, ASCII letters lowercased: marker substrings first, then the words.
     static func role(classAndID marker: String) -> Role {
         if marker.isEmpty { return .plain }
-        var lowered = Array(marker.utf8)
-        for index in lowered.indices where lowered[index] >= 0x41 && lowered[index] <= 0x5A { lowered[index] += 32 }
-        if subtitleMarkerBytes.contains(where: { contains(lowered, $0) }) { return .subtitle }
-        if bylineMarkerBytes.contains(where: { contains(lowered, $0) }) { return .byline }
+        var marker = marker
+        return marker.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    scratch[index] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                }
+                return role(lowered: UnsafeBufferPointer(scratch))
+            }
+        }
+    }
+
+    private static func role(lowered: UnsafeBufferPointer<UInt8>) -> Role {
+        // One pass for the markers: only where a marker's first letter stands is any of them compared.
+        var namesByline = false
+        for index in lowered.indices where markerFirstBytes[Int(lowered[index])] {
+            let rest = UnsafeBufferPointer(rebasing: lowered[index...])
+            if subtitleMarkerBytes.contains(where: { rest.starts(with: $0) }) { return .subtitle }
+            if !namesByline, bylineMarkerBytes.contains(where: { rest.starts(with: $0) }) { namesByline = true }
+        }
+        if namesByline { return .byline }
         var isDate = false
         var start = -1
         for index in 0...lowered.count {
@@ -119,16 +144,25 @@ enum HTMLVocabulary {
                 continue
             }
             guard start >= 0 else { continue }
-            let word = String(decoding: lowered[start..<index], as: UTF8.self)
+            let word = VocabularyWord(UnsafeBufferPointer(rebasing: lowered[start..<index]))
             start = -1
-            if furnitureWords.contains(word) { return .furniture }
-            if word == "date" || word == "time" || word == "datetime" || word == "published" { isDate = true }
+            switch word.flatMap({ roleWords[$0] }) {
+            case .furniture: return .furniture
+            case .date: isDate = true
+            default: break
+            }
         }
         return isDate ? .date : .plain
     }
 
     static let subtitleMarkerBytes = subtitleMarkers.map { Array($0.utf8) }
     static let bylineMarkerBytes = bylineMarkers.map { Array($0.utf8) }
+    /// The bytes a subtitle or byline marker starts with, by byte value.
+    static let markerFirstBytes: [Bool] = {
+        var first = [Bool](repeating: false, count: 256)
+        for marker in subtitleMarkerBytes + bylineMarkerBytes { first[Int(marker[0])] = true }
+        return first
+    }()
 
     /// Whether `pattern` occurs in `bytes`.
     static func contains(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
