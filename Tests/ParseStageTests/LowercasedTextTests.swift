@@ -30,3 +30,16 @@ import TextScanning
         }
     }
 }
+
+@Suite struct OpensWithTests {
+    @Test func opensAgreesWithHasPrefix() {
+        let texts = ["stand: 5. mai", "standort", "date\u{0301} x", "publié le 3", "", "foto: dpa", "ñ", "ña"]
+        let prefixes = ["stand", "date", "publié", "foto:", "", "ñ", "n"]
+        for text in texts {
+            for prefix in prefixes {
+                #expect(text.opens(with: prefix) == text.hasPrefix(prefix), "\(text) / \(prefix)")
+                #expect(text[...].opens(with: prefix) == text[...].hasPrefix(prefix), "\(text) / \(prefix)")
+            }
+        }
+    }
+}

@@ -37,7 +37,7 @@ enum CaptionLines {
         guard text.utf8.count <= max(maxLabelledCaption, maxCreditedCaption) * 4 else { return false }
         let lowered = text.lowercasedText()
         let count = text.count
-        if count <= maxLabelledCaption, labels.contains(where: lowered.hasPrefix) { return true }
+        if count <= maxLabelledCaption, labels.contains(where: lowered.opens) { return true }
         if count <= maxCreditedCaption, let credit = closingCredit(lowered), credit.count <= maxCredit,
             credit.hasPrefix("©") || namesAgency(credit)
         {

@@ -28,7 +28,7 @@ enum DateLines {
         guard text.utf8.count <= maxCharacters * 4, text.count <= maxCharacters else { return false }
         var lowered = Substring(text.lowercasedText())
         if lowered.first == "(" { lowered = lowered.dropFirst() }
-        guard let label = labels.first(where: { lowered.hasPrefix($0) }) else { return false }
+        guard let label = labels.first(where: lowered.opens) else { return false }
         let rest = lowered.dropFirst(label.count)
         // The label ends at a word's end: `datum` is not `datumsgrenze`, `stand` not `standort`.
         if let next = rest.first, next.isLetter { return false }

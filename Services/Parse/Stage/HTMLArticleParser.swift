@@ -130,7 +130,8 @@ enum HTMLArticleParser {
     /// lead wherever it is printed (above the body it is put first, `leadParagraph` and `Standfirst`).
     static func withoutRepeatedMetadata(_ paragraphs: [String], _ fields: ArticleFields) -> [String] {
         let subtitle = fields.subtitle.flatMap { $0.count < minLeadDescription ? $0 : nil }
-        let repeated = Set([fields.title, subtitle, fields.byline?.raw].compactMap { $0 })
+        // Compared one by one: a set would hash every paragraph of the body, normalizing it, to find at most three.
+        let repeated = [fields.title, subtitle, fields.byline?.raw].compactMap { $0 }
         let names = (fields.byline?.authors ?? []).map(\.name).filter { $0.count >= 4 }
         return paragraphs.filter { paragraph in
             if repeated.contains(paragraph) { return false }

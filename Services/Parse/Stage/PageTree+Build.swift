@@ -157,13 +157,16 @@ extension PageTree {
         }
         let holdsArticle = node.bestContent >= Self.minRescuedContent
         let rescued = holdsArticle && Float(node.bestContent) >= Float(pageText) * Self.minRescuedShare
-        // Only a class names a wrapper so: `<nav>`, `<aside>` and `<footer>` are the page's own word.
-        let wraps = holdsArticle && Float(node.bestContent) >= Float(node.rawText) * Self.minWrappedShare
-            && !namesOwnText(index)
+        // Only a class names a wrapper so: `<nav>`, `<aside>` and `<footer>` are the page's own word. Read for
+        // class-named furniture only, as its class words are compared last.
+        func wraps() -> Bool {
+            holdsArticle && Float(node.bestContent) >= Float(node.rawText) * Self.minWrappedShare
+                && !namesOwnText(index)
+        }
         switch node.mark {
         case .hidden: return true
-        case .furniture: return !rescued && !wraps
-        case .weakFurniture: return !rescued && !wraps && node.longestProse < Self.minRescuedProse
+        case .furniture: return !rescued && !wraps()
+        case .weakFurniture: return !rescued && node.longestProse < Self.minRescuedProse && !wraps()
         case .meta: return node.text <= Self.maxMetaBlockText
         case .none:
             if node.kind == .head { return true }

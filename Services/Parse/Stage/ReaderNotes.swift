@@ -81,11 +81,11 @@ enum ReaderNotes {
     static func isNote(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxOpeningNoteCharacters else { return false }
         let lowered = text.lowercasedText()
-        if openingCues.contains(where: { lowered.hasPrefix($0) }) { return true }
+        if openingCues.contains(where: lowered.opens) { return true }
         guard characters <= maxNoteCharacters else { return false }
         if cues.contains(where: { startsWord(lowered, $0) }) { return true }
         // Asking to follow the site on a network: the follow word opens the note.
-        return followWords.contains { lowered.hasPrefix($0) } && networks.contains { startsWord(lowered, $0) }
+        return followWords.contains(where: lowered.opens) && networks.contains { startsWord(lowered, $0) }
     }
 
     /// Whether a paragraph is a short prompt to subscribe, sign up, follow the site or join it (`promptCues`).
