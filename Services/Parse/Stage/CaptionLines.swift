@@ -60,12 +60,12 @@ enum CaptionLines {
     static func namesAgency(_ lowered: Substring) -> Bool {
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && $0 != "-" }))
         if singleWordAgencies.contains(where: { words.contains($0[...]) }) { return true }
-        let text = String(lowered)
-        return multiWordAgencies.contains { ReaderNotes.startsWord(text, $0) }
+        return multiWordAgencyCues.found(in: String(lowered))
     }
 
     /// The agencies named in one word, matched against the line's words, and those of several words, found
     /// as phrases; split once, as every short paragraph is read against them.
     static let singleWordAgencies = agencies.filter { !$0.utf8.contains(UInt8(ascii: " ")) }
     static let multiWordAgencies = agencies.filter { $0.utf8.contains(UInt8(ascii: " ")) }
+    static let multiWordAgencyCues = WordCues(multiWordAgencies)
 }

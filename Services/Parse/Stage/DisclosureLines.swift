@@ -23,6 +23,9 @@ enum DisclosureLines {
     static func isDisclosure(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxCharacters else { return false }
         let lowered = text.lowercasedText()
-        return cues.contains { ReaderNotes.startsWord(lowered, $0) }
+        return cueWords.found(in: lowered)
     }
+
+    /// The cues above, read in one pass over a line.
+    static let cueWords = WordCues(cues)
 }

@@ -83,47 +83,20 @@ enum ReaderNotes {
         let lowered = text.lowercasedText()
         if openingCues.contains(where: lowered.opens) { return true }
         guard characters <= maxNoteCharacters else { return false }
-        if cues.contains(where: { startsWord(lowered, $0) }) { return true }
+        if cueWords.found(in: lowered) { return true }
         // Asking to follow the site on a network: the follow word opens the note.
-        return followWords.contains(where: lowered.opens) && networks.contains { startsWord(lowered, $0) }
+        return followWords.contains(where: lowered.opens) && networkWords.found(in: lowered)
     }
 
     /// Whether a paragraph is a short prompt to subscribe, sign up, follow the site or join it (`promptCues`).
     static func isPrompt(_ text: String, characters: Int32) -> Bool {
         guard characters <= maxNoteCharacters else { return false }
         let lowered = text.lowercasedText()
-        return promptCues.contains { startsWord(lowered, $0) }
+        return promptWords.found(in: lowered)
     }
 
-    /// Whether `cue` occurs in `text` at the start of a word (`our app` is not in `your application`).
-    ///
-    /// Compared on UTF-8 bytes: a cue starts a word when the byte before it is not an ASCII letter and not
-    /// part of a multi-byte letter (any byte ≥ 0x80 counts as a letter, so `ü` before a cue blocks it).
-    static func startsWord(_ text: String, _ cue: String) -> Bool {
-        let cueBytes = Array(cue.utf8)
-        guard let first = cueBytes.first else { return false }
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= cueBytes.count else { return false }
-            var index = 0
-            let last = bytes.count - cueBytes.count
-            while index <= last {
-                if bytes[index] == first, index == 0 || !isWordByte(bytes[index - 1]) {
-                    var matched = 1
-                    while matched < cueBytes.count, bytes[index + matched] == cueBytes[matched] { matched += 1 }
-                    if matched == cueBytes.count { return true }
-                }
-                index += 1
-            }
-            return false
-        } ?? {
-            var contiguous = text
-            contiguous.makeContiguousUTF8()
-            return startsWord(contiguous, cue)
-        }()
-    }
-
-    @inline(__always)
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
-    }
+    /// The cue lists above, each read in one pass over a line.
+    static let cueWords = WordCues(cues)
+    static let promptWords = WordCues(promptCues)
+    static let networkWords = WordCues(networks)
 }
