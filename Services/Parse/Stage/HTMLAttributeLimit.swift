@@ -165,8 +165,8 @@ enum HTMLAttributeLimit {
         guard index < count else { return index }
         let quote = bytes[index]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            index += 1
-            while index < count, bytes[index] != quote { index += 1 }
+            // Quoted values (URLs, `srcset`, inline JSON in `data-*`) are passed over by `memchr`.
+            index = UTF8Search.next(quote, in: bytes, from: index + 1)
             return min(index + 1, count)
         }
         while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
