@@ -181,21 +181,33 @@ enum BoilerplateMarkers {
         return flags
     }()
 
-    static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
+    /// The furniture prefixes by their first byte: a word is compared with those opening with its own.
+    static let furniturePrefixBytes: [[[UInt8]]] = {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for prefix in furniturePrefixes { buckets[Int(prefix.utf8.first!)].append(Array(prefix.utf8)) }
+        return buckets
+    }()
     static let furnitureSuffixBytes = furnitureSuffixes.map { Array($0.utf8) }
     static let wordFlagKeys = VocabularyWord.table(wordFlags)
     static let hiddenJoinedKeys = Set(hiddenJoinedWords.compactMap(VocabularyWord.init))
 
     /// The flags of one lowercased word given as its bytes, prefixes and suffixes of furniture included.
-    static func flags(of word: UnsafeBufferPointer<UInt8>) -> WordFlags {
-        var flags = VocabularyWord(word).flatMap { wordFlagKeys[$0] } ?? []
-        if !flags.contains(.furniture), !flags.contains(.notFurniture),
-            furniturePrefixBytes.contains(where: { word.starts(with: $0) })
-                || furnitureSuffixBytes.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) })
+    static func flags(of word: UnsafeBufferPointer<UInt8>, _ tables: FlagTables) -> WordFlags {
+        var flags = VocabularyWord(word).flatMap { tables.words[$0] } ?? []
+        if !flags.contains(.furniture), !flags.contains(.notFurniture), let first = word.first,
+            tables.prefixes[Int(first)].contains(where: { word.starts(with: $0) })
+                || tables.suffixes.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) })
         {
             flags.insert(.furniture)
         }
         return flags
+    }
+
+    /// The word tables `flags(of:_:)` reads, taken from the statics once per attribute rather than once per word.
+    struct FlagTables {
+        let words = wordFlagKeys
+        let prefixes = furniturePrefixBytes
+        let suffixes = furnitureSuffixBytes
     }
 
     /// What the words of one class name say together, gathered as they are read.
@@ -243,13 +255,15 @@ enum BoilerplateMarkers {
     private static func reading(of bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>) -> Reading {
         var reading = Reading()
         var words = NameWords()
+        let tables = FlagTables()
+        let hiddenJoined = hiddenJoinedKeys
         let joinedStart = bytes.count + 1
         var wordLength = 0
         var joinedLength = 0
         var previousLower = false
         func endWord() {
             guard wordLength > 0 else { return }
-            words.add(flags(of: UnsafeBufferPointer(rebasing: scratch[0..<wordLength])))
+            words.add(flags(of: UnsafeBufferPointer(rebasing: scratch[0..<wordLength]), tables))
             for index in 0..<wordLength { scratch[joinedStart + joinedLength + index] = scratch[index] }
             joinedLength += wordLength
             wordLength = 0
@@ -264,7 +278,7 @@ enum BoilerplateMarkers {
             joinedLength = 0
             if name.count == 0 || name.any.contains(.state) { return true }
             if (name.count == 1 && name.first.contains(.hidden))
-                || VocabularyWord(joined).map(hiddenJoinedKeys.contains) == true
+                || VocabularyWord(joined).map(hiddenJoined.contains) == true
             {
                 reading.hidden = true
                 return false

@@ -128,11 +128,13 @@ enum HTMLVocabulary {
 
     private static func role(lowered: UnsafeBufferPointer<UInt8>) -> Role {
         // One pass for the markers: only where a marker's first letter stands is any of them compared.
+        // The tables are read into locals once: a static read in the loop costs a check of its initialization.
+        let (firstBytes, subtitles, bylines, words) = (markerFirstBytes, subtitleMarkerBytes, bylineMarkerBytes, roleWords)
         var namesByline = false
-        for index in lowered.indices where markerFirstBytes[Int(lowered[index])] {
+        for index in lowered.indices where firstBytes[Int(lowered[index])] {
             let rest = UnsafeBufferPointer(rebasing: lowered[index...])
-            if subtitleMarkerBytes.contains(where: { rest.starts(with: $0) }) { return .subtitle }
-            if !namesByline, bylineMarkerBytes.contains(where: { rest.starts(with: $0) }) { namesByline = true }
+            if subtitles.contains(where: { rest.starts(with: $0) }) { return .subtitle }
+            if !namesByline, bylines.contains(where: { rest.starts(with: $0) }) { namesByline = true }
         }
         if namesByline { return .byline }
         var isDate = false
@@ -146,7 +148,7 @@ enum HTMLVocabulary {
             guard start >= 0 else { continue }
             let word = VocabularyWord(UnsafeBufferPointer(rebasing: lowered[start..<index]))
             start = -1
-            switch word.flatMap({ roleWords[$0] }) {
+            switch word.flatMap({ words[$0] }) {
             case .furniture: return .furniture
             case .date: isDate = true
             default: break
