@@ -1,3 +1,5 @@
+import NewslineModels
+
 extension PageTree {
     /// A byline, date or meta-classed block with at most this many characters is page furniture
     /// (`By Ana Ruiz · 19 April 2022`); a longer one is article text in an oddly named block.
@@ -15,7 +17,26 @@ struct TextMeasure {
         var lastLead: UInt8 = 0
         var previous: UInt8 = 0
         var previous2: UInt8 = 0
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            // Eight printable ASCII bytes without a comma or space are eight characters, the last two of them
+            // what the bytes after need to know (most of a page's text in Latin script).
+            if index + 8 <= bytes.count {
+                let word = ByteWords.load(bytes, at: index)
+                if ByteWords.isASCII(word), !ByteWords.hasByteBelow(word, 0x21),
+                    !ByteWords.hasByteBelow(word ^ Self.commas, 1)
+                {
+                    characters += 8
+                    previous2 = bytes[index + 6]
+                    previous = bytes[index + 7]
+                    last = previous
+                    lastLead = previous
+                    index += 8
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 previous2 = previous
                 previous = byte
@@ -50,6 +71,9 @@ struct TextMeasure {
         endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x22 || last == 0x29 || last == 0x82
             || last == 0x81 || last == 0x9F || lastLead == 0xE2
     }
+
+    /// A comma in each byte: a word XORed with it has a zero byte where the word has a comma.
+    private static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
 }
 
 extension PageTree {
