@@ -53,4 +53,33 @@ import Testing
     @Test func aScriptClosedInItsStartTagRunsToItsClosingTagAsInABrowser() {
         #expect(limited("<script src=x.js/>\(path)</script><p>b</p>", limit: 256) == "<script src=x.js/></script><p>b</p>")
     }
+
+    @Test func longValuesParseNeverReadsAreLeftOutAndTheAttributesKept() {
+        let long = String(repeating: "x", count: HTMLAttributeLimit.minElidedValue)
+        let page = "<img src=\"\(long)\" srcset='\(long)' data-x=\"\(long)\" alt=\"short\"><a href=\"\(long)\" rel=\"author\">A</a>"
+        #expect(limited(page, limit: 256) == "<img src=\"\" srcset='' data-x=\"\" alt=\"short\"><a href=\"\" rel=\"author\">A</a>")
+    }
+
+    @Test func longValuesParseReadsStay() {
+        let long = String(repeating: "x", count: HTMLAttributeLimit.minElidedValue)
+        for name in HTMLAttributeLimit.readAttributes.map({ String(decoding: $0, as: UTF8.self) }) {
+            #expect(limited("<div \(name)=\"\(long)\">t</div>", limit: 256) == nil, "\(name)")
+            #expect(limited("<div \(name.uppercased())='\(long)'>t</div>", limit: 256) == nil, "\(name)")
+        }
+        #expect(limited("<link rel=canonical href=\"https://example.com/\(long)\">", limit: 256) == nil)
+    }
+
+    @Test func metadataInLongValuesIsReadWhole() {
+        let path = String(repeating: "section/", count: 12)
+        let description = String(repeating: "A standfirst that runs long. ", count: 4)
+        let page = """
+            <html lang="en"><head><title>Headline</title><link rel="canonical" href="https://example.com/\(path)story">
+            <meta property="og:description" content="\(description)"></head><body><article>
+            <p data-tracking="\(String(repeating: "k=1;", count: 30))">The article text of this page stays whole, \
+            in a paragraph long enough to be the body of the page.</p></article></body></html>
+            """
+        let fields = HTMLArticleParser.parse(page)
+        #expect(fields.canonicalURL == "https://example.com/\(path)story")
+        #expect(fields.paragraphs.joined().contains("The article text of this page stays whole"))
+    }
 }

@@ -13,7 +13,8 @@ import TextScanning
 /// reads. JSON-LD scripts, which metadata is read from, keep their text; a drawing holding another is kept
 /// whole. A drawing closed in its start tag (`<svg …/>`) is empty, as browsers read it; a script's or style
 /// sheet's text runs to its closing tag even then, as browsers read it too (libxml2 would take the code
-/// after `<script …/>` for page text).
+/// after `<script …/>` for page text). Long quoted values of attributes parse never reads (`readAttributes`)
+/// are left out too, the attribute kept with an empty value.
 /// The scan is one pass over the bytes and copies nothing when there is nothing to leave out.
 enum HTMLAttributeLimit {
     /// Script and style text shorter than this stays: copying around it costs more than libxml2 reading it.
@@ -22,8 +23,8 @@ enum HTMLAttributeLimit {
     /// comparisons a tag.
     static let maxAttributesPerTag = 256
 
-    /// The page with every start tag cut to `limit` attributes and long script and style text left out,
-    /// or nil when there is nothing to cut.
+    /// The page with every start tag cut to `limit` attributes and long script and style text and unread
+    /// attribute values left out, or nil when there is nothing to cut.
     static func limited(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int = maxAttributesPerTag) -> [UInt8]? {
         var output: [UInt8]?
         var copiedUpTo = 0
@@ -39,7 +40,8 @@ enum HTMLAttributeLimit {
             index += 1
             let nameStart = index
             while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-            let rawText = rawTextElement(bytes, nameStart..<index)
+            let tagName = nameStart..<index
+            let rawText = rawTextElement(bytes, tagName)
             var attributes = 0
             var cutFrom: Int?
             var lastSlash = -1
@@ -51,7 +53,15 @@ enum HTMLAttributeLimit {
                 guard index < count, bytes[index] != UInt8(ascii: ">") else { break }
                 attributes += 1
                 if attributes > limit, cutFrom == nil { cutFrom = index }
-                index = endOfAttribute(bytes, from: index)
+                let attribute = Self.attribute(bytes, from: index)
+                if cutFrom == nil, let value = attribute.value, value.count >= minElidedValue,
+                    !isRead(bytes, name: index..<attribute.nameEnd, tag: tagName)
+                {
+                    output = output ?? Self.copyBuffer(capacity: count)
+                    output!.append(contentsOf: bytes[copiedUpTo..<value.lowerBound])
+                    copiedUpTo = value.upperBound
+                }
+                index = attribute.end
             }
             if let cutFrom {
                 output = output ?? Self.copyBuffer(capacity: count)
@@ -107,6 +117,7 @@ enum HTMLAttributeLimit {
         static let styleName = Array("style".utf8)
         static let svgName = Array("svg".utf8)
         static let jsonLD = Array("ld+json".utf8)
+        static let href = Array("href".utf8)
     }
 
     private static func rawTextElement(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> RawText? {
@@ -150,27 +161,54 @@ enum HTMLAttributeLimit {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// The index after one attribute: its name, and `=` with a quoted or bare value when present.
-    private static func endOfAttribute(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// One attribute: where its name ends, its quoted value without the quotes when it has one closed before
+    /// the page ends, and the index after it.
+    private static func attribute(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (nameEnd: Int, value: Range<Int>?, end: Int) {
         var index = start
         let count = bytes.count
         while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
             index += 1
         }
+        let nameEnd = index
         var afterName = index
         while afterName < count, isSpace(bytes[afterName]) { afterName += 1 }
-        guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else { return index }
+        guard afterName < count, bytes[afterName] == UInt8(ascii: "=") else { return (nameEnd, nil, index) }
         index = afterName + 1
         while index < count, isSpace(bytes[index]) { index += 1 }
-        guard index < count else { return index }
+        guard index < count else { return (nameEnd, nil, index) }
         let quote = bytes[index]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
             // Quoted values (URLs, `srcset`, inline JSON in `data-*`) are passed over by `memchr`.
-            index = UTF8Search.next(quote, in: bytes, from: index + 1)
-            return min(index + 1, count)
+            let close = UTF8Search.next(quote, in: bytes, from: index + 1)
+            guard close < count else { return (nameEnd, nil, count) }
+            return (nameEnd, (index + 1)..<close, close + 1)
         }
         while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-        return index
+        return (nameEnd, nil, index)
+    }
+
+    /// Attribute values this long or longer that parse never reads are left out (the attribute stays, empty).
+    static let minElidedValue = 64
+
+    /// The attributes parse reads (`PageTreeBuilder`'s `Attributes` and metadata, libxml2's own encoding
+    /// check of `<meta>`), lowercase. Every other value (`src`, `srcset`, `data-*`, `title`, `alt`, `on*`) is
+    /// text libxml2 would read character by character for nothing: a tenth of a page's bytes.
+    static let readAttributes: [[UInt8]] = [
+        "class", "id", "role", "hidden", "aria-hidden", "style", "itemprop", "rel", "property", "name", "content",
+        "type", "lang", "xml:lang", "datetime", "charset", "http-equiv", "href",
+    ].map { Array($0.utf8) }
+
+    /// Whether parse reads the value of the attribute `name` of the tag `tag`: a link's `href` only on
+    /// `<link>` (the canonical URL), never on `<a>`.
+    private static func isRead(_ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, tag: Range<Int>) -> Bool {
+        for attribute in readAttributes where attribute.count == name.count {
+            guard matches(bytes, at: name.lowerBound, lowercased: attribute) else { continue }
+            return !(name.count == 4 && tag.count == 1 && lower(bytes[tag.lowerBound]) == UInt8(ascii: "a")
+                && attribute == RawText.href)
+        }
+        return false
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
