@@ -51,7 +51,8 @@ enum CaptionLines {
 
     /// The credit closing a caption: from its last `©`, or the last bracketed group when the line ends with `)`.
     static func closingCredit(_ lowered: String) -> Substring? {
-        if let mark = lowered.lastIndex(of: "©") { return lowered[mark...] }
+        // The byte test spares the search for the mark over the characters of nearly every line, which has none.
+        if lowered.utf8.contains(0xA9), let mark = lowered.lastIndex(of: "©") { return lowered[mark...] }
         guard lowered.hasSuffix(")"), let open = lowered.lastIndex(of: "(") else { return nil }
         return lowered[open...]
     }
