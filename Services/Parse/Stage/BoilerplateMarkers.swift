@@ -109,7 +109,7 @@ enum BoilerplateMarkers {
     static let stateWords: Set<String> = ["has", "with", "no", "without", "show", "is", "hasnt", "enable", "enabled"]
 
     /// What one class or id attribute says, before it is combined with the element's other attributes.
-    struct Reading: Equatable {
+    struct Reading {
         var hidden = false
         var positive = false
         var negative = false
@@ -188,6 +188,7 @@ enum BoilerplateMarkers {
         return buckets
     }()
     static let furnitureSuffixBytes = furnitureSuffixes.map { Array($0.utf8) }
+    /// `wordFlags` and `hiddenJoinedWords` by the packed keys the readings look words up with.
     static let wordFlagKeys = VocabularyWord.table(wordFlags)
     static let hiddenJoinedKeys = Set(hiddenJoinedWords.compactMap(VocabularyWord.init))
 
