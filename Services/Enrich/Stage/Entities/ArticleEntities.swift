@@ -116,10 +116,13 @@ struct ArticleEntities {
         }
         guard !forms.isEmpty else { return [] }
         var index = HashIndex(minimumCapacity: forms.count)
+        var prefixes = HashIndex(minimumCapacity: 4 * forms.count)
         var entries: [(scalars: [Unicode.Scalar], canonical: String, type: EntityType)] = []
         for (form, value) in forms where (2...EnrichBudget.nameLength).contains(form.unicodeScalars.count) {
-            index.set(Int32(entries.count), for: StableHash.scalars(Array(form.unicodeScalars)[...]))
-            entries.append((Array(form.unicodeScalars), value.canonical, value.type))
+            let scalars = Array(form.unicodeScalars)
+            index.set(Int32(entries.count), for: StableHash.scalars(scalars[...]))
+            prefixes.setPrefixes(of: scalars)
+            entries.append((scalars, value.canonical, value.type))
         }
         let longest = entries.map { $0.scalars.count }.max() ?? 0
         var taken = units.map { [Bool](repeating: false, count: $0.count) }
@@ -139,6 +142,8 @@ struct ArticleEntities {
                 var j = i
                 while j < text.count, j - i < longest {
                     h = StableHash.combine(h, text.scalars[j].value)
+                    // No form starts with these scalars, so none longer matches here either.
+                    guard prefixes.value(for: h) != nil else { break }
                     j += 1
                     if let e = index.value(for: h), entries[Int(e)].scalars.elementsEqual(text.scalars[i..<j]),
                         lexicon.endsWord(text, at: j)

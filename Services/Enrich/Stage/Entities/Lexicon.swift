@@ -70,11 +70,7 @@ struct Lexicon: Sendable {
         for (i, entry) in entries.enumerated() {
             index.set(Int32(i), for: StableHash.scalars(entry.surface[...]))
             maxLength = max(maxLength, entry.surface.count)
-            var h = StableHash.offset
-            for scalar in entry.surface {
-                h = StableHash.combine(h, scalar.value)
-                prefixes.set(1, for: h)
-            }
+            prefixes.setPrefixes(of: entry.surface)
         }
         self.entryIndex = index
         self.prefixIndex = prefixes

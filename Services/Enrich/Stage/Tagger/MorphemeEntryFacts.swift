@@ -21,7 +21,15 @@ struct MorphemeEntryFacts: Equatable {
 }
 
 extension MorphemeEntryFacts {
+    /// The facts of an entry with this tag and feature CSV.
     init(tag: String, feature: String) {
+        self.init(tag: tag)
+        if properNoun { readSemanticClass(feature) }
+    }
+
+    /// The facts the tag gives; for a proper noun, `readSemanticClass` adds what its feature says. Only a
+    /// proper noun's feature is read, so the feature string of any other morpheme is not touched.
+    init(tag: String) {
         var h = StableHash.offset
         // `length` counts the leading tag's bytes (up to the first `+`), `whole` the whole tag's.
         var length = 0, whole = 0
@@ -45,7 +53,7 @@ extension MorphemeEntryFacts {
             length += 1
         }
         guard ascii else {
-            self = Self.read(slowTag: tag, feature: feature)
+            self = Self.read(slowTag: tag)
             return
         }
         let isFunction = length > 0 && (b0 == UInt8(ascii: "J") || b0 == UInt8(ascii: "E"))
@@ -54,23 +62,24 @@ extension MorphemeEntryFacts {
             && (b2 == UInt8(ascii: "P") || b2 == UInt8(ascii: "N"))
         let properNoun = whole == 3 && length == 3 && b0 == UInt8(ascii: "N") && b1 == UInt8(ascii: "N")
             && b2 == UInt8(ascii: "P")
-        let (semantic, personName) = properNoun ? Self.semanticClass(of: feature) : (0, false)
         self.init(tag: UInt32(truncatingIfNeeded: h), trailing: isFunction || isSuffix || isCopula,
-                  properNoun: properNoun, semantic: semantic, personName: personName)
+                  properNoun: properNoun, semantic: 0, personName: false)
     }
 
-    /// The facts as `Morpheme`'s `String` properties give them, for a tag that is not ASCII.
-    private static func read(slowTag tag: String, feature: String) -> MorphemeEntryFacts {
-        let m = Morpheme(start: 0, end: 0, utf8Start: 0, utf8End: 0, surface: "", tag: tag, feature: feature,
+    /// Adds a proper noun's semantic class from its feature CSV.
+    mutating func readSemanticClass(_ feature: String) {
+        (semantic, personName) = Self.semanticClass(of: feature)
+    }
+
+    /// The facts as `Morpheme`'s `String` properties give them, for a tag that is not ASCII (and so not
+    /// `NNP`: no semantic class is read).
+    private static func read(slowTag tag: String) -> MorphemeEntryFacts {
+        let m = Morpheme(start: 0, end: 0, utf8Start: 0, utf8End: 0, surface: "", tag: tag, feature: "",
                          isUnknown: false)
         let leading = m.leadingTag
-        let properNoun = tag == "NNP"
-        let semanticClass = properNoun ? m.semanticClass : nil
         return MorphemeEntryFacts(
             tag: UInt32(truncatingIfNeeded: StableHash.scalars(leading.unicodeScalars)),
-            trailing: MorphemeTags.isTrailing(leading), properNoun: properNoun,
-            semantic: semanticClass.map { UInt32(truncatingIfNeeded: StableHash.scalars($0.unicodeScalars)) } ?? 0,
-            personName: semanticClass == "인명")
+            trailing: MorphemeTags.isTrailing(leading), properNoun: tag == "NNP", semantic: 0, personName: false)
     }
 
     private static let personClass = Array("인명".utf8)

@@ -57,10 +57,11 @@ struct MorphemeTags {
         var trailing = [Bool](repeating: false, count: morphemes.count)
         var semantics = [UInt32](repeating: 0, count: morphemes.count)
         for k in morphemes.indices {
-            let facts = MorphemeEntryFacts(tag: morphemes[k].tag, feature: morphemes[k].feature)
+            var facts = MorphemeEntryFacts(tag: morphemes[k].tag)
             tags[k] = facts.tag
             trailing[k] = facts.trailing
             guard facts.properNoun else { continue }
+            facts.readSemanticClass(morphemes[k].feature)
             semantics[k] = facts.semantic
             let start = morphemes[k].start
             guard start < n else { continue }
