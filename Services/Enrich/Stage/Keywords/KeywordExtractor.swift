@@ -58,8 +58,10 @@ struct KeywordExtractor: Sendable {
 
     /// The `limit` best terms by count × rarity, scores scaled so the best is 1.
     func keywords(terms: [String: Int], entities: [Entity]) -> [Keyword] {
-        var scores: [String: Double] = [:]
-        for (term, count) in terms { scores[term] = Double(count) * frequencies.weight(term) }
+        // `mapValues` keeps the terms' hash table and the weights go in by index: each term is hashed once
+        // more, for its weight, instead of also for its score.
+        var scores = terms.mapValues { Double($0) }
+        for i in scores.indices { scores.values[i] *= frequencies.weight(scores.keys[i]) }
         for entity in entities {
             scores[entity.canonical, default: 0] += Double(entity.mentions) * frequencies.weight(entity.canonical)
         }
