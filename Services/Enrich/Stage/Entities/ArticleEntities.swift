@@ -39,7 +39,9 @@ struct ArticleEntities {
         }
 
         var raw: [Resolved] = []
-        var canonicalNames: Set<String> = []
+        // The tables below get room for every mention from the start: each doubling hashed every name again.
+        let mentionCount = found.reduce(0) { $0 + $1.count }
+        var canonicalNames = Set<String>(minimumCapacity: mentionCount)
         for (u, list) in found.enumerated() {
             let s = units[u].scalars
             for m in list.flatMap({ ArticleEntities.splitPlaces($0, lexicon: lexicon) }) {
@@ -67,9 +69,9 @@ struct ArticleEntities {
         }
 
         // One type per canonical name: the one most of its mentions carry (persons win ties).
-        var typeVotes: [String: TypeVotes] = [:]
+        var typeVotes = [String: TypeVotes](minimumCapacity: raw.count)
         for r in raw { typeVotes[r.canonical, default: TypeVotes()][r.type] += 1 }
-        var types: [String: EntityType] = [:]
+        var types = [String: EntityType](minimumCapacity: typeVotes.count)
         for (name, votes) in typeVotes {
             types[name] = EntityType.allCases.max {
                 (votes[$0], $0 == .person ? 1 : 0) < (votes[$1], $1 == .person ? 1 : 0)
@@ -225,7 +227,7 @@ struct ArticleEntities {
                 }
             }
         }
-        var result: [String: String] = [:]
+        var result = [String: String](minimumCapacity: types.count)
         for (name, type) in types {
             var best: String?
             switch type {

@@ -33,11 +33,14 @@ struct KeywordExtractor: Sendable {
     func terms(in morphemes: [[Morpheme]], titleUnits: Int, limit: Int = EnrichBudget.terms)
         -> (counts: [String: Int], truncated: Bool)
     {
+        let nouns = morphemes.map { KeywordExtractor.nouns(in: $0) }
         var counts: [String: Int] = [:]
+        // Room for every noun from the start: each doubling of the table hashed every term again.
+        counts.reserveCapacity(min(nouns.reduce(0) { $0 + $1.count }, limit))
         var truncated = false
-        for (u, unit) in morphemes.enumerated() {
+        for (u, unit) in nouns.enumerated() {
             let weight = u < titleUnits ? 3 : 1
-            for term in KeywordExtractor.nouns(in: unit) {
+            for term in unit {
                 // Hashing a Hangul string checks its normalization, so each lookup counts: the lower-cased
                 // form is looked up only for a term that has capitals (`AI`, `Apple`), and the count once.
                 if stopwords.contains(term) { continue }
