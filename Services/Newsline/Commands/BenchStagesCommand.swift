@@ -23,6 +23,9 @@ struct BenchStagesCommand: ParsableCommand {
     @Option(help: "Also write the figures as JSON to this file.")
     var json: String?
 
+    @Option(help: "Also write every enriched event to this file, one JSON line each, with its arrival time zeroed.")
+    var enrichedEvents: String?
+
     func validate() throws {
         guard articles > 0 else { throw ValidationError("--articles must be positive") }
     }
@@ -49,14 +52,17 @@ struct BenchStagesCommand: ParsableCommand {
             }
         }
         var enrichedCount = 0
+        var kept: [ArticleEnriched] = []
         let enrichSeconds = try time {
             for bytes in parsed {
                 if let event = try? enricher.enrich(codec.decode(ArticleParsed.self, from: bytes)) {
                     _ = try codec.encode(event)
                     enrichedCount += 1
+                    if enrichedEvents != nil { kept.append(event) }
                 }
             }
         }
+        if let enrichedEvents { try Self.write(kept, to: enrichedEvents, codec: codec) }
         let rows: [(String, Int, Double)] = [
             ("ingest", ingested.count, ingestSeconds), ("parse", parsed.count, parseSeconds),
             ("enrich", enrichedCount, enrichSeconds),
@@ -73,6 +79,17 @@ struct BenchStagesCommand: ParsableCommand {
             ]
             try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: json))
         }
+    }
+
+    /// The events as JSON lines; the arrival time is the run's clock, so it is zeroed to let two runs be compared.
+    private static func write(_ events: [ArticleEnriched], to path: String, codec: EventCodec) throws {
+        var lines: [UInt8] = []
+        for var event in events {
+            event.article.receivedAt = Date(timeIntervalSince1970: 0)
+            lines += try codec.encode(event)
+            lines.append(UInt8(ascii: "\n"))
+        }
+        try Data(lines).write(to: URL(fileURLWithPath: path))
     }
 
     private func time(_ work: () throws -> Void) rethrows -> Double {

@@ -20,6 +20,14 @@ extension DateExtractor {
     static let weekdayParticles: Set<String> = ["", "은", "는", "도", "에", "에는", "에도", "부터", "까지", "과", "와", "인",
         "밤", "오전", "오후", "새벽", "아침", "저녁"]
 
+    /// The day words and weekday names as scalars.
+    static let dayWordScalars = (Array(dayWordOffsets.keys) + koreanWeekdays).map { Array($0.unicodeScalars) }
+
+    /// Whether `word` starts with the scalars of a day word or a weekday name.
+    static func startsWithDayWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        dayWordScalars.contains { word.starts(with: $0) }
+    }
+
     /// `어제`, `오늘(9일)`, `내일부터`, `지난주 금요일`, `오는 화요일`: days named by a word, in text order.
     ///
     /// A weekday without a week or a `지난`/`오는` (`수요일인 9일`, `매주 목요일`) names no day by itself and
@@ -34,6 +42,11 @@ extension DateExtractor {
             }
             let end = text.wordEnd[i]
             defer { i = end }
+            // A word of single-scalar characters that starts with no day word or weekday name is no day:
+            // told from its scalars, without building and comparing its string.
+            if !Self.startsWithDayWord(text.scalars[i..<end]), SingleScalarCharacters.all(text.scalars[i..<end]) {
+                continue
+            }
             let word = text.string(i, end)
             if let (stem, offset) = Self.dayWordOffsets.first(where: { word.hasPrefix($0.key) }),
                 Self.dayWordParticles.contains(String(word.dropFirst(stem.count)))

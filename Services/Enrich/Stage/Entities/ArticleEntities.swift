@@ -39,7 +39,9 @@ struct ArticleEntities {
         }
 
         var raw: [Resolved] = []
-        var canonicalNames: Set<String> = []
+        // The tables below get room for every mention from the start: each doubling hashed every name again.
+        let mentionCount = found.reduce(0) { $0 + $1.count }
+        var canonicalNames = Set<String>(minimumCapacity: mentionCount)
         for (u, list) in found.enumerated() {
             let s = units[u].scalars
             for m in list.flatMap({ ArticleEntities.splitPlaces($0, lexicon: lexicon) }) {
@@ -67,12 +69,12 @@ struct ArticleEntities {
         }
 
         // One type per canonical name: the one most of its mentions carry (persons win ties).
-        var typeVotes: [String: [EntityType: Int]] = [:]
-        for r in raw { typeVotes[r.canonical, default: [:]][r.type, default: 0] += 1 }
-        var types: [String: EntityType] = [:]
+        var typeVotes = [String: TypeVotes](minimumCapacity: raw.count)
+        for r in raw { typeVotes[r.canonical, default: TypeVotes()][r.type] += 1 }
+        var types = [String: EntityType](minimumCapacity: typeVotes.count)
         for (name, votes) in typeVotes {
             types[name] = EntityType.allCases.max {
-                (votes[$0] ?? 0, $0 == .person ? 1 : 0) < (votes[$1] ?? 0, $1 == .person ? 1 : 0)
+                (votes[$0], $0 == .person ? 1 : 0) < (votes[$1], $1 == .person ? 1 : 0)
             }!
         }
         let fullForm = ArticleEntities.fullerForms(types)
@@ -109,19 +111,22 @@ struct ArticleEntities {
         for m in known {
             forms[m.text] = (m.canonical, m.type)
             if m.type == .person, let last = m.canonical.split(separator: " ").last, last.count >= 2,
-                m.canonical.contains(" ")
+                SingleScalarCharacters.containsSpace(m.canonical)
             {
                 forms[String(last)] = (m.canonical, m.type)
             }
         }
         guard !forms.isEmpty else { return [] }
         var index = HashIndex(minimumCapacity: forms.count)
+        var prefixes = HashIndex(minimumCapacity: 4 * forms.count)
         var entries: [(scalars: [Unicode.Scalar], canonical: String, type: EntityType)] = []
         for (form, value) in forms where (2...EnrichBudget.nameLength).contains(form.unicodeScalars.count) {
-            index.set(Int32(entries.count), for: StableHash.scalars(Array(form.unicodeScalars)[...]))
-            entries.append((Array(form.unicodeScalars), value.canonical, value.type))
+            let scalars = Array(form.unicodeScalars)
+            index.set(Int32(entries.count), for: StableHash.scalars(scalars[...]))
+            prefixes.setPrefixes(of: scalars)
+            entries.append((scalars, value.canonical, value.type))
         }
-        let longest = entries.map(\.scalars.count).max() ?? 0
+        let longest = entries.map { $0.scalars.count }.max() ?? 0
         var taken = units.map { [Bool](repeating: false, count: $0.count) }
         for m in known {
             for i in m.start..<m.end { taken[m.unit][i] = true }
@@ -139,6 +144,8 @@ struct ArticleEntities {
                 var j = i
                 while j < text.count, j - i < longest {
                     h = StableHash.combine(h, text.scalars[j].value)
+                    // No form starts with these scalars, so none longer matches here either.
+                    guard prefixes.value(for: h) != nil else { break }
                     j += 1
                     if let e = index.value(for: h), entries[Int(e)].scalars.elementsEqual(text.scalars[i..<j]),
                         lexicon.endsWord(text, at: j)
@@ -196,7 +203,8 @@ struct ArticleEntities {
     private static func fullerForms(_ types: [String: EntityType]) -> [String: String] {
         func better(_ a: String, than b: String?) -> Bool {
             guard let b else { return true }
-            return a.count != b.count ? a.count > b.count : a < b
+            let (countA, countB) = (SingleScalarCharacters.characterCount(a), SingleScalarCharacters.characterCount(b))
+            return countA != countB ? countA > countB : a < b
         }
         var byLastWord: [String: String] = [:]
         var byInitial: [Character: (name: String, count: Int)] = [:]
@@ -208,7 +216,7 @@ struct ArticleEntities {
                 if words.count > 1, let last = words.last.map(String.init), better(other, than: byLastWord[last]) {
                     byLastWord[last] = other
                 }
-                if !other.contains(" "), (2...4).contains(other.count), let initial = other.first {
+                if !SingleScalarCharacters.containsSpace(other), (2...4).contains(SingleScalarCharacters.characterCount(other)), let initial = other.first {
                     let known = byInitial[initial]
                     byInitial[initial] = (better(other, than: known?.name) ? other : known!.name, (known?.count ?? 0) + 1)
                 }
@@ -219,7 +227,7 @@ struct ArticleEntities {
                 }
             }
         }
-        var result: [String: String] = [:]
+        var result = [String: String](minimumCapacity: types.count)
         for (name, type) in types {
             var best: String?
             switch type {
@@ -238,5 +246,28 @@ struct ArticleEntities {
             result[name] = best ?? name
         }
         return result
+    }
+
+    /// How many mentions of one name carry each type: three counts in place, where a dictionary per name
+    /// was an allocation and a hash per mention.
+    private struct TypeVotes {
+        private var person = 0, organization = 0, location = 0
+
+        subscript(type: EntityType) -> Int {
+            get {
+                switch type {
+                case .person: person
+                case .organization: organization
+                case .location: location
+                }
+            }
+            set {
+                switch type {
+                case .person: person = newValue
+                case .organization: organization = newValue
+                case .location: location = newValue
+                }
+            }
+        }
     }
 }

@@ -23,6 +23,9 @@ struct Lexicon: Sendable {
 
     let entries: [Entry]
     private let entryIndex: HashIndex
+    /// The hash of every prefix of every entry's surface: a longest match stops extending at the first
+    /// length no entry starts with, instead of looking up every length up to `maxLength`.
+    private let prefixIndex: HashIndex
     private let maxLength: Int
     let surnames: Set<String>
     /// One-syllable family names by scalar value: checked for every character the tagger reads.
@@ -62,12 +65,15 @@ struct Lexicon: Sendable {
     init(entries: [Entry], surnames: Set<String>, titles: [String], particles: [String]) {
         self.entries = entries
         var index = HashIndex(minimumCapacity: entries.count)
+        var prefixes = HashIndex(minimumCapacity: 4 * entries.count)
         var maxLength = 1
         for (i, entry) in entries.enumerated() {
             index.set(Int32(i), for: StableHash.scalars(entry.surface[...]))
             maxLength = max(maxLength, entry.surface.count)
+            prefixes.setPrefixes(of: entry.surface)
         }
         self.entryIndex = index
+        self.prefixIndex = prefixes
         self.maxLength = maxLength
         self.surnames = surnames
         self.surnameScalars = Set(surnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : nil })
@@ -139,13 +145,9 @@ struct Lexicon: Sendable {
                 i += 1
                 continue
             }
-            var starts = [i]
+            var found = longestMatch(in: text, at: i)
             // `對中`: the abbreviation after the Hanja prefix 對 ("against") is the name.
-            if text.scalars[i] == "對", i + 1 < n { starts.append(i + 1) }
-            var found: Match?
-            for start in starts where found == nil {
-                found = longestMatch(in: text, at: start)
-            }
+            if found == nil, text.scalars[i] == "對", i + 1 < n { found = longestMatch(in: text, at: i + 1) }
             if let match = found {
                 result.append(match)
                 i = match.end
@@ -157,17 +159,22 @@ struct Lexicon: Sendable {
     }
 
     /// The longest entry that starts at `start` and ends a word. It runs at every word start of every
-    /// unit, so the prefix hashes go to a buffer on the stack instead of a new array each time.
+    /// unit, so the prefix hashes go to a buffer on the stack instead of a new array each time, and stop
+    /// at the first prefix no entry has (a hash collision only lets the scan go on: lengths are still
+    /// checked against the entry itself).
     private func longestMatch(in text: ScannedText, at start: Int) -> Match? {
         let longest = min(maxLength, text.count - start)
         guard longest > 0 else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: longest) { hashes -> Match? in
             var h = StableHash.offset
-            for j in 0..<longest {
-                h = StableHash.combine(h, text.scalars[start + j].value)
-                hashes[j] = h
+            var viable = 0
+            while viable < longest {
+                h = StableHash.combine(h, text.scalars[start + viable].value)
+                guard prefixIndex.value(for: h) != nil else { break }
+                hashes[viable] = h
+                viable += 1
             }
-            for length in stride(from: longest, through: 1, by: -1) {
+            for length in stride(from: viable, through: 1, by: -1) {
                 let end = start + length
                 guard let found = entryIndex.value(for: hashes[length - 1]) else { continue }
                 guard entries[Int(found)].surface.count == length,

@@ -33,11 +33,14 @@ struct KeywordExtractor: Sendable {
     func terms(in morphemes: [[Morpheme]], titleUnits: Int, limit: Int = EnrichBudget.terms)
         -> (counts: [String: Int], truncated: Bool)
     {
+        let nouns = morphemes.map { KeywordExtractor.nouns(in: $0) }
         var counts: [String: Int] = [:]
+        // Room for every noun from the start: each doubling of the table hashed every term again.
+        counts.reserveCapacity(min(nouns.reduce(0) { $0 + $1.count }, limit))
         var truncated = false
-        for (u, unit) in morphemes.enumerated() {
+        for (u, unit) in nouns.enumerated() {
             let weight = u < titleUnits ? 3 : 1
-            for term in KeywordExtractor.nouns(in: unit) {
+            for term in unit {
                 // Hashing a Hangul string checks its normalization, so each lookup counts: the lower-cased
                 // form is looked up only for a term that has capitals (`AI`, `Apple`), and the count once.
                 if stopwords.contains(term) { continue }
@@ -58,8 +61,10 @@ struct KeywordExtractor: Sendable {
 
     /// The `limit` best terms by count × rarity, scores scaled so the best is 1.
     func keywords(terms: [String: Int], entities: [Entity]) -> [Keyword] {
-        var scores: [String: Double] = [:]
-        for (term, count) in terms { scores[term] = Double(count) * frequencies.weight(term) }
+        // `mapValues` keeps the terms' hash table and the weights go in by index: each term is hashed once
+        // more, for its weight, instead of also for its score.
+        var scores = terms.mapValues { Double($0) }
+        for i in scores.indices { scores.values[i] *= frequencies.weight(scores.keys[i]) }
         for entity in entities {
             scores[entity.canonical, default: 0] += Double(entity.mentions) * frequencies.weight(entity.canonical)
         }

@@ -221,12 +221,37 @@ struct QuoteExtractor {
     /// sentence punctuation, not ending in a sentence-final syllable. English scare quotes and speech
     /// fragments cannot be told apart so, and stay quotes.
     static func isKoreanTerm(_ text: String) -> Bool {
+        if SingleScalarCharacters.all(text.unicodeScalars) { return isKoreanTerm(scalars: text.unicodeScalars) }
         guard text.unicodeScalars.contains(where: { ScalarClass($0) == .hangul }),
             !text.contains(where: { ".?!,…".contains($0) }),
             text.split(separator: " ").count <= termWords,
             let last = text.last(where: { $0.unicodeScalars.allSatisfy { ScalarClass($0) == .hangul } })
         else { return false }
         return !finalEndings.contains(last)
+    }
+
+    /// `finalEndings` as scalars: each is one precomposed syllable.
+    private static let finalEndingScalars = Set(finalEndings.flatMap(\.unicodeScalars))
+    private static let sentencePunctuation: Set<Unicode.Scalar> = [".", "?", "!", ",", "…"]
+
+    /// `isKoreanTerm` for a text whose scalars are each a `Character` (`SingleScalarCharacters`): the same
+    /// tests on the scalars.
+    private static func isKoreanTerm(scalars: String.UnicodeScalarView) -> Bool {
+        guard scalars.contains(where: { ScalarClass($0) == .hangul }),
+            !scalars.contains(where: sentencePunctuation.contains)
+        else { return false }
+        var words = 0
+        var inWord = false
+        for s in scalars {
+            if s == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        guard words <= termWords, let last = scalars.last(where: { ScalarClass($0) == .hangul }) else { return false }
+        return !finalEndingScalars.contains(last)
     }
 
     private func trimmed(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> ArraySlice<Unicode.Scalar> {

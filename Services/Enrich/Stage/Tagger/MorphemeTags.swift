@@ -51,22 +51,22 @@ struct MorphemeTags {
         startsPersonName = [Bool](repeating: false, count: n)
         startsProperNoun = startsPersonName
         stemEnd = text.wordEnd
-        // What each morpheme's entry says, read once: its tag, whether it ends a stem, and for a proper
-        // noun its semantic class.
+        // What each morpheme's entry says, read once from its bytes: its tag, whether it ends a stem, and
+        // for a proper noun its semantic class.
         var tags = [UInt32](repeating: 0, count: morphemes.count)
         var trailing = [Bool](repeating: false, count: morphemes.count)
         var semantics = [UInt32](repeating: 0, count: morphemes.count)
         for k in morphemes.indices {
-            let leading = morphemes[k].leadingTag
-            tags[k] = MorphemeTags.hash(leading.unicodeScalars)
-            trailing[k] = MorphemeTags.isTrailing(leading)
-            guard morphemes[k].tag == "NNP" else { continue }
-            let semanticClass = morphemes[k].semanticClass
-            semantics[k] = semanticClass.map { MorphemeTags.hash($0.unicodeScalars) } ?? 0
+            var facts = MorphemeEntryFacts(tag: morphemes[k].tag)
+            tags[k] = facts.tag
+            trailing[k] = facts.trailing
+            guard facts.properNoun else { continue }
+            facts.readSemanticClass(morphemes[k].feature)
+            semantics[k] = facts.semantic
             let start = morphemes[k].start
             guard start < n else { continue }
             startsProperNoun[start] = true
-            if semanticClass == "인명" { startsPersonName[start] = true }
+            if facts.personName { startsPersonName[start] = true }
         }
         // Stem ends: walk each word's morphemes and keep the end of the last one that carries meaning.
         var k = 0
@@ -140,10 +140,4 @@ struct MorphemeTags {
 
     /// Stands for the sentence edge where there is no morpheme before or after.
     private static let edge: UInt32 = 0xffff_fff0
-
-    private static func hash(_ scalars: some Sequence<Unicode.Scalar>) -> UInt32 {
-        var h = StableHash.offset
-        for s in scalars { h = StableHash.combine(h, s.value) }
-        return UInt32(truncatingIfNeeded: h)
-    }
 }

@@ -14,6 +14,12 @@ struct FirstNameIndex {
     /// The suffixes of `name` shorter than it and at least `minimum` characters long; none for a name
     /// longer than `EnrichBudget.nameLength`, which no real name is.
     static func properSuffixes(of name: String, minimum: Int = 1) -> [String] {
+        if SingleScalarCharacters.all(name.unicodeScalars) {
+            // Each scalar a `Character`: the same suffixes cut from the scalars, without grapheme breaking.
+            let scalars = Array(name.unicodeScalars)
+            guard scalars.count <= EnrichBudget.nameLength, scalars.count > minimum else { return [] }
+            return (1...(scalars.count - minimum)).map { String(String.UnicodeScalarView(scalars[$0...])) }
+        }
         let characters = Array(name)
         guard characters.count <= EnrichBudget.nameLength, characters.count > minimum else { return [] }
         return (1...(characters.count - minimum)).map { String(characters[$0...]) }

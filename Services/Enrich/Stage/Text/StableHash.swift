@@ -39,4 +39,11 @@ enum StableHash {
         for s in scalars { h = combine(h, s.value) }
         return h
     }
+
+    /// The same hash of scalars read from any sequence (a `Substring`'s scalars, a tag's).
+    static func scalars(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var h = offset
+        for s in scalars { h = combine(h, s.value) }
+        return h
+    }
 }
