@@ -37,8 +37,8 @@ struct ConsumerCloseIntegrationTests {
     }
 }
 
-/// One close under a coordinator outage: when the broker goes down, when it comes back, and
-/// whether a second member joins the group then.
+/// Closes under a coordinator outage: when the broker goes down, when it comes back, and whether
+/// another member joins the group then.
 struct CloseRound: CustomStringConvertible {
     var downBeforeClose: Duration
     var upAfterClose: Duration
@@ -61,32 +61,20 @@ struct CloseRound: CustomStringConvertible {
         let cluster = try TestCluster(topics: ["in"], partitions: 4)
         try await cluster.produce(sequencedEvents(2_000), to: "in")
         let configuration = cluster.configuration
-        let consumer = try KafkaConsumer(configuration: configuration, groupId: group, topics: ["in"], logger: cluster.logger)
-        try consumer.start()
-        let acknowledged = Mutex<[Int32: Int64]>([:])
-        let reader = Task {
-            var seen = 0
-            while true {
-                let batch = await consumer.nextBatch(limit: 50)
-                if batch.isEmpty { return }
-                for message in batch {
-                    consumer.acknowledge(message)
-                    acknowledged.withLock { $0[message.partition] = max($0[message.partition] ?? 0, message.offset + 1) }
-                }
-                seen += batch.count
-                // Slow down after the first messages, so the outage finds work flowing.
-                if seen > 200 { try? await Task.sleep(for: .milliseconds(20)) }
-            }
+        let acknowledged = AcknowledgedOffsets()
+        var members: [KafkaConsumer] = []
+        var readers: [Task<Void, Never>] = []
+        for _ in 0..<Self.members {
+            let consumer = try KafkaConsumer(configuration: configuration, groupId: group, topics: ["in"], logger: cluster.logger)
+            try consumer.start()
+            members.append(consumer)
+            readers.append(Task { await Self.read(consumer, into: acknowledged) })
         }
-        while acknowledged.withLock({ $0.values.reduce(0, +) }) < 200 { try await Task.sleep(for: .milliseconds(10)) }
+        while acknowledged.total < 200 { try await Task.sleep(for: .milliseconds(10)) }
         cluster.broker.setBrokerDown(1)
         try await Task.sleep(for: downBeforeClose)
-        consumer.stopDelivering()
-        let closed = Mutex(false)
-        Task {
-            await consumer.close()
-            closed.withLock { $0 = true }
-        }
+        for consumer in members { consumer.stopDelivering() }
+        let closing = members.map { consumer in Task { await consumer.close() } }
         try await Task.sleep(for: upAfterClose)
         cluster.broker.setBrokerUp(1)
         var joiner: KafkaConsumer?
@@ -94,19 +82,20 @@ struct CloseRound: CustomStringConvertible {
             joiner = try KafkaConsumer(configuration: configuration, groupId: group, topics: ["in"], logger: cluster.logger)
             try joiner?.start()
         }
-        let deadline = ContinuousClock.now + Self.closeLimit
-        while !closed.withLock({ $0 }), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        _ = await reader.value
+        let closed = await bounded(Self.closeLimit) {
+            for close in closing { await close.value }
+            return true
+        }
+        for reader in readers { await reader.value }
         await joiner?.close()
-        let didClose = closed.withLock { $0 }
-        guard didClose else {
-            // The consumer still uses the broker: keep both for the rest of the run.
-            CloseRound.abandoned.withLock { $0.append((cluster, consumer)) }
+        guard closed == true else {
+            // A consumer still uses the broker: keep both for the rest of the run.
+            CloseRound.abandoned.withLock { $0.append((cluster, members)) }
             return Outcome(closed: false, overCommitted: [])
         }
         let admin = try KafkaAdmin(configuration: cluster.configuration, logger: cluster.logger)
         let committed = try await admin.committedOffsets(group: group, topic: "in", partitions: 4)
-        let done = acknowledged.withLock { $0 }
+        let done = acknowledged.highest
         var overCommitted: [String] = []
         for (partition, offset) in committed {
             guard let offset, offset > (done[partition] ?? 0) else { continue }
@@ -115,6 +104,38 @@ struct CloseRound: CustomStringConvertible {
         return Outcome(closed: true, overCommitted: overCommitted)
     }
 
+    /// Members of the group that close at once: each close is a chance for the teardown to race.
+    static let members = 3
+
+    /// Acknowledges everything the consumer hands out, keeping each partition's highest
+    /// acknowledged offset + 1, until it stops delivering.
+    static func read(_ consumer: KafkaConsumer, into acknowledged: AcknowledgedOffsets) async {
+        var seen = 0
+        while true {
+            let batch = await consumer.nextBatch(limit: 50)
+            if batch.isEmpty { return }
+            for message in batch {
+                consumer.acknowledge(message)
+                acknowledged.record(message)
+            }
+            seen += batch.count
+            // Slow down after the first messages, so the outage finds work flowing.
+            if seen > 100 { try? await Task.sleep(for: .milliseconds(20)) }
+        }
+    }
+
     /// Clusters and consumers of rounds whose close never returned.
-    static let abandoned = Mutex<[(TestCluster, KafkaConsumer)]>([])
+    static let abandoned = Mutex<[(TestCluster, [KafkaConsumer])]>([])
+}
+
+/// The highest acknowledged offset + 1 of each partition, across the members of a group.
+final class AcknowledgedOffsets: Sendable {
+    private let offsets = Mutex<[Int32: Int64]>([:])
+
+    func record(_ message: KafkaConsumerMessage) {
+        offsets.withLock { $0[message.partition] = max($0[message.partition] ?? 0, message.offset + 1) }
+    }
+
+    var highest: [Int32: Int64] { offsets.withLock { $0 } }
+    var total: Int64 { highest.values.reduce(0, +) }
 }
