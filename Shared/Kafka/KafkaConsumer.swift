@@ -98,6 +98,9 @@ public final class KafkaConsumer: Sendable {
     /// Whether the close's final commit has begun; held while `commit()` or the close commits, so
     /// no commit of the application reaches librdkafka while it terminates the group.
     private let commitTurn = Mutex(false)
+    /// Set on the poll thread just before `rd_kafka_consumer_close`: from then on no rebalance callback
+    /// commits, as librdkafka may already have decided to terminate the group.
+    private let terminating = Mutex(false)
     private let gapHandler = Mutex<(@Sendable (OffsetGap) -> Void)?>(nil)
 
     public init(
@@ -384,9 +387,10 @@ public final class KafkaConsumer: Sendable {
     /// reaches it after it decided to terminate, such as a commit from a rebalance callback that
     /// `rd_kafka_consumer_close` serves (a rebalance left pending while the coordinator was away),
     /// aborts the whole process. So the group is left first, as an ordinary member: unsubscribe
-    /// and poll until the revoke has been served and nothing is assigned; `rd_kafka_consumer_close`
-    /// then has nothing to give up, and nothing of ours commits once it runs. Nothing acknowledged
-    /// is dropped: the final commit comes first, and librdkafka commits the stored offsets of the
+    /// and poll until the revoke has been served and nothing is assigned (the revoke commits what
+    /// was acknowledged since the final commit, as any revoke does); `rd_kafka_consumer_close` then
+    /// has nothing to give up, and nothing of ours commits once it runs. Nothing acknowledged is
+    /// dropped: the final commit comes first, and librdkafka commits the stored offsets of the
     /// partitions it removes.
     private func closeGroup() {
         let logger = client.logger
@@ -415,6 +419,7 @@ public final class KafkaConsumer: Sendable {
         } else {
             logger.warning("unsubscribe failed", metadata: ["error": "\(RDKafkaErrorName.name(of: unsubscribeCode.rawValue))"])
         }
+        terminating.withLock { $0 = true }
         let closeCode = rd_kafka_consumer_close(client.handle)
         if closeCode != RD_KAFKA_RESP_ERR_NO_ERROR {
             logger.warning("consumer close failed", metadata: ["error": "\(RDKafkaErrorName.name(of: closeCode.rawValue))"])
@@ -615,10 +620,11 @@ public final class KafkaConsumer: Sendable {
             {
                 Thread.sleep(forTimeInterval: 0.005)
             }
-            // While closing, the close's final commit has already taken what was stored, and
-            // librdkafka commits the stored offsets of the partitions it removes; a commit of our
-            // own here could reach librdkafka after it decided to terminate the group.
-            if !lost, !closing { commitBeforeRevoke(handle) }
+            // Inside `rd_kafka_consumer_close` the close's final commit has already taken what was
+            // stored, and librdkafka commits the stored offsets of the partitions it removes; a commit
+            // of our own there could reach librdkafka after it decided to terminate the group. The
+            // revoke of leaving the group, before that, commits as any revoke does.
+            if !lost, !terminating.withLock({ $0 }) { commitBeforeRevoke(handle) }
             let failure = state.withLock { state -> String? in
                 state.revoking = []
                 state.rebalances += 1
