@@ -95,6 +95,12 @@ public final class KafkaConsumer: Sendable {
     /// Pause between seek attempts, times the attempt number.
     static let seekRetryDelay: Duration = .milliseconds(200)
     private let closedWaiters = Mutex<[CheckedContinuation<Void, Never>]?>([])
+    /// Whether the close's final commit has begun; held while `commit()` or the close commits, so
+    /// no commit of the application reaches librdkafka while it terminates the group.
+    private let commitTurn = Mutex(false)
+    /// Set on the poll thread just before `rd_kafka_consumer_close`: from then on no rebalance callback
+    /// commits, as librdkafka may already have decided to terminate the group.
+    private let terminating = Mutex(false)
     private let gapHandler = Mutex<(@Sendable (OffsetGap) -> Void)?>(nil)
 
     public init(
@@ -286,9 +292,17 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Commits the stored offsets now and waits for the broker's answer.
+    ///
+    /// Once closing has begun this commits nothing itself: the close's final commit takes what
+    /// is stored. A commit librdkafka receives while it terminates the group can abort the
+    /// process (see `closeGroup`), so commits and the close take turns under `commitTurn`.
     public func commit() async throws(KafkaError) {
         let handle = UncheckedHandle(handle: client.handle)
-        let code = await BlockingCall.run("kafka-commit") { rd_kafka_commit(handle.handle, nil, 0) }
+        let code = await BlockingCall.run("kafka-commit") { [self] in
+            commitTurn.withLock { closeStarted in
+                closeStarted ? RD_KAFKA_RESP_ERR__NO_OFFSET : rd_kafka_commit(handle.handle, nil, 0)
+            }
+        }
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET else {
             throw RDKafkaErrorName.error(code, redactor: client.redactor)
         }
@@ -347,14 +361,7 @@ public final class KafkaConsumer: Sendable {
                     metadata: ["error": .string(RDKafkaErrorName.error(error, redactor: client.redactor).description)])
             }
         }
-        let commitCode = rd_kafka_commit(client.handle, nil, 0)
-        if commitCode != RD_KAFKA_RESP_ERR_NO_ERROR && commitCode != RD_KAFKA_RESP_ERR__NO_OFFSET {
-            logger.warning("final commit failed", metadata: ["error": "\(RDKafkaErrorName.name(of: commitCode.rawValue))"])
-        }
-        let closeCode = rd_kafka_consumer_close(client.handle)
-        if closeCode != RD_KAFKA_RESP_ERR_NO_ERROR {
-            logger.warning("consumer close failed", metadata: ["error": "\(RDKafkaErrorName.name(of: closeCode.rawValue))"])
-        }
+        closeGroup()
         let waiter = state.withLock { state -> CheckedContinuation<[KafkaConsumerMessage], Never>? in
             state.lifecycle = .closed
             defer { state.waiter = nil }
@@ -366,6 +373,75 @@ public final class KafkaConsumer: Sendable {
             return waiters ?? []
         }
         for waiter in waiters { waiter.resume() }
+    }
+
+    /// How long closing waits, after unsubscribing, for the revoke to be served and the assignment
+    /// to empty. Past it `rd_kafka_consumer_close` gives up what is still assigned itself.
+    static let unsubscribeSettleLimit: Duration = .seconds(5)
+
+    /// The final commit, leaving the group and closing, in the order that keeps librdkafka from
+    /// aborting the process.
+    ///
+    /// librdkafka 2.0.2 asserts, when it tears the group down, that no assignment operation (an
+    /// offset commit, a committed-offset fetch, a fetcher stop) is in progress. An operation that
+    /// reaches it after it decided to terminate, such as a commit from a rebalance callback that
+    /// `rd_kafka_consumer_close` serves (a rebalance left pending while the coordinator was away),
+    /// aborts the whole process. So the group is left first, as an ordinary member: unsubscribe
+    /// and poll until the revoke has been served and nothing is assigned (the revoke commits what
+    /// was acknowledged since the final commit, as any revoke does); `rd_kafka_consumer_close` then
+    /// has nothing to give up, and nothing of ours commits once it runs. Nothing acknowledged is
+    /// dropped: the final commit comes first, and librdkafka commits the stored offsets of the
+    /// partitions it removes.
+    private func closeGroup() {
+        let logger = client.logger
+        let commitCode = commitTurn.withLock { closeStarted in
+            closeStarted = true
+            return rd_kafka_commit(client.handle, nil, 0)
+        }
+        if commitCode != RD_KAFKA_RESP_ERR_NO_ERROR && commitCode != RD_KAFKA_RESP_ERR__NO_OFFSET {
+            logger.error(
+                "final commit failed; work acknowledged since the last commit will be read again",
+                metadata: ["error": "\(RDKafkaErrorName.name(of: commitCode.rawValue))"])
+        }
+        let unsubscribeCode = rd_kafka_unsubscribe(client.handle)
+        if unsubscribeCode == RD_KAFKA_RESP_ERR_NO_ERROR {
+            let deadline = ContinuousClock.now + Self.unsubscribeSettleLimit
+            while !nothingAssigned, ContinuousClock.now < deadline {
+                client.callbacks.polled()
+                // Fetched after the stop and never handed out: the next owner reads it.
+                if let message = rd_kafka_consumer_poll(client.handle, 50) { rd_kafka_message_destroy(message) }
+            }
+            if !nothingAssigned {
+                logger.warning(
+                    "partitions still assigned after leaving the group; closing anyway",
+                    metadata: ["waited": "\(Self.unsubscribeSettleLimit)"])
+            }
+        } else {
+            logger.warning("unsubscribe failed", metadata: ["error": "\(RDKafkaErrorName.name(of: unsubscribeCode.rawValue))"])
+        }
+        terminating.withLock { $0 = true }
+        let closeCode = rd_kafka_consumer_close(client.handle)
+        if closeCode != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("consumer close failed", metadata: ["error": "\(RDKafkaErrorName.name(of: closeCode.rawValue))"])
+        }
+    }
+
+    /// Whether the revoke has been served: librdkafka has no partition assigned, nor has the tracker.
+    private var nothingAssigned: Bool {
+        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        guard rd_kafka_assignment(client.handle, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return false }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        return list.pointee.cnt == 0 && state.withLock { $0.tracker.assigned.isEmpty }
+    }
+
+    /// Commits what was stored before partitions are given up and waits for the answer. A failure
+    /// is logged: the partitions' next owner reads again from the last commit.
+    private func commitBeforeRevoke(_ handle: OpaquePointer) {
+        let code = rd_kafka_commit(handle, nil, 0)
+        guard code != RD_KAFKA_RESP_ERR_NO_ERROR, code != RD_KAFKA_RESP_ERR__NO_OFFSET else { return }
+        client.logger.warning(
+            "commit before giving partitions up failed; their next owner reads again from the last commit",
+            metadata: ["error": "\(RDKafkaErrorName.name(of: code.rawValue))"])
     }
 
     private func receive(_ message: KafkaConsumerMessage) {
@@ -544,7 +620,11 @@ public final class KafkaConsumer: Sendable {
             {
                 Thread.sleep(forTimeInterval: 0.005)
             }
-            if !lost { _ = rd_kafka_commit(handle, nil, 0) }
+            // Inside `rd_kafka_consumer_close` the close's final commit has already taken what was
+            // stored, and librdkafka commits the stored offsets of the partitions it removes; a commit
+            // of our own there could reach librdkafka after it decided to terminate the group. The
+            // revoke of leaving the group, before that, commits as any revoke does.
+            if !lost, !terminating.withLock({ $0 }) { commitBeforeRevoke(handle) }
             let failure = state.withLock { state -> String? in
                 state.revoking = []
                 state.rebalances += 1
