@@ -126,7 +126,7 @@ struct ArticleEntities {
             prefixes.setPrefixes(of: scalars)
             entries.append((scalars, value.canonical, value.type))
         }
-        let longest = entries.map { $0.scalars.count }.max() ?? 0
+        let longest = entries.map(\.scalars.count).max() ?? 0
         var taken = units.map { [Bool](repeating: false, count: $0.count) }
         for m in known {
             for i in m.start..<m.end { taken[m.unit][i] = true }

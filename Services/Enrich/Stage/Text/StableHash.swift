@@ -33,16 +33,10 @@ enum StableHash {
         return z ^ (z >> 31)
     }
 
-    /// Hash of a run of scalars, with a seed that keeps different uses apart.
-    static func scalars(_ scalars: ArraySlice<Unicode.Scalar>, seed: UInt64 = offset) -> UInt64 {
+    /// Hash of a run of scalars (a slice of a text's, a `Substring`'s, a tag's), with a seed that keeps
+    /// different uses apart.
+    static func scalars(_ scalars: some Sequence<Unicode.Scalar>, seed: UInt64 = offset) -> UInt64 {
         var h = seed
-        for s in scalars { h = combine(h, s.value) }
-        return h
-    }
-
-    /// The same hash of scalars read from any sequence (a `Substring`'s scalars, a tag's).
-    static func scalars(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var h = offset
         for s in scalars { h = combine(h, s.value) }
         return h
     }
