@@ -12,61 +12,65 @@ struct FeatureWeightsTests {
 
     @Test func sumsTheWeightsOfKnownKeysOnlyRelativeToO() {
         var table = FeatureWeights(minimumCapacity: 3, largestSpread: 10)
-        table.set([1, 2, 3, 4, 5, 6, 7], for: 42)
-        table.set([0.5, 0, 0, 0, 0, 0, -1], for: 0)  // key 0 is a key like any other
-        table.set([10, 0, 0, 0, 0, 0, 0], for: 42 + 16)  // same low bits as 42: probes on
-        table.set([2, 3, 2, 2, 2, 2, 2], for: 42)  // replaces
+        table.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], for: 42)
+        table.set([0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1], for: 0)  // key 0 is a key like any other
+        table.set([10] + zeros(12), for: 42 + 16)  // same low bits as 42: probes on
+        table.set([2, 3] + repeatElement(2, count: 11), for: 42)  // replaces
         #expect(table.count == 3)
         let keys: [UInt64] = [42, 7, 0, 42 + 16, 99]
-        var sum = [Float](repeating: 1, count: 7)
+        var sum = [Float](repeating: 1, count: NERLabel.count)
         keys.withUnsafeBufferPointer { keys in
             sum.withUnsafeMutableBufferPointer { table.accumulate(keys, into: $0.baseAddress!) }
         }
         // O's sum is left alone; every other label gets (w − w_O) of each known key.
-        let expected: [Float] = [1, -8.5, -9.5, -9.5, -9.5, -9.5, -10.5]
+        let expected: [Float] = [1, -8.5] + repeatElement(-9.5, count: 10) + [-10.5]
         #expect(near(sum, expected, table, units: 3))
         #expect(table.weights(for: 99) == nil)
-        #expect(near(table.weights(for: 58) ?? [], [0, -10, -10, -10, -10, -10, -10], table))
+        #expect(near(table.weights(for: 58) ?? [], [0] + repeatElement(-10, count: 12), table))
     }
 
     @Test func spreadsBeyondTheLargestAreClipped() {
         var table = FeatureWeights(minimumCapacity: 1, largestSpread: 1)
-        table.set([0, 5, -5, 0.5, 0, 0, 0], for: 3)
-        #expect(near(table.weights(for: 3) ?? [], [0, 1, -1, 0.5, 0, 0, 0], table))
+        table.set([0, 5, -5, 0.5] + zeros(8) + [-0.25], for: 3)
+        #expect(near(table.weights(for: 3) ?? [], [0, 1, -1, 0.5] + zeros(8) + [-0.25], table))
     }
 
     @Test func aFullTableOfRandomKeysFindsEveryOne() {
         var generator = SystemRandomNumberGenerator()
         let keys = Set((0..<5_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) })
         var table = FeatureWeights(minimumCapacity: keys.count, largestSpread: Float(keys.count))
-        for (i, key) in keys.enumerated() { table.set([0] + repeatElement(Float(i), count: 6), for: key) }
+        for (i, key) in keys.enumerated() { table.set([0] + repeatElement(Float(i), count: 12), for: key) }
         #expect(table.count == keys.count)
         for (i, key) in keys.enumerated() {
-            var sum = [Float](repeating: 0, count: 7)
+            var sum = [Float](repeating: 0, count: NERLabel.count)
             [key].withUnsafeBufferPointer { k in
                 sum.withUnsafeMutableBufferPointer { table.accumulate(k, into: $0.baseAddress!) }
             }
             #expect(abs(sum[1] - Float(i)) <= table.step)
+            #expect(abs(sum[12] - Float(i)) <= table.step)
         }
     }
 }
+
+private func zeros(_ count: Int) -> [Float] { [Float](repeating: 0, count: count) }
 
 /// Sealing a trained model keeps the features that move a decision and leaves out the rest; the sealed
 /// model's file reads back to the same table and transitions.
 struct NERModelSealTests {
     @Test func featuresThatAddTheSameToEveryLabelAreLeftOut() {
         var model = NERModel()
-        let rows = [(UInt64(11), [Float](repeating: 0, count: 7)),  // all zero
-                    (12, [Float](repeating: 3, count: 7)),  // the same for every label: no decision moves
-                    (13, [1, 1, 1.01, 1, 1, 1, 1]),  // a spread below the threshold
-                    (14, [0, 0, 0, 0.5, 0, 0, 0])]  // kept
+        let labels = NERLabel.count
+        let rows = [(UInt64(11), zeros(labels)),  // all zero
+                    (12, [Float](repeating: 3, count: labels)),  // the same for every label: no decision moves
+                    (13, [1, 1, 1.01] + repeatElement(1, count: labels - 3)),  // a spread below the threshold
+                    (14, [0, 0, 0, 0.5] + zeros(labels - 4))]  // kept
         for (key, w) in rows {
             let r = model.row(for: key)
-            for l in 0..<7 { model.weights[r * 7 + l] = w[l] }
+            for l in 0..<labels { model.weights[r * labels + l] = w[l] }
         }
         model.seal(minimumSpread: 0.05)
         #expect(model.table.count == 1)
-        #expect(model.table.weights(for: 14) == [0, 0, 0, 0.5, 0, 0, 0])
+        #expect(model.table.weights(for: 14) == [0, 0, 0, 0.5] + zeros(labels - 4))
         #expect(model.table.weights(for: 12) == nil)
     }
 
@@ -74,7 +78,9 @@ struct NERModelSealTests {
         var model = NERModel()
         for key in UInt64(1)...200 {
             let r = model.row(for: key &* 0x9e37_79b9)
-            for l in 0..<7 { model.weights[r * 7 + l] = Float(l) * Float(key % 7) / 10 - 0.2 }
+            for l in 0..<NERLabel.count {
+                model.weights[r * NERLabel.count + l] = Float(l) * Float(key % 7) / 10 - 0.2
+            }
         }
         for i in model.transitions.indices { model.transitions[i] = Float(i) / 7 }
         model.seal()
@@ -92,7 +98,7 @@ struct NERModelSealTests {
     @Test func aTruncatedOrForeignFileIsRefused() throws {
         var model = NERModel()
         let r = model.row(for: 5)
-        model.weights[r * 7 + 1] = 1
+        model.weights[r * NERLabel.count + 1] = 1
         model.seal()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ner-model-\(UUID()).bin")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -101,7 +107,7 @@ struct NERModelSealTests {
         try bytes.dropLast(3).write(to: url)
         #expect(throws: EnricherError.self) { try NERModel(contentsOf: url) }
         var foreign = bytes
-        foreign[5] = UInt8(ascii: "1")  // the previous format's magic
+        foreign[6] = UInt8(ascii: "2")  // the previous format's magic (six weights a slot)
         try foreign.write(to: url)
         #expect(throws: EnricherError.self) { try NERModel(contentsOf: url) }
     }

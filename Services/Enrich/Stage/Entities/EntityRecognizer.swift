@@ -117,7 +117,7 @@ public struct EntityRecognizer: Sendable {
         let lattice = NERModel.Lattice(emission: emission, transitions: model.transitions, count: text.count)
         var candidates: [Candidate] = []
         for span in NERLabel.spans(tags)
-        where lattice.probability(start: span.start, end: span.end, begin: NERLabel.begin(span.type))
+        where lattice.probability(start: span.start, end: span.end, type: span.type)
             >= (span.type == .organization && options.organizationEndings && endsLikeOrganization(text, span.end)
                 ? options.organizationEndingMinimumProbability : options.minimumProbability) {
             // A span that cuts a Latin word in two (`Gangn|am`) is the Korean-trained tagger misreading English.
@@ -135,7 +135,7 @@ public struct EntityRecognizer: Sendable {
         for match in matches where options.gazetteerSpans && !lexicon.entries[match.entry].isGeneric {
             let entry = lexicon.entries[match.entry]
             guard entry.alwaysCanonical
-                || lattice.probability(start: match.start, end: match.end, begin: NERLabel.begin(entry.type))
+                || lattice.probability(start: match.start, end: match.end, type: entry.type)
                     >= options.gazetteerMinimumProbability
                 || options.gazetteerTypes && anyType(lattice, match.start, match.end) >= options.minimumProbability
             else { continue }
@@ -189,7 +189,7 @@ public struct EntityRecognizer: Sendable {
     /// The probability that `start..<end` is exactly one entity of any type.
     private func anyType(_ lattice: NERModel.Lattice, _ start: Int, _ end: Int) -> Float {
         [EntityType.person, .organization, .location].reduce(0) { sum, type in
-            sum + lattice.probability(start: start, end: end, begin: NERLabel.begin(type))
+            sum + lattice.probability(start: start, end: end, type: type)
         }
     }
 
@@ -245,8 +245,7 @@ public struct EntityRecognizer: Sendable {
     private func namesBeforeTitles(
         _ text: ScannedText, known: [Candidate], lattice: NERModel.Lattice, morphemes: MorphemeTags
     ) -> [Candidate] {
-        let person = NERLabel.begin(.person)
-        let personProbability = { (start: Int, end: Int) in lattice.probability(start: start, end: end, begin: person) }
+        let personProbability = { (start: Int, end: Int) in lattice.probability(start: start, end: end, type: .person) }
         var covered = [EntityType?](repeating: nil, count: text.count)
         for c in known where c.type != .person {
             for i in c.start..<c.end { covered[i] = c.type }
@@ -275,7 +274,7 @@ public struct EntityRecognizer: Sendable {
             // is evidence enough, like an age; a bare `X 씨` or a two-word name needs the tagger's support.
             let oneWord = text.wordEnd[name.start] == name.end
             let affiliated = oneWord && (text.nextWordStart(after: name.start).map { $0 < word } ?? false)
-            guard age != nil || affiliated || lattice.marginal(name.start, person) >= options.titleRuleMinimumProbability
+            guard age != nil || affiliated || lattice.startMarginal(name.start, .person) >= options.titleRuleMinimumProbability
             else { continue }
             result.append(name)
         }

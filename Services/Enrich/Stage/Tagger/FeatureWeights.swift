@@ -1,21 +1,32 @@
-/// The tagger's feature weights for decoding: an open-addressing table whose 16-byte slots hold a check
-/// of the feature key and its six label weights relative to `O`, quantized to 16 bits.
+/// The tagger's feature weights for decoding: an open-addressing table whose 32-byte slots hold a check
+/// of the feature key and its twelve label weights relative to `O`, quantized to 16 bits.
 ///
 /// Decoding looks up 42 keys a character in a table of about a hundred thousand features, larger
 /// than the CPU's per-core caches, so its cost is cache misses. One slot holds all a feature's weights,
-/// and four slots share a 64-byte cache line (a slot of full keys and seven `Float`s took 40 bytes):
-/// the table is 4 MB instead of 10 MB, and a probe run of an unknown key stays in one line more often.
+/// and two slots share a 64-byte cache line (a slot of full keys and thirteen `Float`s would take 60 bytes),
+/// so a lookup, and a probe run of an unknown key, mostly reads one line.
 ///
 /// Only differences between labels move the tagger (Viterbi's choice and the lattice's probabilities
 /// do not change when the same amount is added to every label of a position), so the `O` weight is
 /// subtracted from every label's and `O` is stored as 0. A 32-bit check instead of the 64-bit key takes
 /// an unknown key for a known one with odds of about 2⁻³¹ per slot compared.
 struct FeatureWeights: Sendable {
-    /// One feature: a check of its key (0 marks an empty slot) and its weights for labels 1–6 minus `O`'s,
-    /// in units of `step`.
+    /// The weights a slot holds: one per label besides `O`.
+    static let slotWeights = 12
+
+    /// One feature: a check of its key (0 marks an empty slot) and its weights for labels 1–12 minus `O`'s,
+    /// in units of `step`; 32 bytes with the padding, so no slot straddles a cache line.
     struct Slot {
         var check: UInt32 = 0
-        var w: (Int16, Int16, Int16, Int16, Int16, Int16) = (0, 0, 0, 0, 0, 0)
+        var w = InlineArray<12, Int16>(repeating: 0)
+        private var padding: UInt32 = 0
+
+        init() {}
+
+        init(check: UInt32, w: InlineArray<12, Int16>) {
+            self.check = check
+            self.w = w
+        }
     }
 
     /// Most slots in use as a share of all slots; past it lookups probe long runs. Most of the keys
@@ -34,7 +45,7 @@ struct FeatureWeights: Sendable {
     /// A table for `minimumCapacity` features whose label weights differ from their `O` weight by at most
     /// `largestSpread` (larger differences are clipped to it).
     init(minimumCapacity: Int, largestSpread: Float) {
-        precondition(NERLabel.count == 7, "FeatureWeights.Slot holds six label weights besides O")
+        precondition(NERLabel.count == FeatureWeights.slotWeights + 1, "a slot holds a weight per label besides O")
         var capacity = 16
         while Double(minimumCapacity) > Double(capacity) * FeatureWeights.maximumLoad { capacity <<= 1 }
         slots = Array(repeating: Slot(), count: capacity)
@@ -59,7 +70,7 @@ struct FeatureWeights: Sendable {
             return Int16(max(-Float(Int16.max), min(Float(Int16.max), units)))
         }
         var (i, check) = place(key)
-        let slot = Slot(check: check, w: (q(1), q(2), q(3), q(4), q(5), q(6)))
+        let slot = Slot(check: check, w: InlineArray { q($0 + 1) })
         precondition(Double(count + 1) <= Double(slots.count) * FeatureWeights.maximumLoad, "table sized too small")
         while slots[i].check != 0 {
             if slots[i].check == check {
@@ -102,8 +113,7 @@ struct FeatureWeights: Sendable {
         while slots[i].check != 0 {
             let s = slots[i]
             if s.check == check {
-                return [0, Float(s.w.0), Float(s.w.1), Float(s.w.2), Float(s.w.3), Float(s.w.4), Float(s.w.5)]
-                    .map { $0 * step }
+                return [0] + (0..<FeatureWeights.slotWeights).map { Float(s.w[$0]) * step }
             }
             i = (i + 1) & mask
         }
@@ -114,25 +124,32 @@ struct FeatureWeights: Sendable {
     ///
     /// Feature keys come out of `NERFeatures.key`, already mixed, so their low bits index the table as
     /// they are. The sums are kept in integer units (42 keys × 32,767 fits in 32 bits) and scaled once.
+    /// The first slot of every key is read before any is compared: those loads do not wait on each
+    /// other, so their cache misses overlap instead of queueing behind each comparison.
     @inline(__always)
     func accumulate(_ keys: UnsafeBufferPointer<UInt64>, into sum: UnsafeMutablePointer<Float>) {
-        var s = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+        var s = InlineArray<12, Int32>(repeating: 0)
         slots.withUnsafeBufferPointer { slots in
-            for key in keys {
-                var (i, check) = place(key)
-                while true {
-                    let slot = slots[i]
-                    if slot.check == check {
-                        s.0 &+= Int32(slot.w.0); s.1 &+= Int32(slot.w.1); s.2 &+= Int32(slot.w.2)
-                        s.3 &+= Int32(slot.w.3); s.4 &+= Int32(slot.w.4); s.5 &+= Int32(slot.w.5)
-                        break
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { firstChecks in
+                for j in 0..<keys.count {
+                    firstChecks[j] = slots[place(keys[j]).index].check
+                }
+                for j in 0..<keys.count {
+                    var (i, check) = place(keys[j])
+                    var found = firstChecks[j]
+                    while true {
+                        if found == check {
+                            let w = slots[i].w
+                            for l in 0..<12 { s[l] &+= Int32(w[l]) }
+                            break
+                        }
+                        if found == 0 { break }
+                        i = (i + 1) & mask
+                        found = slots[i].check
                     }
-                    if slot.check == 0 { break }
-                    i = (i + 1) & mask
                 }
             }
         }
-        sum[1] += Float(s.0) * step; sum[2] += Float(s.1) * step; sum[3] += Float(s.2) * step
-        sum[4] += Float(s.3) * step; sum[5] += Float(s.4) * step; sum[6] += Float(s.5) * step
+        for l in 0..<12 { sum[l + 1] += Float(s[l]) * step }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewslineModels
 
 extension NERModel {
     /// Forward–backward over a sentence's label lattice: the CRF's label marginals, which training
@@ -30,6 +31,10 @@ extension NERModel {
                 for l in 0..<labels { top = max(top, emission[i * labels + l]) }
                 for l in 0..<labels { shifted[i * labels + l] = exp(emission[i * labels + l] - top) }
             }
+            // No sentence ends inside an open entity.
+            if n > 0 {
+                for l in 0..<labels where !NERLabel.mayEnd(l) { shifted[(n - 1) * labels + l] = 0 }
+            }
             self.emission = shifted
             alpha = [Float](repeating: 0, count: n * labels)
             beta = [Float](repeating: 1, count: n * labels)
@@ -40,6 +45,7 @@ extension NERModel {
 
         private mutating func run() {
             let start = labels * labels
+            let predecessors = NERModel.predecessors, predecessorStart = NERModel.predecessorStart
             emission.withUnsafeBufferPointer { e in
                 transitions.withUnsafeBufferPointer { t in
                     alpha.withUnsafeMutableBufferPointer { a in
@@ -56,7 +62,10 @@ extension NERModel {
                                     sum = 0
                                     for l in 0..<labels {
                                         var into: Float = 0
-                                        for p in 0..<labels { into += a[(i - 1) * labels + p] * t[p * labels + l] }
+                                        for k in predecessorStart[l]..<predecessorStart[l + 1] {
+                                            let p = predecessors[k]
+                                            into += a[(i - 1) * labels + p] * t[p * labels + l]
+                                        }
                                         a[i * labels + l] = into * e[i * labels + l]
                                         sum += a[i * labels + l]
                                     }
@@ -64,12 +73,13 @@ extension NERModel {
                                     for l in 0..<labels { a[i * labels + l] /= sum }
                                 }
                                 for i in stride(from: n - 2, through: 0, by: -1) {
-                                    for p in 0..<labels {
-                                        var out: Float = 0
-                                        for l in 0..<labels {
-                                            out += t[p * labels + l] * e[(i + 1) * labels + l] * b[(i + 1) * labels + l]
+                                    for p in 0..<labels { b[i * labels + p] = 0 }
+                                    for l in 0..<labels {
+                                        let next = e[(i + 1) * labels + l] * b[(i + 1) * labels + l] / c[i + 1]
+                                        for k in predecessorStart[l]..<predecessorStart[l + 1] {
+                                            let p = predecessors[k]
+                                            b[i * labels + p] += t[p * labels + l] * next
                                         }
-                                        b[i * labels + p] = out / c[i + 1]
                                     }
                                 }
                             }
@@ -88,23 +98,24 @@ extension NERModel {
                 * beta[i * labels + l] / scale[i]
         }
 
-        /// The probability that `start..<end` is exactly one entity of the type whose begin label is `begin`.
-        func probability(start: Int, end: Int, begin: Int) -> Float {
-            let inside = begin + 1
-            var p = alpha[start * labels + begin]
-            var last = begin
+        /// The probability that position `i` begins an entity of `type` (its begin or single tag).
+        func startMarginal(_ i: Int, _ type: EntityType) -> Float {
+            marginal(i, NERLabel.label(type, .begin)) + marginal(i, NERLabel.label(type, .single))
+        }
+
+        /// The probability that `start..<end` is exactly one entity of `type`: its begin, inside and end
+        /// tags (or its single tag) along the span, whatever comes before and after.
+        func probability(start: Int, end: Int, type: EntityType) -> Float {
+            guard start < end, end <= n else { return 0 }
+            var last = NERLabel.label(type, end - start == 1 ? .single : .begin)
+            var p = alpha[start * labels + last]
             for i in (start + 1)..<end {
-                p *= transitions[last * labels + inside] * emission[i * labels + inside] / scale[i]
-                last = inside
+                let l = NERLabel.label(type, i == end - 1 ? .end : .inside)
+                p *= transitions[last * labels + l] * emission[i * labels + l] / scale[i]
+                last = l
             }
-            if end < n {
-                var tail: Float = 0
-                for l in 0..<labels where l != inside {
-                    tail += transitions[last * labels + l] * emission[end * labels + l] * beta[end * labels + l]
-                }
-                p *= tail / scale[end]
-            }
-            return min(1, p)
+            // What follows a closed entity is anything a closed entity may be followed by: the backward value.
+            return min(1, p * beta[(end - 1) * labels + last])
         }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A linear BIO tagger over characters: feature weights per label plus label-transition weights,
+/// A linear BIOES tagger over characters: feature weights per label plus label-transition weights,
 /// decoded with Viterbi. Trained by `NERTrainer` (a linear-chain CRF).
 struct NERModel: Sendable {
-    private static let magic: [UInt8] = Array("NLNER02\n".utf8)
+    private static let magic: [UInt8] = Array("NLNER03\n".utf8)
 
     /// Feature key → row in `weights`, while training.
     private(set) var index: HashIndex
@@ -23,6 +23,19 @@ struct NERModel: Sendable {
     /// `allowed[previous × labels + label]`, with the sentence start as the last row.
     static let allowedTransitions: [Bool] = (0...NERLabel.count).flatMap { p in
         (0..<NERLabel.count).map { l in NERLabel.allowed(p == NERLabel.count ? NERLabel.outside : p, l) }
+    }
+
+    /// For every label, the labels that may come before it, as one flat list: label `l`'s are
+    /// `predecessors[predecessorStart[l] ..< predecessorStart[l + 1]]`. Most pairs of BIOES tags are not
+    /// allowed (an open entity has two possible next tags), so Viterbi and the lattice walk these lists
+    /// instead of every pair.
+    static let predecessors: [Int] = (0..<NERLabel.count).flatMap { l in
+        (0..<NERLabel.count).filter { p in allowedTransitions[p * NERLabel.count + l] }
+    }
+    static let predecessorStart: [Int] = (0...NERLabel.count).map { l in
+        (0..<l).reduce(0) { sum, label in
+            sum + (0..<NERLabel.count).filter { p in allowedTransitions[p * NERLabel.count + label] }.count
+        }
     }
 
     var featureCount: Int { weights.count / NERLabel.count }
@@ -81,6 +94,7 @@ struct NERModel: Sendable {
         var back = [Int8](repeating: 0, count: n * labels)
         var tags = [Int](repeating: 0, count: n)
         let allowed = NERModel.allowedTransitions
+        let predecessors = NERModel.predecessors, predecessorStart = NERModel.predecessorStart
         let start = NERLabel.count * labels
         score.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
@@ -93,7 +107,8 @@ struct NERModel: Sendable {
                             for l in 0..<labels {
                                 var best: Float = -.infinity
                                 var arg = 0
-                                for p in 0..<labels where allowed[p * labels + l] {
+                                for k in predecessorStart[l]..<predecessorStart[l + 1] {
+                                    let p = predecessors[k]
                                     let s = score[(i - 1) * labels + p] + transitions[p * labels + l]
                                     if s > best {
                                         best = s
@@ -109,7 +124,7 @@ struct NERModel: Sendable {
             }
         }
         var best: Float = -.infinity
-        for l in 0..<labels where score[(n - 1) * labels + l] > best {
+        for l in 0..<labels where NERLabel.mayEnd(l) && score[(n - 1) * labels + l] > best {
             best = score[(n - 1) * labels + l]
             tags[n - 1] = l
         }
@@ -122,7 +137,7 @@ struct NERModel: Sendable {
     // MARK: File format
 
     /// Writes the model: magic, the table's slot count, used-slot count and quantization step, then per used
-    /// slot its place, check and six weights, then the transitions (little-endian). Only the sealed table
+    /// slot its place, check and twelve weights, then the transitions (little-endian). Only the sealed table
     /// is written, with its slots where they stand, so loading places them without hashing.
     func write(to url: URL) throws {
         var data = Data(NERModel.magic)
@@ -132,13 +147,13 @@ struct NERModel: Sendable {
         table.forEachSlot { index, slot in
             data.appendLittleEndian(UInt32(index))
             data.appendLittleEndian(slot.check)
-            for w in [slot.w.0, slot.w.1, slot.w.2, slot.w.3, slot.w.4, slot.w.5] { data.appendLittleEndian(w) }
+            for l in 0..<FeatureWeights.slotWeights { data.appendLittleEndian(slot.w[l]) }
         }
         for value in transitions { data.appendLittleEndian(value.bitPattern) }
         try data.write(to: url)
     }
 
-    /// Bytes of one used slot in the file: place, check, six 16-bit weights.
+    /// Bytes of one used slot in the file: place, check, twelve 16-bit weights.
     private static let slotBytes = 4 + 4 + 2 * (NERLabel.count - 1)
 
     init(contentsOf url: URL) throws {
@@ -169,7 +184,7 @@ struct NERModel: Sendable {
             let w = (0..<(NERLabel.count - 1)).map { _ in read(Int16.self) }
             guard index < capacity, check != 0, !taken[index] else { throw malformed }
             taken[index] = true
-            table.restore(FeatureWeights.Slot(check: check, w: (w[0], w[1], w[2], w[3], w[4], w[5])), at: index)
+            table.restore(FeatureWeights.Slot(check: check, w: InlineArray { w[$0] }), at: index)
         }
         self.index = HashIndex()
         self.weights = []
