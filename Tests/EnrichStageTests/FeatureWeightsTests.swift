@@ -49,6 +49,13 @@ struct FeatureWeightsTests {
             #expect(abs(sum[1] - Float(i)) <= table.step)
             #expect(abs(sum[12] - Float(i)) <= table.step)
         }
+        // Keys never stored sum to nothing, whatever the filter lets through.
+        let others = (0..<5_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }.filter { !keys.contains($0) }
+        var sum = [Float](repeating: 0, count: NERLabel.count)
+        others.withUnsafeBufferPointer { k in
+            sum.withUnsafeMutableBufferPointer { table.accumulate(k, into: $0.baseAddress!) }
+        }
+        #expect(sum.allSatisfy { $0 == 0 })
     }
 }
 
@@ -92,6 +99,15 @@ struct NERModelSealTests {
         #expect(read.table.count == model.table.count)
         for key in UInt64(1)...200 {
             #expect(read.table.weights(for: key &* 0x9e37_79b9) == model.table.weights(for: key &* 0x9e37_79b9))
+        }
+        // Sums read the restored slots through the filter, which must let every stored key through.
+        for key in UInt64(1)...200 {
+            var sum = [Float](repeating: 0, count: NERLabel.count)
+            [key &* 0x9e37_79b9].withUnsafeBufferPointer { k in
+                sum.withUnsafeMutableBufferPointer { read.table.accumulate(k, into: $0.baseAddress!) }
+            }
+            // A row that adds the same to every label was left out when sealing: it sums to nothing.
+            #expect(sum == (model.table.weights(for: key &* 0x9e37_79b9) ?? zeros(NERLabel.count)))
         }
     }
 

@@ -38,6 +38,10 @@ struct FeatureWeights: Sendable {
 
     private var slots: [Slot]
     private var mask: Int
+    /// A blocked Bloom filter over the checks held, 8 bits a slot (256 KB for 262,144 slots, which stays
+    /// in a core's cache where the table does not): most keys decoding looks up are in no slot, and the
+    /// filter turns away nearly all of them without the cache miss their probe would cost.
+    private var filter: [UInt64]
     /// The weight of one quantization unit: the largest weight difference the table holds / 32,767.
     let step: Float
     private(set) var count = 0
@@ -50,7 +54,30 @@ struct FeatureWeights: Sendable {
         while Double(minimumCapacity) > Double(capacity) * FeatureWeights.maximumLoad { capacity <<= 1 }
         slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
+        filter = FeatureWeights.emptyFilter(capacity)
         step = largestSpread > 0 && largestSpread.isFinite ? largestSpread / Float(Int16.max) : 1
+    }
+
+    private static func emptyFilter(_ capacity: Int) -> [UInt64] { Array(repeating: 0, count: max(capacity / 8, 1)) }
+
+    /// The filter word of a check and its two bits in it, from bits of the check that neither the slot
+    /// index nor each other use (bit 0 of a check is always set).
+    @inline(__always)
+    private func filterPlace(_ check: UInt32) -> (word: Int, bits: UInt64) {
+        let word = Int(check >> 13) & (filter.count - 1)
+        return (word, (1 << UInt64((check >> 1) & 63)) | (1 << UInt64((check >> 7) & 63)))
+    }
+
+    private mutating func remember(_ check: UInt32) {
+        let (word, bits) = filterPlace(check)
+        filter[word] |= bits
+    }
+
+    /// Whether a key of this check may be in the table (false: surely not).
+    @inline(__always)
+    private func mayHold(_ check: UInt32, in filter: UnsafeBufferPointer<UInt64>) -> Bool {
+        let (word, bits) = filterPlace(check)
+        return filter[word] & bits == bits
     }
 
     /// Where `key` starts probing, and its check: a multiply moves the key's low bits, which pick the
@@ -80,6 +107,7 @@ struct FeatureWeights: Sendable {
             i = (i + 1) & mask
         }
         slots[i] = slot
+        remember(check)
         count += 1
     }
 
@@ -92,6 +120,7 @@ struct FeatureWeights: Sendable {
         precondition(capacity > 0 && capacity & (capacity - 1) == 0, "capacity is a power of two")
         slots = Array(repeating: Slot(), count: capacity)
         mask = capacity - 1
+        filter = FeatureWeights.emptyFilter(capacity)
         self.step = step
     }
 
@@ -99,6 +128,7 @@ struct FeatureWeights: Sendable {
     mutating func restore(_ slot: Slot, at index: Int) {
         precondition(slot.check != 0 && slots[index].check == 0, "a slot restored twice or empty")
         slots[index] = slot
+        remember(slot.check)
         count += 1
     }
 
@@ -124,28 +154,33 @@ struct FeatureWeights: Sendable {
     ///
     /// Feature keys come out of `NERFeatures.key`, already mixed, so their low bits index the table as
     /// they are. The sums are kept in integer units (42 keys × 32,767 fits in 32 bits) and scaled once.
-    /// The first slot of every key is read before any is compared: those loads do not wait on each
-    /// other, so their cache misses overlap instead of queueing behind each comparison.
+    /// Keys the filter turns away are not looked up; the first slot of every other key is read before
+    /// any is compared: those loads do not wait on each other, so their cache misses overlap instead of
+    /// queueing behind each comparison.
     @inline(__always)
     func accumulate(_ keys: UnsafeBufferPointer<UInt64>, into sum: UnsafeMutablePointer<Float>) {
         var s = InlineArray<12, Int32>(repeating: 0)
+        let slots = self.slots, filter = self.filter
         slots.withUnsafeBufferPointer { slots in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { firstChecks in
-                for j in 0..<keys.count {
-                    firstChecks[j] = slots[place(keys[j]).index].check
-                }
-                for j in 0..<keys.count {
-                    var (i, check) = place(keys[j])
-                    var found = firstChecks[j]
-                    while true {
-                        if found == check {
-                            let w = slots[i].w
-                            for l in 0..<12 { s[l] &+= Int32(w[l]) }
-                            break
+            filter.withUnsafeBufferPointer { filter in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: keys.count) { firstChecks in
+                    for j in 0..<keys.count {
+                        let (i, check) = place(keys[j])
+                        firstChecks[j] = mayHold(check, in: filter) ? slots[i].check : 0
+                    }
+                    for j in 0..<keys.count where firstChecks[j] != 0 {
+                        var (i, check) = place(keys[j])
+                        var found = firstChecks[j]
+                        while true {
+                            if found == check {
+                                let w = slots[i].w
+                                for l in 0..<12 { s[l] &+= Int32(w[l]) }
+                                break
+                            }
+                            if found == 0 { break }
+                            i = (i + 1) & mask
+                            found = slots[i].check
                         }
-                        if found == 0 { break }
-                        i = (i + 1) & mask
-                        found = slots[i].check
                     }
                 }
             }
