@@ -15,7 +15,7 @@ struct FeatureWeights: Sendable {
     static let slotWeights = 12
 
     /// One feature: a check of its key (0 marks an empty slot) and its weights for labels 1–12 minus `O`'s,
-    /// in units of `step`; 32 bytes with the padding, so no slot straddles a cache line.
+    /// in units of `step`; 32 bytes with the padding, a power of two, so a lookup mostly reads one line.
     struct Slot {
         var check: UInt32 = 0
         var w = InlineArray<12, Int16>(repeating: 0)
@@ -31,9 +31,10 @@ struct FeatureWeights: Sendable {
 
     /// Most slots in use as a share of all slots; past it lookups probe long runs. Most of the keys
     /// decoding looks up are not in the model, and with linear probing an unknown key reads about
-    /// (1 + 1/(1 − load)²)/2 slots before an empty one: 2.1 at 0.43 (the shipped model's 114k features in
-    /// 262,144 slots, 4 MB), where four slots share a cache line, so a probe run mostly stays in one.
-    /// At 0.4 the same model took 524,288 slots (8 MB) and read more cache lines (docs/BENCHMARKS.md).
+    /// (1 + 1/(1 − load)²)/2 slots before an empty one: 2.0 at 0.43 (the shipped model's 112k features in
+    /// 262,144 slots, 8 MB), where two slots share a cache line; most unknown keys are turned away by the
+    /// filter before they probe. At 0.4 the BIO model took twice the slots and read more cache lines
+    /// (docs/BENCHMARKS.md).
     static let maximumLoad = 0.5
 
     private var slots: [Slot]
