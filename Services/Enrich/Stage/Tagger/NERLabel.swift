@@ -45,11 +45,9 @@ enum NERLabel {
     /// Whether `label` may follow `previous`: an open entity goes on with an inside or end tag of its own
     /// type; anything else is followed by `O` or a new entity.
     static func allowed(_ previous: Int, _ label: Int) -> Bool {
-        if isOpen(previous) {
-            let role = role(of: label)
-            return type(of: label) == type(of: previous) && (role == .inside || role == .end)
-        }
-        return !(role(of: label) == .inside || role(of: label) == .end)
+        let role = role(of: label)
+        let continues = role == .inside || role == .end
+        return isOpen(previous) ? continues && type(of: label) == type(of: previous) : !continues
     }
 
     /// Whether a sentence may end on `label`: not inside an open entity.

@@ -29,13 +29,12 @@ struct NERModel: Sendable {
     /// `predecessors[predecessorStart[l] ..< predecessorStart[l + 1]]`. Most pairs of BIOES tags are not
     /// allowed (an open entity has two possible next tags), so Viterbi and the lattice walk these lists
     /// instead of every pair.
-    static let predecessors: [Int] = (0..<NERLabel.count).flatMap { l in
+    private static let predecessorLists: [[Int]] = (0..<NERLabel.count).map { l in
         (0..<NERLabel.count).filter { p in allowedTransitions[p * NERLabel.count + l] }
     }
-    static let predecessorStart: [Int] = (0...NERLabel.count).map { l in
-        (0..<l).reduce(0) { sum, label in
-            sum + (0..<NERLabel.count).filter { p in allowedTransitions[p * NERLabel.count + label] }.count
-        }
+    static let predecessors: [Int] = predecessorLists.flatMap { $0 }
+    static let predecessorStart: [Int] = predecessorLists.reduce(into: [0]) { starts, list in
+        starts.append(starts[starts.count - 1] + list.count)
     }
 
     var featureCount: Int { weights.count / NERLabel.count }
